@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    min-height: 12rem;
+    color: var(--mr-color-text, #f3f4f6);
+    background: var(--media-room-background, var(--mr-color-background, #111827));
+    font-family: var(--mr-font-family, system-ui, sans-serif);
+    border-radius: var(--mr-radius, 0.75rem);
+    overflow: hidden;
+  }
+
+  [part='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--media-room-gap, 0.5rem);
+    height: 100%;
+    box-sizing: border-box;
+    padding: var(--media-room-gap, 0.5rem);
+  }
+
+  [part='status'] {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+  }
+
+  [part='error'] {
+    margin: auto;
+    max-width: 32rem;
+    padding: 1rem 1.25rem;
+    border-radius: var(--mr-radius, 0.75rem);
+    background: var(--mr-color-surface, #1f2937);
+    border: 1px solid var(--mr-color-danger, #f87171);
+  }
+
+  [part='error-message'] {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
+
+  [part='error-detail'] {
+    margin: 0 0 0.75rem;
+    font-size: 0.875em;
+    opacity: 0.8;
+    overflow-wrap: anywhere;
+  }
+
+  button {
+    font: inherit;
+    color: var(--mr-color-on-accent, #fff);
+    background: var(--mr-color-accent, #2563eb);
+    border: 0;
+    border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+    padding: 0.4rem 0.9rem;
+    cursor: pointer;
+  }
+
+  button:focus-visible {
+    outline: 3px solid var(--mr-color-focus, #facc15);
+    outline-offset: 2px;
+  }
+
+  .grid {
+    flex: 1;
+    display: grid;
+    gap: var(--media-room-gap, 0.5rem);
+    grid-template-columns: repeat(auto-fit, minmax(var(--media-room-min-tile-width, 16rem), 1fr));
+    align-content: center;
+  }
+`;

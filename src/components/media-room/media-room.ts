@@ -1,0 +1,370 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Room, type RoomOptions } from 'livekit-client';
+import { roomContext } from '../../context/room-context.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import {
+  ActiveSpeakersChangedEvent,
+  ConnectionQualityChangedEvent,
+  DataReceivedEvent,
+  MediaDevicesChangedEvent,
+  ParticipantJoinedEvent,
+  ParticipantLeftEvent,
+  RecordingStatusChangedEvent,
+  RoomConnectedEvent,
+  RoomDisconnectedEvent,
+  RoomErrorEvent,
+  RoomReconnectedEvent,
+  RoomReconnectingEvent,
+  TrackEvent,
+} from '../../events/room-events.js';
+import { define } from '../../internal/define.js';
+import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
+import { selectIdentities } from '../../store/selectors.js';
+import type { RoomSnapshot } from '../../store/types.js';
+import '../participant-tile/participant-tile.js';
+import { fetchConnectionDetails, toRoomError, type ConnectionDetails } from './connection.js';
+import { styles } from './media-room.styles.js';
+
+/**
+ * Joins a LiveKit room and provides its store to every element inside it.
+ *
+ * Give it a `token-url` (or a `token` and `server-url`) and it joins when it is put on the page and
+ * leaves when it is taken off (a move within the page does not leave). Without children it renders
+ * a default call UI; with children it renders only them, and they read the room from the store it
+ * provides (`@lit/context`).
+ *
+ * A failing token URL, an invalid or expired token or an unreachable server shows a readable
+ * message (`role="alert"`) with a Retry button, and fires `error` with a stable `code`.
+ *
+ * @summary Joins a room from a token URL and provides the room store to its children.
+ *
+ * @slot - The call UI. Without any, a default UI is rendered.
+ *
+ * @csspart base - The wrapper of everything rendered.
+ * @csspart status - The line saying what the room is doing (joining, reconnecting, left).
+ * @csspart error - The error box (`role="alert"`).
+ * @csspart error-message - The localized error message.
+ * @csspart error-detail - Technical detail (HTTP status, server message), shown as text.
+ * @csspart retry - The Retry / Rejoin button.
+ * @csspart grid - The default UI's grid of tiles.
+ *
+ * @cssproperty --media-room-background - Background of the element.
+ * @cssproperty --media-room-gap - Gap between tiles in the default UI.
+ * @cssproperty --media-room-min-tile-width - Smallest tile width in the default UI's grid.
+ *
+ * @event connected - The room is joined. `RoomConnectedEvent`.
+ * @event reconnecting - The connection dropped; livekit-client is reconnecting. `RoomReconnectingEvent`.
+ * @event reconnected - The connection is back. `RoomReconnectedEvent`.
+ * @event disconnected - The room was left; `reason` says why. `RoomDisconnectedEvent`.
+ * @event participant-joined - A remote participant joined. `ParticipantJoinedEvent`.
+ * @event participant-left - A remote participant left. `ParticipantLeftEvent`.
+ * @event track-subscribed - A remote track is being received. `TrackEvent`.
+ * @event track-unsubscribed - A remote track is no longer received. `TrackEvent`.
+ * @event track-muted - A track was muted. `TrackEvent`.
+ * @event track-unmuted - A track was unmuted. `TrackEvent`.
+ * @event active-speakers-changed - Who is speaking changed. `ActiveSpeakersChangedEvent`.
+ * @event data-received - A data message arrived. `DataReceivedEvent`.
+ * @event recording-status-changed - Recording started or stopped. `RecordingStatusChangedEvent`.
+ * @event media-devices-changed - A camera, microphone or speaker came or went. `MediaDevicesChangedEvent`.
+ * @event connection-quality-changed - A participant's connection quality changed. `ConnectionQualityChangedEvent`.
+ * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
+ */
+export class MediaRoom extends LitElement {
+  static override styles = styles;
+
+  /** URL that answers `{ token, url }` (or `{ participantToken, serverUrl }`). */
+  @property({ attribute: 'token-url' }) tokenUrl = '';
+
+  /** HTTP method for `token-url`: `POST` sends JSON, `GET` sends query parameters. */
+  @property({ attribute: 'token-method' }) tokenMethod: 'POST' | 'GET' = 'POST';
+
+  /** Milliseconds to wait for the token endpoint. */
+  @property({ attribute: 'token-timeout', type: Number }) tokenTimeout = 10_000;
+
+  /** Room name sent to the token endpoint. */
+  @property({ attribute: 'room' }) roomName = '';
+
+  /** Identity sent to the token endpoint. */
+  @property() identity = '';
+
+  /** Display name sent to the token endpoint. */
+  @property() name = '';
+
+  /** An access token, used with `server-url` instead of `token-url`. */
+  @property() token = '';
+
+  /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */
+  @property({ attribute: 'server-url' }) serverUrl = '';
+
+  /** Publish the microphone on joining. */
+  @property({ type: Boolean }) audio = false;
+
+  /** Publish the camera on joining. */
+  @property({ type: Boolean }) video = false;
+
+  /** Options for the livekit-client `Room`, read when the room is first needed. */
+  @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
+
+  @state() private hasChildren = false;
+
+  readonly #localize = new LocalizeController(this);
+  readonly #provider = new ContextProvider(this, { context: roomContext });
+  #room: Room | undefined;
+  #store: RoomStore | undefined;
+  #view: StoreController<RoomSnapshot> | undefined;
+  #identities: StoreController<readonly string[]> | undefined;
+  #attempt = 0;
+  #abort: AbortController | undefined;
+  #lastUrl = '';
+  #leaveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The livekit-client `Room` (made when first needed). */
+  get room(): Room {
+    this.#ensureRoom();
+    return this.#room!;
+  }
+
+  /** The room store: snapshots of the room and slices of them. */
+  get store(): RoomStore {
+    this.#ensureRoom();
+    return this.#store!;
+  }
+
+  /** Fetch a token if needed and join. Never rejects: failures land in the store and `error`. */
+  async connect(): Promise<void> {
+    const attempt = ++this.#attempt;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const { room, store } = this;
+    try {
+      if (room.state !== 'disconnected') await room.disconnect();
+      if (attempt !== this.#attempt) return;
+      if (!this.tokenUrl && !(this.token && this.serverUrl)) {
+        store.reportError({ code: 'not-configured', fatal: true });
+        return;
+      }
+      store.beginConnect();
+      if (this.#lastUrl) this.#prepare(this.#lastUrl);
+      const details = await this.#connectionDetails(abort.signal);
+      if (attempt !== this.#attempt) return;
+      this.#lastUrl = details.url;
+      await room.connect(details.url, details.token);
+      if (attempt !== this.#attempt) return;
+      await this.#publishOnJoin(room);
+    } catch (error) {
+      if (attempt !== this.#attempt) return;
+      store.reportError(toRoomError(error));
+    }
+  }
+
+  /** Leave the room (and stop a join under way). */
+  async leave(): Promise<void> {
+    this.#attempt += 1;
+    this.#abort?.abort();
+    if (this.#room) await this.#room.disconnect();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    clearTimeout(this.#leaveTimer);
+    this.#leaveTimer = undefined;
+    this.#ensureRoom();
+    this.hasChildren = hasContent(this);
+    if (this.serverUrl) this.#prepare(this.serverUrl);
+    if (this.#canJoin() && this.store.get().connection.phase === 'idle') void this.connect();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move within the page disconnects and reconnects in one task: only leave if still detached.
+    this.#leaveTimer = setTimeout(() => {
+      if (!this.isConnected) void this.leave();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const config = ['tokenUrl', 'token', 'serverUrl', 'roomName', 'identity', 'name'] as const;
+    if (
+      this.hasUpdated &&
+      config.some((key) => changed.has(key)) &&
+      this.#canJoin() &&
+      this.store.get().connection.phase === 'idle'
+    ) {
+      void this.connect();
+    }
+  }
+
+  override render(): TemplateResult {
+    const { connection, error, room } = this.#view!.value;
+    const t = this.#localize;
+    return html`
+      <div
+        part="base"
+        role="region"
+        aria-label=${t.term('roomLabel', room.name)}
+        dir=${t.dir}
+        lang=${t.lang}
+      >
+        ${error?.fatal ? this.#renderError(error.code, error.detail) : this.#renderStatus(connection)}
+        <slot @slotchange=${this.#onSlotChange}></slot>
+        ${this.hasChildren || connection.phase === 'idle' || error?.fatal
+          ? nothing
+          : this.#renderDefault()}
+      </div>
+    `;
+  }
+
+  #renderStatus(connection: RoomSnapshot['connection']): TemplateResult | typeof nothing {
+    const t = this.#localize;
+    switch (connection.phase) {
+      case 'connecting':
+        return html`<p part="status" role="status">${t.term('connecting')}</p>`;
+      case 'reconnecting':
+        return html`<p part="status" role="status">${t.term('reconnecting')}</p>`;
+      case 'disconnected': {
+        const message =
+          connection.reason === 'client-initiated'
+            ? t.term('left')
+            : t.termFor(`reason:${connection.reason}`, 'disconnected');
+        return html`<p part="status" role="status">
+          ${message}
+          <button part="retry" @click=${() => this.connect()}>${t.term('rejoin')}</button>
+        </p>`;
+      }
+      default:
+        return nothing;
+    }
+  }
+
+  #renderError(code: string, detail: string | undefined): TemplateResult {
+    const t = this.#localize;
+    const message =
+      code === 'not-configured' ? t.term('notConfigured') : t.termFor(`error:${code}`, 'error:unknown');
+    return html`<div part="error" role="alert">
+      <p part="error-message">${message}</p>
+      ${detail ? html`<p part="error-detail">${detail}</p>` : nothing}
+      <button part="retry" @click=${() => this.connect()}>${t.term('retry')}</button>
+    </div>`;
+  }
+
+  #renderDefault(): TemplateResult {
+    const identities = this.#identities!.value;
+    return html`<div part="grid" class="grid">
+      ${repeat(
+        identities,
+        (id) => id,
+        (id) => html`<participant-tile identity=${id}></participant-tile>`,
+      )}
+    </div>`;
+  }
+
+  #onSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.hasChildren = slot
+      .assignedNodes({ flatten: true })
+      .some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
+  }
+
+  #canJoin(): boolean {
+    return this.isConnected && !!(this.tokenUrl || (this.token && this.serverUrl));
+  }
+
+  #ensureRoom(): void {
+    if (this.#room) return;
+    const room = new Room({ adaptiveStream: true, dynacast: true, ...this.roomOptions });
+    const store = new RoomStore(room);
+    this.#room = room;
+    this.#store = store;
+    this.#provider.setValue(store);
+    store.onEvent((event) => this.dispatchEvent(toDomEvent(event)));
+    this.#view = new StoreController(this, (s) => s, { store, fallback: store.get() });
+    this.#identities = new StoreController(this, selectIdentities, {
+      store,
+      fallback: [],
+    });
+  }
+
+  #prepare(url: string): void {
+    this.room.prepareConnection(url).catch(() => {
+      /* Only a warm-up: the real connect reports any problem. */
+    });
+  }
+
+  async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
+    if (this.token && this.serverUrl) return { token: this.token, url: this.serverUrl };
+    return fetchConnectionDetails({
+      tokenUrl: this.tokenUrl,
+      method: this.tokenMethod,
+      body: { room: this.roomName, identity: this.identity, name: this.name },
+      timeoutMs: this.tokenTimeout,
+      signal,
+    });
+  }
+
+  async #publishOnJoin(room: Room): Promise<void> {
+    const lp = room.localParticipant;
+    try {
+      if (this.audio && this.video) await lp.enableCameraAndMicrophone();
+      else if (this.video) await lp.setCameraEnabled(true);
+      else if (this.audio) await lp.setMicrophoneEnabled(true);
+    } catch {
+      // livekit-client reports the device error as a room event; the store shows it, and the
+      // participant stays in the room, receiving.
+    }
+  }
+}
+
+function toDomEvent(event: RoomStoreEvent): Event {
+  switch (event.type) {
+    case 'connected':
+      return new RoomConnectedEvent();
+    case 'reconnecting':
+      return new RoomReconnectingEvent();
+    case 'reconnected':
+      return new RoomReconnectedEvent();
+    case 'disconnected':
+      return new RoomDisconnectedEvent(event.reason);
+    case 'participant-joined':
+      return new ParticipantJoinedEvent(event.participant);
+    case 'participant-left':
+      return new ParticipantLeftEvent(event.participant);
+    case 'track-subscribed':
+    case 'track-unsubscribed':
+    case 'track-muted':
+    case 'track-unmuted':
+      return new TrackEvent(event.type, event.publication, event.participant);
+    case 'active-speakers-changed':
+      return new ActiveSpeakersChangedEvent(event.speakers);
+    case 'data-received':
+      return new DataReceivedEvent(event.payload, event.participant, event.topic);
+    case 'recording-status-changed':
+      return new RecordingStatusChangedEvent(event.recording);
+    case 'media-devices-changed':
+      return new MediaDevicesChangedEvent();
+    case 'connection-quality-changed':
+      return new ConnectionQualityChangedEvent(event.quality, event.participant);
+    case 'error':
+      return new RoomErrorEvent(event.error);
+  }
+}
+
+function hasContent(el: HTMLElement): boolean {
+  for (const node of el.childNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE) return true;
+    if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
+  }
+  return false;
+}
+
+define('media-room', MediaRoom);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'media-room': MediaRoom;
+  }
+}

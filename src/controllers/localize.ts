@@ -1,0 +1,99 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { de } from '../locales/de.js';
+import { en, type MessageKey, type Messages } from '../locales/en.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+/** Keys whose term is plain text (no parameters). */
+type TextKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
+type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
+
+const locales = new Map<string, Messages>([
+  ['en', en],
+  ['de', de],
+]);
+
+/** Add or replace a locale, keyed by its `$code` (`pt-BR`, `fr`, …). Connected elements update. */
+export function registerLocale(messages: Messages): void {
+  locales.set(messages.$code.toLowerCase(), messages);
+  for (const host of hosts) host.requestUpdate();
+}
+
+const hosts = new Set<Host>();
+let observer: MutationObserver | undefined;
+
+/** One observer for the whole page, made when the first element connects (never at import). */
+function watchLang(): void {
+  if (observer || typeof MutationObserver === 'undefined') return;
+  observer = new MutationObserver(() => {
+    for (const host of hosts) host.requestUpdate();
+  });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang', 'dir'],
+    subtree: true,
+  });
+}
+
+/** The nearest `lang`/`dir` attribute, looking through shadow roots up to `<html>`. */
+function inherited(el: Element, attribute: 'lang' | 'dir'): string {
+  let node: Element | null = el;
+  while (node) {
+    const found = node.closest(`[${attribute}]`);
+    if (found) return found.getAttribute(attribute) ?? '';
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return '';
+}
+
+function lookup(lang: string): Messages {
+  const code = lang.toLowerCase();
+  return locales.get(code) ?? locales.get(code.split('-')[0] ?? '') ?? en;
+}
+
+/**
+ * Gives an element its strings in the page's language. `lang` and `dir` come from the element or
+ * its nearest ancestor (across shadow roots) or `<html>`; any change to them re-renders.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: Host;
+
+  constructor(host: Host) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    hosts.add(this.#host);
+    watchLang();
+  }
+
+  hostDisconnected(): void {
+    hosts.delete(this.#host);
+  }
+
+  get lang(): string {
+    return inherited(this.#host, 'lang') || 'en';
+  }
+
+  get dir(): 'ltr' | 'rtl' {
+    const dir = inherited(this.#host, 'dir');
+    if (dir === 'rtl' || dir === 'ltr') return dir;
+    return lookup(this.lang).$dir === 'rtl' ? 'rtl' : 'ltr';
+  }
+
+  /**
+   * A string looked up by a key built at run time (`error:${code}`, `reason:${reason}`), or the
+   * `fallback` term when no locale has it.
+   */
+  termFor(key: string, fallback: TextKey): string {
+    const value =
+      (lookup(this.lang) as Record<string, unknown>)[key] ?? (en as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : (this.term as (k: TextKey) => string)(fallback);
+  }
+
+  term<K extends MessageKey>(key: K, ...args: Args<K>): string {
+    const value = (lookup(this.lang)[key] ?? en[key]) as string | ((...a: Args<K>) => string);
+    return typeof value === 'function' ? value(...args) : value;
+  }
+}

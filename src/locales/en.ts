@@ -1,0 +1,75 @@
+/**
+ * English, the reference locale: every user-visible string and accessible label of the elements.
+ * Other locales implement the same keys (`Messages`); a missing key falls back to English.
+ */
+export const en = {
+  $code: 'en',
+  $dir: 'ltr',
+
+  // <media-room>: what it is doing
+  connecting: 'Joining the room…',
+  reconnecting: 'Connection lost. Reconnecting…',
+  left: 'You left the room.',
+  disconnected: 'You were disconnected from the room.',
+  retry: 'Retry',
+  rejoin: 'Rejoin',
+  notConfigured: 'This room has no token URL or token to join with.',
+  roomLabel: (name: string) => (name ? `Call: ${name}` : 'Call'),
+  participantCount: (n: number) => (n === 1 ? '1 participant' : `${n} participants`),
+  you: (name: string) => `${name} (you)`,
+
+  // Why a disconnect happened (livekit-client disconnect reasons, kebab case)
+  'reason:duplicate-identity': 'You joined this room from somewhere else.',
+  'reason:server-shutdown': 'The media server shut down.',
+  'reason:participant-removed': 'You were removed from the room.',
+  'reason:room-deleted': 'The room was closed.',
+  'reason:state-mismatch': 'The connection fell out of step with the server.',
+  'reason:join-failure': 'Joining the room failed.',
+  'reason:signal-close': 'The connection to the server closed.',
+  'reason:room-closed': 'The room was closed.',
+
+  // Errors, by code
+  'error:token-network': 'Could not reach the token server. Check your connection.',
+  'error:token-timeout': 'The token server did not answer in time.',
+  'error:token-unauthorized': 'You are not signed in, or your session has ended.',
+  'error:token-forbidden': 'You are not allowed to join this room.',
+  'error:token-not-found': 'This room does not exist.',
+  'error:token-rejected': 'The token server refused the request.',
+  'error:token-server-error': 'The token server had a problem. Try again in a moment.',
+  'error:token-invalid-reply': 'The token server sent an answer that cannot be used.',
+  'error:token-invalid': 'The access token was refused: it is invalid or has expired.',
+  'error:server-unreachable': 'Could not reach the media server.',
+  'error:connection-failed': 'Could not join the room.',
+  'error:camera-denied': 'Camera access was denied. Allow it in the browser to be seen.',
+  'error:microphone-denied': 'Microphone access was denied. Allow it in the browser to be heard.',
+  'error:media-denied': 'Camera and microphone access were denied.',
+  'error:camera-not-found': 'No camera was found.',
+  'error:microphone-not-found': 'No microphone was found.',
+  'error:media-not-found': 'No camera or microphone was found.',
+  'error:camera-in-use': 'The camera is in use by another program.',
+  'error:microphone-in-use': 'The microphone is in use by another program.',
+  'error:media-in-use': 'The camera or microphone is in use by another program.',
+  'error:camera-failed': 'The camera could not be started.',
+  'error:microphone-failed': 'The microphone could not be started.',
+  'error:media-failed': 'The camera or microphone could not be started.',
+  'error:unknown': 'Something went wrong.',
+
+  // <participant-tile>
+  tileLabel: (name: string) => `Participant ${name}`,
+  microphoneMuted: 'Microphone muted',
+  cameraOff: 'Camera off',
+  speaking: 'Speaking',
+};
+
+type Term = string | ((...args: never[]) => string);
+
+/** A locale: the same keys as English, each a string or a function of the same parameters. */
+export type Messages = {
+  [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
+};
+
+export type MessageKey = keyof typeof en;
+
+export type PartialMessages = Partial<Messages> & Record<string, Term | undefined>;

@@ -1,0 +1,41 @@
+import type { RoomSnapshot, ParticipantState, TrackSourceName } from './types.js';
+
+/**
+ * Selectors for `RoomStore.select`. Each returns a part of the snapshot that keeps its identity
+ * while unchanged, or a small array or record of such parts (compared shallowly), so a subscriber
+ * hears only of changes to what it reads.
+ */
+
+export const selectConnection = (s: RoomSnapshot) => s.connection;
+export const selectError = (s: RoomSnapshot) => s.error;
+export const selectRoomInfo = (s: RoomSnapshot) => s.room;
+export const selectLocal = (s: RoomSnapshot) => s.local;
+export const selectRemotes = (s: RoomSnapshot) => s.remotes;
+export const selectActiveSpeakers = (s: RoomSnapshot) => s.activeSpeakers;
+export const selectDevices = (s: RoomSnapshot) => s.devices;
+export const selectActiveDevices = (s: RoomSnapshot) => s.activeDevices;
+export const selectCanPlaybackAudio = (s: RoomSnapshot) => s.canPlaybackAudio;
+
+/** Identities of everyone, local first then remotes in join order. */
+export const selectIdentities = (s: RoomSnapshot): readonly string[] => [
+  ...(s.local ? [s.local.identity] : []),
+  ...s.remotes.map((p) => p.identity),
+];
+
+export const selectParticipant =
+  (identity: string) =>
+  (s: RoomSnapshot): ParticipantState | undefined =>
+    s.participants.get(identity);
+
+export const selectTrack =
+  (identity: string, source: TrackSourceName) =>
+  (s: RoomSnapshot) =>
+    s.participants.get(identity)?.tracks[source];
+
+export const selectIsSpeaking = (identity: string) => (s: RoomSnapshot) =>
+  s.participants.get(identity)?.isSpeaking ?? false;
+
+export const selectCounts = (s: RoomSnapshot) => ({
+  participants: s.numParticipants,
+  publishers: s.numPublishers,
+});

@@ -1,0 +1,106 @@
+import type { Participant, TrackPublication } from 'livekit-client';
+
+/** The track sources the UI knows about, as livekit-client names them. */
+export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
+
+export const TRACK_SOURCES: readonly TrackSourceName[] = [
+  'camera',
+  'microphone',
+  'screen_share',
+  'screen_share_audio',
+];
+
+/** One published track of a participant, as the UI sees it. */
+export interface TrackState {
+  readonly sid: string;
+  readonly source: TrackSourceName;
+  readonly kind: 'audio' | 'video';
+  readonly muted: boolean;
+  /** Local tracks are always subscribed; remote ones once the SFU forwards them. */
+  readonly subscribed: boolean;
+  /** Whether a remote video is currently being received (adaptive stream may pause it). */
+  readonly streamActive: boolean;
+  /** The live publication, for attaching media. Compared by identity. */
+  readonly publication: TrackPublication;
+}
+
+export type ConnectionQualityName = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
+
+export interface PermissionState {
+  readonly canPublish: boolean;
+  readonly canSubscribe: boolean;
+  readonly canPublishData: boolean;
+  readonly canUpdateMetadata: boolean;
+  /** Empty means every source is allowed. */
+  readonly canPublishSources: readonly TrackSourceName[];
+  readonly hidden: boolean;
+}
+
+/** One participant (local or remote). Unchanged participants keep their object identity. */
+export interface ParticipantState {
+  readonly identity: string;
+  readonly sid: string;
+  readonly name: string;
+  readonly metadata: string;
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly permissions: PermissionState | undefined;
+  readonly isLocal: boolean;
+  readonly isSpeaking: boolean;
+  readonly audioLevel: number;
+  readonly connectionQuality: ConnectionQualityName;
+  /** Milliseconds since the epoch, from the SFU; 0 when unknown. */
+  readonly joinedAt: number;
+  readonly tracks: Readonly<Partial<Record<TrackSourceName, TrackState>>>;
+  /** The live livekit-client participant, for actions. Compared by identity. */
+  readonly participant: Participant;
+}
+
+/**
+ * Where the element is on its way into a room. `idle` before the first connect; `connecting`
+ * covers fetching the token as well as the signal and media handshake.
+ */
+export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+export interface DeviceState {
+  readonly deviceId: string;
+  readonly label: string;
+  readonly groupId: string;
+}
+
+export type DeviceKind = 'audioinput' | 'videoinput' | 'audiooutput';
+
+/** A problem the user should read about. `code` is stable and maps to a localized message. */
+export interface RoomError {
+  readonly code: string;
+  /** Extra, untranslated detail (a server's message, an HTTP status); shown as text only. */
+  readonly detail?: string;
+  /** Whether the room is unusable until the user retries. */
+  readonly fatal: boolean;
+}
+
+export interface RoomSnapshot {
+  readonly connection: {
+    readonly phase: ConnectionPhase;
+    /** On `disconnected`, why, in kebab case (`client-initiated`, `server-shutdown`, …). */
+    readonly reason?: string;
+  };
+  readonly room: {
+    readonly name: string;
+    readonly sid: string;
+    readonly metadata: string;
+    readonly isRecording: boolean;
+  };
+  readonly local: ParticipantState | undefined;
+  /** Remote participants in the order they joined. */
+  readonly remotes: readonly ParticipantState[];
+  /** Every participant (local included) by identity. */
+  readonly participants: ReadonlyMap<string, ParticipantState>;
+  /** Identities of the current speakers, loudest first. */
+  readonly activeSpeakers: readonly string[];
+  readonly numParticipants: number;
+  readonly numPublishers: number;
+  readonly devices: Readonly<Record<DeviceKind, readonly DeviceState[]>>;
+  readonly activeDevices: Readonly<Partial<Record<DeviceKind, string>>>;
+  readonly canPlaybackAudio: boolean;
+  readonly error: RoomError | undefined;
+}

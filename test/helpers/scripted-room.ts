@@ -1,0 +1,162 @@
+import {
+  ParticipantInfo,
+  ParticipantInfo_State,
+  SpeakerInfo,
+  TrackInfo,
+  TrackSource,
+  TrackType,
+} from '@livekit/protocol';
+import { Room, type RemoteParticipant } from 'livekit-client';
+
+/** The Room's own handlers for signal messages (private in livekit-client's types). */
+interface SignalHandlers {
+  handleParticipantUpdates(infos: ParticipantInfo[]): void;
+  handleActiveSpeakersUpdate(speakers: SpeakerInfo[]): void;
+}
+
+/**
+ * A real livekit-client `Room` with no server: `simulateParticipants` connects it, then the script
+ * feeds it the protocol messages the SFU would send, through the Room's own handlers, so every
+ * room event the store sees is one livekit-client really emits.
+ */
+export class ScriptedRoom {
+  readonly room = new Room();
+  #version = 100;
+  #sid = 1;
+
+  /**
+   * Connect with `remotes` simulated remote participants, each publishing a camera (published,
+   * not subscribed: there is no media without a server). Simulated media tracks are not used:
+   * Chromium forbids the `new RTCRtpReceiver()` they need.
+   */
+  static async create(remotes: number): Promise<ScriptedRoom> {
+    const script = new ScriptedRoom();
+    await script.room.simulateParticipants({
+      participants: { count: remotes + 1, video: false, audio: false },
+      publish: { audio: false, video: false },
+    });
+    for (const identity of script.identities) script.publishCamera(identity);
+    return script;
+  }
+
+  /** The SFU says this participant published a camera. */
+  publishCamera(identity: string): void {
+    const p = this.remote(identity);
+    const camera = new TrackInfo({
+      sid: `TR_script_${this.#sid++}`,
+      source: TrackSource.CAMERA,
+      type: TrackType.VIDEO,
+      name: 'camera',
+    });
+    p.updateInfo(
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        name: p.name ?? '',
+        state: ParticipantInfo_State.ACTIVE,
+        tracks: [...this.#trackInfos(p), camera],
+        version: this.#version++,
+      }),
+    );
+  }
+
+  get #handlers(): SignalHandlers {
+    return this.room as unknown as SignalHandlers;
+  }
+
+  remote(identity: string): RemoteParticipant {
+    const p = this.room.remoteParticipants.get(identity);
+    if (!p) throw new Error(`no remote participant ${identity}`);
+    return p;
+  }
+
+  /** Identities of the remote participants, in the Room's order. */
+  get identities(): string[] {
+    return [...this.room.remoteParticipants.keys()];
+  }
+
+  join(identity: string, name = identity): RemoteParticipant {
+    this.#handlers.handleParticipantUpdates([
+      new ParticipantInfo({
+        sid: `PA_script_${this.#sid++}`,
+        identity,
+        name,
+        state: ParticipantInfo_State.ACTIVE,
+        joinedAt: BigInt(Math.floor(Date.now() / 1000)),
+        version: this.#version++,
+      }),
+    ]);
+    return this.remote(identity);
+  }
+
+  leave(identity: string): void {
+    const p = this.remote(identity);
+    this.#handlers.handleParticipantUpdates([
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        state: ParticipantInfo_State.DISCONNECTED,
+        version: this.#version++,
+      }),
+    ]);
+  }
+
+  /** The SFU's speaker update: these identities are speaking, loudest first. */
+  speakers(identities: string[]): void {
+    this.#handlers.handleActiveSpeakersUpdate(
+      identities.map(
+        (id, i) => new SpeakerInfo({ sid: this.remote(id).sid, level: 0.9 - i * 0.1, active: true }),
+      ),
+    );
+  }
+
+  /** A participant update from the SFU with a changed name, metadata or attributes. */
+  update(
+    identity: string,
+    change: { name?: string; metadata?: string; attributes?: Record<string, string> },
+  ): void {
+    const p = this.remote(identity);
+    p.updateInfo(
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        name: change.name ?? p.name ?? '',
+        metadata: change.metadata ?? p.metadata ?? '',
+        attributes: change.attributes ?? { ...p.attributes },
+        state: ParticipantInfo_State.ACTIVE,
+        tracks: this.#trackInfos(p),
+        version: this.#version++,
+      }),
+    );
+  }
+
+  /** Mute or unmute a participant's camera, as the SFU reports it. */
+  setCameraMuted(identity: string, muted: boolean): void {
+    const p = this.remote(identity);
+    p.updateInfo(
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        name: p.name ?? '',
+        metadata: p.metadata ?? '',
+        attributes: { ...p.attributes },
+        state: ParticipantInfo_State.ACTIVE,
+        tracks: this.#trackInfos(p, muted),
+        version: this.#version++,
+      }),
+    );
+  }
+
+  #trackInfos(p: RemoteParticipant, cameraMuted?: boolean): TrackInfo[] {
+    return [...p.trackPublications.values()].map(
+      (pub) =>
+        new TrackInfo({
+          sid: pub.trackSid,
+          source: TrackSource.CAMERA,
+          type: TrackType.VIDEO,
+          muted: cameraMuted ?? pub.isMuted,
+          name: pub.trackName,
+        }),
+    );
+  }
+}

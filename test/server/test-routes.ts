@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccessToken } from 'livekit-server-sdk';
+import type { Sfu } from '../../dev/sfu.js';
+import { createTokenHandler } from '../../src/server/index.js';
+
+type Next = () => Promise<unknown>;
+interface KoaContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  path: string;
+  respond?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function mint(sfu: Sfu, secret: string, ttl: string): Promise<string> {
+  const at = new AccessToken(sfu.apiKey, secret, { identity: `edge-${Date.now()}`, ttl });
+  at.addGrant({ roomJoin: true, room: 'edge-cases', canPublish: true, canSubscribe: true });
+  return at.toJwt();
+}
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+/**
+ * Test-server middleware: the real token endpoint (`/api/token`, `/api/rooms/:room/join`) and
+ * `/test-api/*`, endpoints that misbehave on purpose for the bad-input tests. Each is a real HTTP
+ * answer from a real server; only what they answer is unusual.
+ */
+export function testRoutes(sfu: Sfu) {
+  const tokens = createTokenHandler({
+    apiKey: sfu.apiKey,
+    apiSecret: sfu.apiSecret,
+    livekitUrl: sfu.url,
+  });
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+
+  const faults: Record<string, (res: ServerResponse, arg: string) => Promise<void> | void> = {
+    status: (res, code) => json(res, Number(code), { error: `status ${code} on purpose` }),
+    slow: async (res) => {
+      await sleep(3_000);
+      json(res, 503, { error: 'too late' });
+    },
+    html: (res) => send(res, 200, 'text/html', '<!doctype html><h1>Sign in</h1>'),
+    'missing-fields': (res) => json(res, 200, { token: 'only-a-token' }),
+    'alt-shape': async (res) =>
+      json(res, 200, { serverUrl: sfu.url, participantToken: await mint(sfu, sfu.apiSecret, '5m') }),
+    expired: async (res) =>
+      json(res, 200, { url: sfu.url, token: await mint(sfu, sfu.apiSecret, '-10m') }),
+    'bad-signature': async (res) =>
+      json(res, 200, { url: sfu.url, token: await mint(sfu, 'not-the-secret-at-all', '5m') }),
+    unreachable: async (res) =>
+      json(res, 200, {
+        url: `ws://127.0.0.1:${await closedPort()}`,
+        token: await mint(sfu, sfu.apiSecret, '5m'),
+      }),
+  };
+
+  return async (ctx: KoaContext, next: Next) => {
+    if (ctx.path.startsWith('/api/')) {
+      ctx.respond = false;
+      if (await tokens(ctx.req, ctx.res)) return;
+      ctx.respond = true;
+      return next();
+    }
+    const match = /^\/test-api\/([a-z-]+)(?:\/(\w+))?$/.exec(ctx.path);
+    const fault = match && faults[match[1]!];
+    if (!fault) return next();
+    ctx.respond = false;
+    await fault(ctx.res, match[2] ?? '');
+  };
+}

@@ -1,0 +1,64 @@
+// Browser tests: unit tests of the store and elements, and integration tests against a real
+// livekit-server started here (dev/sfu.ts) with the real token endpoint mounted on the test server.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { register } from 'tsx/esm/api';
+
+register();
+const { startSfu } = await import('./dev/sfu.ts');
+const { testRoutes } = await import('./test/server/test-routes.ts');
+const { summaryReporter } = await import('./test/server/summary-reporter.ts');
+
+const chromium = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+let sfu;
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // WebRTC and a real SFU on two cores: one test file at a time keeps timings honest.
+  concurrency: 1,
+  testsFinishTimeout: 20 * 60_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 30_000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: {
+        executablePath: chromium,
+        headless: true,
+        args: [
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          '--autoplay-policy=no-user-gesture-required',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+          '--disable-quic',
+        ],
+      },
+    }),
+  ],
+  plugins: [
+    // `js: true` and `define` do what a bundler does for dependencies that read
+    // process.env.NODE_ENV (nanostores).
+    esbuildPlugin({
+      ts: true,
+      js: true,
+      target: 'es2022',
+      tsconfig: 'tsconfig.json',
+      define: { 'process.env.NODE_ENV': '"development"' },
+    }),
+    {
+      name: 'livekit-sfu',
+      async serverStart({ app }) {
+        sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
+        app.use(testRoutes(sfu));
+      },
+      async serverStop() {
+        await sfu?.stop();
+      },
+    },
+  ],
+  reporters: [summaryReporter(() => sfu?.logFile)],
+};
