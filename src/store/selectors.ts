@@ -27,10 +27,8 @@ export const selectParticipant =
   (s: RoomSnapshot): ParticipantState | undefined =>
     s.participants.get(identity);
 
-export const selectTrack =
-  (identity: string, source: TrackSourceName) =>
-  (s: RoomSnapshot) =>
-    s.participants.get(identity)?.tracks[source];
+export const selectTrack = (identity: string, source: TrackSourceName) => (s: RoomSnapshot) =>
+  s.participants.get(identity)?.tracks[source];
 
 export const selectIsSpeaking = (identity: string) => (s: RoomSnapshot) =>
   s.participants.get(identity)?.isSpeaking ?? false;

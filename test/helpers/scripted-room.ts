@@ -105,7 +105,8 @@ export class ScriptedRoom {
   speakers(identities: string[]): void {
     this.#handlers.handleActiveSpeakersUpdate(
       identities.map(
-        (id, i) => new SpeakerInfo({ sid: this.remote(id).sid, level: 0.9 - i * 0.1, active: true }),
+        (id, i) =>
+          new SpeakerInfo({ sid: this.remote(id).sid, level: 0.9 - i * 0.1, active: true }),
       ),
     );
   }

@@ -48,8 +48,12 @@ export function testRoutes(sfu: Sfu) {
   const json = (res: ServerResponse, status: number, body: unknown) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
-  const faults: Record<string, (res: ServerResponse, arg: string) => Promise<void> | void> = {
-    status: (res, code) => json(res, Number(code), { error: `status ${code} on purpose` }),
+  const faults: Record<
+    string,
+    (res: ServerResponse, arg: string, query: URLSearchParams) => Promise<void> | void
+  > = {
+    status: (res, code, query) =>
+      json(res, Number(code), { error: query.get('message') ?? `status ${code} on purpose` }),
     slow: async (res) => {
       await sleep(3_000);
       json(res, 503, { error: 'too late' });
@@ -57,7 +61,10 @@ export function testRoutes(sfu: Sfu) {
     html: (res) => send(res, 200, 'text/html', '<!doctype html><h1>Sign in</h1>'),
     'missing-fields': (res) => json(res, 200, { token: 'only-a-token' }),
     'alt-shape': async (res) =>
-      json(res, 200, { serverUrl: sfu.url, participantToken: await mint(sfu, sfu.apiSecret, '5m') }),
+      json(res, 200, {
+        serverUrl: sfu.url,
+        participantToken: await mint(sfu, sfu.apiSecret, '5m'),
+      }),
     expired: async (res) =>
       json(res, 200, { url: sfu.url, token: await mint(sfu, sfu.apiSecret, '-10m') }),
     'bad-signature': async (res) =>
@@ -80,6 +87,6 @@ export function testRoutes(sfu: Sfu) {
     const fault = match && faults[match[1]!];
     if (!fault) return next();
     ctx.respond = false;
-    await fault(ctx.res, match[2] ?? '');
+    await fault(ctx.res, match[2] ?? '', new URL(ctx.req.url ?? '/', 'http://test').searchParams);
   };
 }

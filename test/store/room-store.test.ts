@@ -167,9 +167,7 @@ describe('RoomStore on a scripted room', () => {
   it('removes a participant who left, and tells so after the snapshot is committed', async () => {
     const id = script.identities[2]!;
     const seen: Array<{ event: RoomStoreEvent; present: boolean }> = [];
-    store.onEvent((event) =>
-      seen.push({ event, present: store.get().participants.has(id) }),
-    );
+    store.onEvent((event) => seen.push({ event, present: store.get().participants.has(id) }));
     script.leave(id);
     await store.settled();
     expect(store.get().remotes.map((p) => p.identity)).not.to.include(id);

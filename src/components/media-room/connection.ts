@@ -57,7 +57,8 @@ export async function fetchConnectionDetails(request: TokenRequest): Promise<Con
       signal: AbortSignal.any([signal, timeout]),
     });
   } catch (error) {
-    if (timeout.aborted && !signal.aborted) throw new RoomFailure('token-timeout', `${timeoutMs} ms`);
+    if (timeout.aborted && !signal.aborted)
+      throw new RoomFailure('token-timeout', `${timeoutMs} ms`);
     throw signal.aborted ? error : new RoomFailure('token-network', messageOf(error));
   }
 
@@ -71,8 +72,7 @@ export async function fetchConnectionDetails(request: TokenRequest): Promise<Con
 
   if (!response.ok) {
     const status = response.status;
-    const code =
-      STATUS_CODES[status] ?? (status >= 500 ? 'token-server-error' : 'token-rejected');
+    const code = STATUS_CODES[status] ?? (status >= 500 ? 'token-server-error' : 'token-rejected');
     const serverSays = isRecord(json) && typeof json.error === 'string' ? json.error : '';
     throw new RoomFailure(code, [`HTTP ${status}`, serverSays].filter(Boolean).join(': '));
   }

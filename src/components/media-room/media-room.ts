@@ -40,6 +40,7 @@ import { styles } from './media-room.styles.js';
  * A failing token URL, an invalid or expired token or an unreachable server shows a readable
  * message (`role="alert"`) with a Retry button, and fires `error` with a stable `code`.
  *
+ * @tag media-room
  * @summary Joins a room from a token URL and provides the room store to its children.
  *
  * @slot - The call UI. Without any, a default UI is rendered.
@@ -115,7 +116,7 @@ export class MediaRoom extends LitElement {
   readonly #provider = new ContextProvider(this, { context: roomContext });
   #room: Room | undefined;
   #store: RoomStore | undefined;
-  #view: StoreController<RoomSnapshot> | undefined;
+  #view: StoreController<View> | undefined;
   #identities: StoreController<readonly string[]> | undefined;
   #attempt = 0;
   #abort: AbortController | undefined;
@@ -200,21 +201,23 @@ export class MediaRoom extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { connection, error, room } = this.#view!.value;
+    const { connection, error, roomName } = this.#view!.value;
     const t = this.#localize;
     return html`
       <div
         part="base"
         role="region"
-        aria-label=${t.term('roomLabel', room.name)}
+        aria-label=${t.term('roomLabel', roomName)}
         dir=${t.dir}
         lang=${t.lang}
       >
         ${error?.fatal ? this.#renderError(error.code, error.detail) : this.#renderStatus(connection)}
         <slot @slotchange=${this.#onSlotChange}></slot>
-        ${this.hasChildren || connection.phase === 'idle' || error?.fatal
-          ? nothing
-          : this.#renderDefault()}
+        ${
+          this.hasChildren || connection.phase === 'idle' || error?.fatal
+            ? nothing
+            : this.#renderDefault()
+        }
       </div>
     `;
   }
@@ -244,7 +247,9 @@ export class MediaRoom extends LitElement {
   #renderError(code: string, detail: string | undefined): TemplateResult {
     const t = this.#localize;
     const message =
-      code === 'not-configured' ? t.term('notConfigured') : t.termFor(`error:${code}`, 'error:unknown');
+      code === 'not-configured'
+        ? t.term('notConfigured')
+        : t.termFor(`error:${code}`, 'error:unknown');
     return html`<div part="error" role="alert">
       <p part="error-message">${message}</p>
       ${detail ? html`<p part="error-detail">${detail}</p>` : nothing}
@@ -282,7 +287,10 @@ export class MediaRoom extends LitElement {
     this.#store = store;
     this.#provider.setValue(store);
     store.onEvent((event) => this.dispatchEvent(toDomEvent(event)));
-    this.#view = new StoreController(this, (s) => s, { store, fallback: store.get() });
+    this.#view = new StoreController(this, selectView, {
+      store,
+      fallback: selectView(store.get()),
+    });
     this.#identities = new StoreController(this, selectIdentities, {
       store,
       fallback: [],
@@ -318,6 +326,19 @@ export class MediaRoom extends LitElement {
     }
   }
 }
+
+/** What `<media-room>` itself renders: a speaker change or a mute does not re-render it. */
+interface View {
+  connection: RoomSnapshot['connection'];
+  error: RoomSnapshot['error'];
+  roomName: string;
+}
+
+const selectView = (s: RoomSnapshot): View => ({
+  connection: s.connection,
+  error: s.error,
+  roomName: s.room.name,
+});
 
 function toDomEvent(event: RoomStoreEvent): Event {
   switch (event.type) {

@@ -18,6 +18,7 @@ const camOff = svg`<path d="M16 16v1a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V7a2 2 0 0 1 2
  * `<media-room>`. Shows the video while it is published, subscribed and unmuted, and the
  * participant's initials otherwise. The video element is detached when the tile leaves the page.
  *
+ * @tag participant-tile
  * @summary A participant's video with name, muted marks and speaking state.
  *
  * @slot overlay - Content over the video (top corner).
@@ -48,11 +49,9 @@ export class ParticipantTile extends LitElement {
   @property() source: 'camera' | 'screen_share' = 'camera';
 
   readonly #localize = new LocalizeController(this);
-  readonly #participant = new StoreController<ParticipantState | undefined>(
-    this,
-    this.#select(),
-    { fallback: undefined },
-  );
+  readonly #participant = new StoreController<ParticipantState | undefined>(this, this.#select(), {
+    fallback: undefined,
+  });
   readonly #video = createRef<HTMLVideoElement>();
   readonly #videoTrack = new TrackController(this, () => this.#video.value);
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
@@ -95,19 +94,28 @@ export class ParticipantTile extends LitElement {
           autoplay
           aria-hidden="true"
         ></video>
-        ${showVideo
-          ? nothing
-          : html`<div part="avatar" aria-hidden="true">${initials(name)}</div>`}
+        ${showVideo ? nothing : html`<div part="avatar" aria-hidden="true">${initials(name)}</div>`}
         <slot name="overlay"></slot>
         <div part="info">
-          ${micMuted
-            ? html`<svg part="mic-muted" viewBox="0 0 24 24" role="img" aria-label=${t.term('microphoneMuted')}>
-                ${micOff}
-              </svg>`
-            : nothing}
-          ${this.source === 'camera' && !showVideo
-            ? html`<svg viewBox="0 0 24 24" role="img" aria-label=${t.term('cameraOff')}>${camOff}</svg>`
-            : nothing}
+          ${
+            micMuted
+              ? html`<svg
+                  part="mic-muted"
+                  viewBox="0 0 24 24"
+                  role="img"
+                  aria-label=${t.term('microphoneMuted')}
+                >
+                  ${micOff}
+                </svg>`
+              : nothing
+          }
+          ${
+            this.source === 'camera' && !showVideo
+              ? html`<svg viewBox="0 0 24 24" role="img" aria-label=${t.term('cameraOff')}>
+                  ${camOff}
+                </svg>`
+              : nothing
+          }
           <span part="name">${label}</span>
           ${p?.isSpeaking ? html`<span class="visually-hidden">${t.term('speaking')}</span>` : nothing}
         </div>
@@ -132,9 +140,17 @@ export class ParticipantTile extends LitElement {
 
 /** Up to two initials of a display name, for the avatar. */
 function initials(name: string): string {
-  const words = name.trim().split(/[\s._@-]+/u).filter(Boolean);
+  const words = name
+    .trim()
+    .split(/[\s._@-]+/u)
+    .filter(Boolean);
   const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? '?'];
-  return letters.map((w) => Array.from(w ?? '')[0] ?? '').join('').toUpperCase() || '?';
+  return (
+    letters
+      .map((w) => Array.from(w ?? '')[0] ?? '')
+      .join('')
+      .toUpperCase() || '?'
+  );
 }
 
 define('participant-tile', ParticipantTile);

@@ -1,0 +1,45 @@
+// `npm start`: livekit-server, the token endpoint and the demo, on loopback, until Ctrl-C.
+import { createServer, type Plugin } from 'vite';
+import { createTokenHandler } from '../src/server/index.js';
+import { startSfu } from './sfu.js';
+
+const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
+console.log(`livekit-server ready at ${sfu.url} (log: ${sfu.logFile})`);
+
+const tokens = createTokenHandler({
+  apiKey: sfu.apiKey,
+  apiSecret: sfu.apiSecret,
+  livekitUrl: sfu.url,
+});
+
+/** Serves POST /api/token and POST /api/rooms/:room/join from the demo's own origin. */
+const tokenApi: Plugin = {
+  name: 'media-room-token-api',
+  configureServer(server) {
+    server.middlewares.use((req, res, next) => {
+      tokens(req, res).then(
+        (handled) => handled || next(),
+        (error: unknown) => next(error),
+      );
+    });
+  },
+};
+
+const port = Number(process.env.PORT ?? 5173);
+const server = await createServer({
+  configFile: false,
+  root: 'demo',
+  plugins: [tokenApi],
+  server: { host: '127.0.0.1', port, strictPort: false },
+});
+await server.listen();
+server.printUrls();
+console.log('Open the page in two tabs to see each other. Ctrl-C stops everything.');
+
+const shutdown = async () => {
+  await server.close();
+  await sfu.stop();
+  process.exit(0);
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

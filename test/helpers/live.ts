@@ -1,0 +1,117 @@
+import { fixture, html, waitUntil } from '@open-wc/testing';
+import { Room, RoomEvent } from 'livekit-client';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import type { RoomErrorEvent } from '../../src/events/room-events.js';
+import '../../src/components/media-room/media-room.js';
+
+/** A room name no other test uses. */
+export function uniqueRoom(prefix = 'room'): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** Ask the real token endpoint (mounted on the test server) for a token. */
+export async function tokenFor(room: string, identity: string, name = identity) {
+  const response = await fetch('/api/token', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ room, identity, name }),
+  });
+  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
+  return (await response.json()) as { token: string; url: string };
+}
+
+/**
+ * A second participant: a plain livekit-client Room in the same page, publishing Chromium's fake
+ * camera and microphone.
+ */
+export async function joinPeer(
+  room: string,
+  identity: string,
+  publish: { camera?: boolean; microphone?: boolean } = { camera: true, microphone: true },
+): Promise<Room> {
+  const { token, url } = await tokenFor(room, identity);
+  const peer = new Room();
+  await peer.connect(url, token);
+  if (publish.camera) await peer.localParticipant.setCameraEnabled(true);
+  if (publish.microphone) await peer.localParticipant.setMicrophoneEnabled(true);
+  return peer;
+}
+
+/** Mount a `<media-room>` joining `room` through the token URL, and wait until it is connected. */
+export async function mountRoom(
+  room: string,
+  identity: string,
+  extra: Partial<Pick<MediaRoom, 'audio' | 'video'>> = {},
+): Promise<MediaRoom> {
+  const el = await fixture<MediaRoom>(html`
+    <media-room
+      token-url="/api/rooms/${room}/join"
+      identity=${identity}
+      name=${`Name of ${identity}`}
+      ?audio=${extra.audio ?? false}
+      ?video=${extra.video ?? false}
+    ></media-room>
+  `);
+  await waitUntil(() => el.store.get().connection.phase === 'connected', 'media-room connects', {
+    timeout: 20_000,
+  });
+  return el;
+}
+
+export function waitFor(predicate: () => boolean, message: string, timeout = 15_000) {
+  return waitUntil(predicate, message, { timeout, interval: 50 });
+}
+
+/** The `<participant-tile>` for `identity` in the default UI of a `<media-room>`. */
+export function tileOf(el: MediaRoom, identity: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector(`participant-tile[identity="${CSS.escape(identity)}"]`);
+}
+
+/** Whether a video element is receiving and decoding frames (frame count grows over 300 ms). */
+export async function isDecoding(video: HTMLVideoElement): Promise<boolean> {
+  const first = video.getVideoPlaybackQuality().totalVideoFrames;
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const second = video.getVideoPlaybackQuality().totalVideoFrames;
+  return video.videoWidth > 0 && second > first;
+}
+
+/** Collects unhandled rejections and uncaught errors while a test runs. */
+export function watchForUncaught() {
+  const seen: string[] = [];
+  const onRejection = (e: PromiseRejectionEvent) => seen.push(`unhandled rejection: ${e.reason}`);
+  const onError = (e: ErrorEvent) => seen.push(`uncaught: ${e.message}`);
+  window.addEventListener('unhandledrejection', onRejection);
+  window.addEventListener('error', onError);
+  return {
+    seen,
+    stop() {
+      window.removeEventListener('unhandledrejection', onRejection);
+      window.removeEventListener('error', onError);
+    },
+  };
+}
+
+export async function disconnectAll(rooms: Array<Room | undefined>): Promise<void> {
+  await Promise.all(rooms.map((r) => r?.disconnect()));
+}
+
+export { RoomEvent };
+
+/** The next event of `type` on `target`, typed from the global event map. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  type: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) =>
+    target.addEventListener(type, (e) => resolve(e as GlobalEventHandlersEventMap[K]), {
+      once: true,
+    }),
+  );
+}
+
+/** The next `error` of a `<media-room>`. */
+export function nextError(target: EventTarget): Promise<RoomErrorEvent> {
+  return new Promise((resolve) =>
+    target.addEventListener('error', (e) => resolve(e as RoomErrorEvent), { once: true }),
+  );
+}
