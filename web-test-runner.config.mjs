@@ -10,7 +10,9 @@ const { testRoutes } = await import('./test/server/test-routes.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 
 const chromium = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-let sfu;
+// Started before the test server so its routes can sit ahead of the static file handler; stopped
+// when the test server stops (dev/sfu.ts also stops it on exit, failure and Ctrl-C).
+const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -39,6 +41,7 @@ export default {
       },
     }),
   ],
+  middleware: [testRoutes(sfu)],
   plugins: [
     // `js: true` and `define` do what a bundler does for dependencies that read
     // process.env.NODE_ENV (nanostores).
@@ -51,14 +54,10 @@ export default {
     }),
     {
       name: 'livekit-sfu',
-      async serverStart({ app }) {
-        sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
-        app.use(testRoutes(sfu));
-      },
       async serverStop() {
-        await sfu?.stop();
+        await sfu.stop();
       },
     },
   ],
-  reporters: [summaryReporter(() => sfu?.logFile)],
+  reporters: summaryReporter(() => sfu.logFile),
 };

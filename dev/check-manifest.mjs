@@ -1,15 +1,14 @@
 // Fails when custom-elements.json is not what the analyzer makes of the code now.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 
-const out = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer resolves --outdir against the project, so the scratch dir lives inside it.
+const out = '.cache/manifest-check';
 try {
   execFileSync('npx', ['cem', 'analyze', '--outdir', out], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const fresh = readFileSync(join(out, 'custom-elements.json'), 'utf8');
+  const fresh = readFileSync(`${out}/custom-elements.json`, 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (JSON.stringify(JSON.parse(fresh)) !== JSON.stringify(JSON.parse(committed))) {
     console.error('custom-elements.json is out of date: run `npm run analyze` and commit it.');

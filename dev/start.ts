@@ -34,12 +34,5 @@ const server = await createServer({
 });
 await server.listen();
 server.printUrls();
+// dev/sfu.ts stops livekit-server on Ctrl-C and exits, which ends the demo server too.
 console.log('Open the page in two tabs to see each other. Ctrl-C stops everything.');
-
-const shutdown = async () => {
-  await server.close();
-  await sfu.stop();
-  process.exit(0);
-};
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
