@@ -113,17 +113,24 @@ export async function startSfu(
   const logFile = options.logFile ?? join(tmpdir(), `media-room-elements-sfu-${port}.log`);
   const httpUrl = `http://127.0.0.1:${port}`;
   // Key names as listed by `livekit-server help-verbose`; `ports` echoes what they resolve to.
+  // `--bind` covers only the HTTP port, so a local binary gets media on the loopback interface
+  // alone (UDP) and no ICE/TCP listener, which would bind every interface. In a container,
+  // loopback is the container's own, so there it keeps ICE/TCP and the published ports.
+  const rtc =
+    server.kind === 'binary'
+      ? ['  tcp_port: 0', '  interfaces:', '    includes: [lo]']
+      : [`  tcp_port: ${tcpPort}`];
   const configBody = [
     `port: ${port}`,
     'rtc:',
-    `  tcp_port: ${tcpPort}`,
+    ...rtc,
     `  udp_port: ${udpPort}`,
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
   ].join('\n');
 
   const logFd = openSync(logFile, 'w');
-  let instance: Instance;
+  let instance: ServerProcess;
   try {
     instance =
       server.kind === 'binary'
@@ -135,11 +142,11 @@ export async function startSfu(
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
-    running.delete(instance);
+    owned.delete(instance);
     stopping ??= instance.stop();
     return stopping;
   };
-  running.add(instance);
+  owned.add(instance);
   stopOnExit();
 
   try {
@@ -161,23 +168,26 @@ export async function startSfu(
   };
 }
 
-/** A started server: a child to watch, and ways to end it gracefully or right now. */
-interface Instance {
-  /** exits when the server does (the server itself, or `docker logs -f`) */
-  child: ChildProcess;
+/** Something this module started and must not leave behind: a server, or a Go build. */
+interface OwnedProcess {
   stop(): Promise<void>;
   /** synchronous, for the 'exit' handler */
   kill(): void;
 }
 
-const running = new Set<Instance>();
+interface ServerProcess extends OwnedProcess {
+  /** exits when the server does (for Docker: `docker logs -f`, which ends with the container) */
+  child: ChildProcess;
+}
+
+const owned = new Set<OwnedProcess>();
 let exitHandlersInstalled = false;
 
-/** Once per process: never leave a server behind, whichever way the process ends. */
+/** Once per process: never leave anything behind, whichever way the process ends. */
 function stopOnExit(): void {
   if (exitHandlersInstalled) return;
   exitHandlersInstalled = true;
-  process.on('exit', () => running.forEach((instance) => instance.kill()));
+  process.on('exit', () => owned.forEach((entry) => entry.kill()));
   for (const [signal, exitCode] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -187,14 +197,14 @@ function stopOnExit(): void {
       // A second Ctrl-C exits at once; the 'exit' handler still kills what is left.
       if (received) process.exit(exitCode);
       received = true;
-      void Promise.allSettled([...running].map((instance) => instance.stop())).then(() =>
+      void Promise.allSettled([...owned].map((entry) => entry.stop())).then(() =>
         process.exit(exitCode),
       );
     });
   }
 }
 
-function startBinary(path: string, configBody: string, logFd: number): Instance {
+function startBinary(path: string, configBody: string, logFd: number): ServerProcess {
   const args = ['--dev', '--bind', '127.0.0.1', '--node-ip', '127.0.0.1'];
   const child = spawn(path, [...args, '--config-body', configBody], {
     stdio: ['ignore', logFd, logFd],
@@ -222,7 +232,7 @@ async function startContainer(
   { port, tcpPort, udpPort }: Ports,
   configBody: string,
   logFd: number,
-): Promise<Instance> {
+): Promise<ServerProcess> {
   const name = `media-room-sfu-${port}`;
   const started = await run('docker', [
     ...['run', '--rm', '-d', '--name', name],
@@ -285,11 +295,22 @@ async function buildWithGo(target: string, log: (line: string) => void): Promise
   );
   mkdirSync(cacheDir(), { recursive: true });
   const buildDir = mkdtempSync(join(cacheDir(), `.build-${LIVEKIT_SERVER_VERSION}-`));
+  const removeBuildDir = (): void => rmSync(buildDir, { recursive: true, force: true });
+  const child = spawn('go', ['install', '-v', pkg], {
+    env: { ...process.env, GOBIN: buildDir, CGO_ENABLED: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Ctrl-C or exit mid-build kills Go and drops its partial output.
+  const build: OwnedProcess = {
+    kill: () => {
+      child.kill('SIGKILL');
+      removeBuildDir();
+    },
+    stop: async () => build.kill(),
+  };
+  owned.add(build);
+  stopOnExit();
   try {
-    const child = spawn('go', ['install', '-v', pkg], {
-      env: { ...process.env, GOBIN: buildDir, CGO_ENABLED: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
     // `go -v` names each package as it compiles it; keep the last few lines for errors.
     const recent: string[] = [];
     for (const stream of [child.stdout, child.stderr]) {
@@ -307,14 +328,16 @@ async function buildWithGo(target: string, log: (line: string) => void): Promise
       child.once('error', reject);
       child.once('close', resolve);
     }).finally(() => clearInterval(progress));
-    if (code !== 0)
+    if (code !== 0) {
       throw new Error(`go install ${pkg} failed (exit ${code}):\n${recent.join('\n')}`);
+    }
 
     mkdirSync(dirname(target), { recursive: true });
     renameSync(join(buildDir, 'server'), target);
     log(`Built ${target} in ${Math.round((Date.now() - startedAt) / 1000)} s`);
   } finally {
-    rmSync(buildDir, { recursive: true, force: true });
+    owned.delete(build);
+    removeBuildDir();
   }
 }
 

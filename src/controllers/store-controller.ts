@@ -25,15 +25,18 @@ export class StoreController<T> implements ReactiveController {
   constructor(
     host: Host,
     selector: Selector<T>,
-    options: { equals?: Equality<T>; store?: RoomStore; fallback: T },
+    options: {
+      equals?: Equality<T>;
+      fallback: T;
+      /** `false` when the host sets the store itself (`<media-room>`, which provides it). */
+      consume?: boolean;
+    },
   ) {
     this.#host = host;
     this.#selector = selector;
     this.#equals = options.equals;
     this.#fallback = options.fallback;
-    if (options.store) {
-      this.#store = options.store;
-    } else {
+    if (options.consume !== false) {
       new ContextConsumer(host, {
         context: roomContext,
         subscribe: true,

@@ -116,17 +116,33 @@ export class MediaRoom extends LitElement {
   readonly #provider = new ContextProvider(this, { context: roomContext });
   #room: Room | undefined;
   #store: RoomStore | undefined;
-  #view: StoreController<View> | undefined;
-  #identities: StoreController<readonly string[]> | undefined;
+  readonly #view = new StoreController(this, selectView, {
+    consume: false,
+    fallback: selectView(undefined),
+  });
+  readonly #identities = new StoreController(this, selectIdentities, {
+    consume: false,
+    fallback: [],
+  });
   #attempt = 0;
   #abort: AbortController | undefined;
   #lastUrl = '';
   #leaveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** The livekit-client `Room` (made when first needed). */
+  /**
+   * The livekit-client `Room`, made when first needed. You may set your own instead (one you
+   * connect yourself, or a simulated one) while none is connected; the store follows it.
+   */
   get room(): Room {
     this.#ensureRoom();
     return this.#room!;
+  }
+
+  set room(room: Room) {
+    if (room === this.#room) return;
+    void this.leave();
+    this.#store?.destroy();
+    this.#adopt(room);
   }
 
   /** The room store: snapshots of the room and slices of them. */
@@ -201,7 +217,7 @@ export class MediaRoom extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { connection, error, roomName } = this.#view!.value;
+    const { connection, error, roomName } = this.#view.value;
     const t = this.#localize;
     return html`
       <div
@@ -258,7 +274,7 @@ export class MediaRoom extends LitElement {
   }
 
   #renderDefault(): TemplateResult {
-    const identities = this.#identities!.value;
+    const identities = this.#identities.value;
     return html`<div part="grid" class="grid">
       ${repeat(
         identities,
@@ -280,21 +296,20 @@ export class MediaRoom extends LitElement {
   }
 
   #ensureRoom(): void {
-    if (this.#room) return;
-    const room = new Room({ adaptiveStream: true, dynacast: true, ...this.roomOptions });
+    if (!this.#room) {
+      this.#adopt(new Room({ adaptiveStream: true, dynacast: true, ...this.roomOptions }));
+    }
+  }
+
+  #adopt(room: Room): void {
     const store = new RoomStore(room);
     this.#room = room;
     this.#store = store;
-    this.#provider.setValue(store);
+    this.#attempt += 1;
     store.onEvent((event) => this.dispatchEvent(toDomEvent(event)));
-    this.#view = new StoreController(this, selectView, {
-      store,
-      fallback: selectView(store.get()),
-    });
-    this.#identities = new StoreController(this, selectIdentities, {
-      store,
-      fallback: [],
-    });
+    this.#provider.setValue(store);
+    this.#view.setStore(store);
+    this.#identities.setStore(store);
   }
 
   #prepare(url: string): void {
@@ -334,10 +349,10 @@ interface View {
   roomName: string;
 }
 
-const selectView = (s: RoomSnapshot): View => ({
-  connection: s.connection,
-  error: s.error,
-  roomName: s.room.name,
+const selectView = (s: RoomSnapshot | undefined): View => ({
+  connection: s?.connection ?? { phase: 'idle' },
+  error: s?.error,
+  roomName: s?.room.name ?? '',
 });
 
 function toDomEvent(event: RoomStoreEvent): Event {
