@@ -1,0 +1,50 @@
+import { expect } from '@open-wc/testing';
+import type { Room } from 'livekit-client';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import { joinPeer, uniqueRoom, waitFor } from '../helpers/live.js';
+
+/**
+ * The built CDN bundles (`npm run build` runs before the browser tests), each alone in a plain
+ * page: they define every element and join the real SFU with nothing but a token URL.
+ */
+for (const [bundle, page] of [
+  ['ESM', '/test/fixtures/cdn-esm.html'],
+  ['IIFE', '/test/fixtures/cdn-iife.html'],
+] as const) {
+  describe(`the ${bundle} CDN bundle`, () => {
+    let frame: HTMLIFrameElement;
+    let peer: Room | undefined;
+
+    beforeEach(async () => {
+      frame = document.createElement('iframe');
+      frame.style.width = '800px';
+      frame.style.height = '500px';
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+      frame.src = page;
+      document.body.append(frame);
+      await loaded;
+    });
+
+    afterEach(async () => {
+      await peer?.disconnect();
+      frame.remove();
+    });
+
+    it('defines every element and joins with a token URL, showing the other participant', async () => {
+      const win = frame.contentWindow!;
+      await waitFor(() => !!win.customElements.get('media-room'), 'media-room defined');
+      expect(win.customElements.get('participant-tile'), 'participant-tile').to.not.equal(
+        undefined,
+      );
+      const el = frame.contentDocument!.querySelector('media-room') as MediaRoom;
+      const room = uniqueRoom('cdn');
+      el.setAttribute('token-url', `/api/rooms/${room}/join`);
+      await waitFor(() => el.store.get().connection.phase === 'connected', 'connected');
+      peer = await joinPeer(room, 'cdn-peer', { camera: true });
+      await waitFor(
+        () => !!el.shadowRoot!.querySelector('participant-tile[identity="cdn-peer"]'),
+        'a tile for the other participant',
+      );
+    });
+  });
+}
