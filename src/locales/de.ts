@@ -9,6 +9,7 @@ export const de: Messages = {
   left: 'Du hast den Raum verlassen.',
   disconnected: 'Die Verbindung zum Raum wurde getrennt.',
   retry: 'Erneut versuchen',
+  dismiss: 'Schließen',
   rejoin: 'Wieder beitreten',
   notConfigured: 'Für diesen Raum ist keine Token-URL und kein Token angegeben.',
   roomLabel: (name) => (name ? `Anruf: ${name}` : 'Anruf'),

@@ -12,6 +12,7 @@ export const en = {
   left: 'You left the room.',
   disconnected: 'You were disconnected from the room.',
   retry: 'Retry',
+  dismiss: 'Dismiss',
   rejoin: 'Rejoin',
   notConfigured: 'This room has no token URL or token to join with.',
   roomLabel: (name: string) => (name ? `Call: ${name}` : 'Call'),

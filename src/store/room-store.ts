@@ -458,8 +458,12 @@ export class RoomStore {
     const localBefore = prev.local;
     const lp = room.localParticipant;
     let local: ParticipantState | undefined = localBefore;
-    if (all || (lp && dirty.has(lp.identity)) || (lp && localBefore?.participant !== lp)) {
-      local = lp && lp.identity ? participantState(lp, localBefore) : undefined;
+    // Outside a room (before joining, after leaving) there is no local participant to show.
+    const inRoom = this.#phase !== 'idle' && this.#phase !== 'disconnected';
+    if (!inRoom) {
+      local = undefined;
+    } else if (all || dirty.has(lp.identity) || localBefore?.participant !== lp) {
+      local = lp.identity ? participantState(lp, localBefore) : undefined;
     }
     if (local !== localBefore) participantsChanged = true;
 

@@ -139,3 +139,25 @@ describe('<participant-tile> on a scripted room', () => {
     await script.room.disconnect();
   });
 });
+
+describe('<media-room> notices', () => {
+  it('says a problem that does not end the call, and lets it be dismissed', async () => {
+    const { script, el } = await roomWith(1);
+    el.store.reportError({ code: 'camera-denied', detail: 'NotAllowedError', fatal: false });
+    await el.store.settled();
+    await el.updateComplete;
+    const notice = el.shadowRoot!.querySelector('[part="notice"]')!;
+    expect(notice.getAttribute('role')).to.equal('alert');
+    expect(notice.querySelector('[part="notice-message"]')?.textContent).to.equal(
+      'Camera access was denied. Allow it in the browser to be seen.',
+    );
+    // The call goes on underneath.
+    expect(el.shadowRoot!.querySelectorAll('participant-tile')).to.have.length(2);
+    await expect(el).to.be.accessible();
+    notice.querySelector<HTMLButtonElement>('[part="dismiss"]')!.click();
+    await el.store.settled();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
+    await script.room.disconnect();
+  });
+});

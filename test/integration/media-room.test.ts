@@ -152,6 +152,14 @@ describe('<media-room> against a real livekit-server', () => {
     other.remove();
     expect((await disconnected).reason).to.equal('client-initiated');
     expect(el.room.state).to.equal('disconnected');
+
+    // Put back on the page, it joins again.
+    const rejoined = nextEvent(el, 'connected');
+    document.body.append(el);
+    await rejoined;
+    expect(el.store.get().local?.identity).to.equal('alice');
+    await el.leave();
+    el.remove();
   });
 
   it('leave() shows that you left, and Rejoin joins again', async () => {

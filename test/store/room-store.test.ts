@@ -221,6 +221,8 @@ describe('RoomStore on a scripted room', () => {
     const s = store.get();
     expect(s.connection).to.deep.equal({ phase: 'disconnected', reason: 'client-initiated' });
     expect(s.remotes).to.have.length(0);
+    expect(s.local, 'no local participant outside a room').to.equal(undefined);
+    expect(s.participants.size).to.equal(0);
     expect(events.map((e) => e.type)).to.include('disconnected');
   });
 

@@ -52,6 +52,21 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  [part='notice'] {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    flex-wrap: wrap;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--mr-radius, 0.75rem);
+    background: var(--mr-color-surface, #1f2937);
+    border-inline-start: 4px solid var(--mr-color-warning, #fbbf24);
+  }
+
+  [part='notice'] [part='error-detail'] {
+    margin: 0;
+  }
+
   button {
     font: inherit;
     color: var(--mr-color-on-accent, #fff);

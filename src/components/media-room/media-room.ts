@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Room, type RoomOptions } from 'livekit-client';
+import { ConnectionState, Room, type RoomOptions } from 'livekit-client';
 import { roomContext } from '../../context/room-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -51,6 +51,9 @@ import { styles } from './media-room.styles.js';
  * @csspart error-message - The localized error message.
  * @csspart error-detail - Technical detail (HTTP status, server message), shown as text.
  * @csspart retry - The Retry / Rejoin button.
+ * @csspart notice - A problem that does not end the call (a denied camera), with a Dismiss button.
+ * @csspart notice-message - The localized message of the notice.
+ * @csspart dismiss - The notice's Dismiss button.
  * @csspart grid - The default UI's grid of tiles.
  *
  * @cssproperty --media-room-background - Background of the element.
@@ -128,6 +131,8 @@ export class MediaRoom extends LitElement {
   #abort: AbortController | undefined;
   #lastUrl = '';
   #leaveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Left because it was taken off the page: put back, it joins again. */
+  #leftOnDetach = false;
 
   /**
    * The livekit-client `Room`, made when first needed. You may set your own instead (one you
@@ -159,7 +164,7 @@ export class MediaRoom extends LitElement {
     this.#abort = abort;
     const { room, store } = this;
     try {
-      if (room.state !== 'disconnected') await room.disconnect();
+      if (room.state !== ConnectionState.Disconnected) await room.disconnect();
       if (attempt !== this.#attempt) return;
       if (!this.tokenUrl && !(this.token && this.serverUrl)) {
         store.reportError({ code: 'not-configured', fatal: true });
@@ -193,14 +198,18 @@ export class MediaRoom extends LitElement {
     this.#ensureRoom();
     this.hasChildren = hasContent(this);
     if (this.serverUrl) this.#prepare(this.serverUrl);
-    if (this.#canJoin() && this.store.get().connection.phase === 'idle') void this.connect();
+    const phase = this.store.get().connection.phase;
+    if (this.#canJoin() && (phase === 'idle' || this.#leftOnDetach)) void this.connect();
+    this.#leftOnDetach = false;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A move within the page disconnects and reconnects in one task: only leave if still detached.
     this.#leaveTimer = setTimeout(() => {
-      if (!this.isConnected) void this.leave();
+      if (this.isConnected) return;
+      this.#leftOnDetach = true;
+      void this.leave();
     });
   }
 
@@ -228,6 +237,7 @@ export class MediaRoom extends LitElement {
         lang=${t.lang}
       >
         ${error?.fatal ? this.#renderError(error.code, error.detail) : this.#renderStatus(connection)}
+        ${error && !error.fatal ? this.#renderNotice(error.code, error.detail) : nothing}
         <slot @slotchange=${this.#onSlotChange}></slot>
         ${
           this.hasChildren || connection.phase === 'idle' || error?.fatal
@@ -270,6 +280,16 @@ export class MediaRoom extends LitElement {
       <p part="error-message">${message}</p>
       ${detail ? html`<p part="error-detail">${detail}</p>` : nothing}
       <button part="retry" @click=${() => this.connect()}>${t.term('retry')}</button>
+    </div>`;
+  }
+
+  /** A problem that does not stop the call (a denied camera): said, and dismissable. */
+  #renderNotice(code: string, detail: string | undefined): TemplateResult {
+    const t = this.#localize;
+    return html`<div part="notice" role="alert">
+      <span part="notice-message">${t.termFor(`error:${code}`, 'error:unknown')}</span>
+      ${detail ? html`<span part="error-detail">${detail}</span>` : nothing}
+      <button part="dismiss" @click=${() => this.store.clearError()}>${t.term('dismiss')}</button>
     </div>`;
   }
 
