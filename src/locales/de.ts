@@ -55,4 +55,10 @@ export const de: Messages = {
   microphoneMuted: 'Mikrofon stumm',
   cameraOff: 'Kamera aus',
   speaking: 'Spricht',
+
+  // <layout-grid>, tile additions, <connection-quality>
+
+  // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
+
+  // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>
 };

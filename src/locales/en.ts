@@ -60,6 +60,12 @@ export const en = {
   microphoneMuted: 'Microphone muted',
   cameraOff: 'Camera off',
   speaking: 'Speaking',
+
+  // <layout-grid>, tile additions, <connection-quality>
+
+  // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
+
+  // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>
 };
 
 type Term = string | ((...args: never[]) => string);
