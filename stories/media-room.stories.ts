@@ -26,13 +26,18 @@ export const SimulatedCall: Story = {
 /** A token URL that answers 404: a readable error with Retry. */
 export const TokenError: Story = {
   render: () =>
-    html`<media-room token-method="GET" token-url="/no-such-token-endpoint"></media-room>`,
+    html`<media-room
+      skip-prejoin
+      token-method="GET"
+      token-url="/no-such-token-endpoint"
+    ></media-room>`,
 };
 
 /** The same error in German, from the element's `lang`. */
 export const TokenErrorGerman: Story = {
   render: () =>
     html`<media-room
+      skip-prejoin
       lang="de"
       token-method="GET"
       token-url="/no-such-token-endpoint"

@@ -56,9 +56,58 @@ export const de: Messages = {
   cameraOff: 'Kamera aus',
   speaking: 'Spricht',
 
+  // <pre-join>
+  cameraPreview: 'Kameravorschau',
+  startingCamera: 'Kamera wird gestartet…',
+  yourName: 'Dein Name',
+  join: 'Beitreten',
+
   // <layout-grid>, tile additions, <connection-quality>
+  gridLabel: 'Teilnehmende',
+  gridStripLabel: 'Weitere Teilnehmende',
+  gridFocusLabel: 'Im Fokus',
+  gridPrevious: 'Vorherige Seite',
+  gridNext: 'Nächste Seite',
+  gridPageOf: (page: number, pages: number) => `Seite ${page} von ${pages}`,
+  gridPageShown: (page: number, pages: number, first: number, last: number, total: number) =>
+    `Seite ${page} von ${pages}: Teilnehmende ${first} bis ${last} von ${total}`,
+  gridViewers: (n: number) => (n === 1 ? '1 Zuschauer:in' : `${n} Zuschauer:innen`),
+  tileScreenLabel: (name) => `Bildschirm von ${name}`,
+  tileYourScreen: 'Dein Bildschirm',
+  tileScreenAudioOff: 'Bildschirmton aus',
+  tilePin: 'Anheften',
+  tileUnpin: 'Lösen',
+  connectionQuality: (quality) => `Verbindung: ${quality}`,
+  'quality:excellent': 'ausgezeichnet',
+  'quality:good': 'gut',
+  'quality:poor': 'schlecht',
+  'quality:lost': 'unterbrochen',
+  'quality:unknown': 'unbekannt',
 
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
+  microphone: 'Mikrofon',
+  camera: 'Kamera',
+  shareScreen: 'Bildschirm teilen',
+  microphoneForbidden: 'Du darfst in diesem Raum dein Mikrofon nicht verwenden.',
+  cameraForbidden: 'Du darfst in diesem Raum deine Kamera nicht verwenden.',
+  screenShareForbidden: 'Du darfst in diesem Raum deinen Bildschirm nicht teilen.',
+  chooseAudioinput: 'Mikrofon wählen',
+  chooseVideoinput: 'Kamera wählen',
+  chooseAudiooutput: 'Lautsprecher wählen',
+  unnamedAudioinput: (n: number) => `Mikrofon ${n}`,
+  unnamedVideoinput: (n: number) => `Kamera ${n}`,
+  unnamedAudiooutput: (n: number) => `Lautsprecher ${n}`,
+  noDevices: 'Keine Geräte gefunden.',
+  speakerUnsupported:
+    'Dieser Browser kann keinen Lautsprecher wählen; der Ton kommt aus der Standardausgabe.',
+  leave: 'Verlassen',
+  callControls: 'Anrufsteuerung',
+  'error:screen-share-failed': 'Die Bildschirmfreigabe konnte nicht gestartet werden.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>
+  startAudio: 'Ton starten',
+  startAudioHint: 'Dein Browser hat den Ton des Anrufs blockiert.',
+  reconnected: 'Verbindung wiederhergestellt.',
+  audioLevel: (name) => `Mikrofonpegel von ${name}`,
+  audioLevelLocal: 'Dein Mikrofonpegel',
 };

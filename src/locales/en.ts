@@ -61,11 +61,59 @@ export const en = {
   cameraOff: 'Camera off',
   speaking: 'Speaking',
 
+  // <pre-join>
+  cameraPreview: 'Camera preview',
+  startingCamera: 'Starting the camera…',
+  yourName: 'Your name',
+  join: 'Join',
+
   // <layout-grid>, tile additions, <connection-quality>
+  gridLabel: 'Participants',
+  gridStripLabel: 'Other participants',
+  gridFocusLabel: 'In focus',
+  gridPrevious: 'Previous page',
+  gridNext: 'Next page',
+  gridPageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  gridPageShown: (page: number, pages: number, first: number, last: number, total: number) =>
+    `Page ${page} of ${pages}: participants ${first} to ${last} of ${total}`,
+  gridViewers: (n: number) => (n === 1 ? '1 viewer' : `${n} viewers`),
+  tileScreenLabel: (name: string) => `${name}'s screen`,
+  tileYourScreen: 'Your screen',
+  tileScreenAudioOff: 'Screen share audio off',
+  tilePin: 'Pin',
+  tileUnpin: 'Unpin',
+  connectionQuality: (quality: string) => `Connection: ${quality}`,
+  'quality:excellent': 'excellent',
+  'quality:good': 'good',
+  'quality:poor': 'poor',
+  'quality:lost': 'lost',
+  'quality:unknown': 'unknown',
 
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
+  microphone: 'Microphone',
+  camera: 'Camera',
+  shareScreen: 'Share screen',
+  microphoneForbidden: 'You may not use your microphone in this room.',
+  cameraForbidden: 'You may not use your camera in this room.',
+  screenShareForbidden: 'You may not share your screen in this room.',
+  chooseAudioinput: 'Choose microphone',
+  chooseVideoinput: 'Choose camera',
+  chooseAudiooutput: 'Choose speaker',
+  unnamedAudioinput: (n: number) => `Microphone ${n}`,
+  unnamedVideoinput: (n: number) => `Camera ${n}`,
+  unnamedAudiooutput: (n: number) => `Speaker ${n}`,
+  noDevices: 'No devices found.',
+  speakerUnsupported: 'This browser cannot choose a speaker; sound plays on the default output.',
+  leave: 'Leave',
+  callControls: 'Call controls',
+  'error:screen-share-failed': 'Screen sharing could not be started.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>
+  startAudio: 'Start audio',
+  startAudioHint: 'Your browser blocked sound from the call.',
+  reconnected: 'Connection restored.',
+  audioLevel: (name: string) => `Microphone level of ${name}`,
+  audioLevelLocal: 'Your microphone level',
 };
 
 type Term = string | ((...args: never[]) => string);

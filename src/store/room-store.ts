@@ -23,6 +23,7 @@ import type {
   TrackSourceName,
   TrackState,
 } from './types.js';
+import { mediaErrorCode } from '../internal/media-errors.js';
 import { shallowEqual } from './equality.js';
 
 /** What the store tells about room events, after the snapshot reflecting them is committed. */
@@ -693,16 +694,6 @@ function reasonName(reason: DisconnectReason | undefined): string | undefined {
   if (reason === undefined) return undefined;
   const name = DisconnectReason[reason];
   return name ? name.toLowerCase().replaceAll('_', '-') : String(reason);
-}
-
-function mediaErrorCode(error: Error, kind: MediaDeviceKind | undefined): string {
-  const device = kind === 'videoinput' ? 'camera' : kind === 'audioinput' ? 'microphone' : 'media';
-  if (error.name === 'NotAllowedError' || error.name === 'SecurityError') return `${device}-denied`;
-  if (error.name === 'NotFoundError' || error.name === 'OverconstrainedError') {
-    return `${device}-not-found`;
-  }
-  if (error.name === 'NotReadableError') return `${device}-in-use`;
-  return `${device}-failed`;
 }
 
 function joinedAt(p: Participant): number {

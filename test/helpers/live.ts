@@ -45,6 +45,7 @@ export async function mountRoom(
 ): Promise<MediaRoom> {
   const el = await fixture<MediaRoom>(html`
     <media-room
+      skip-prejoin
       token-url="/api/rooms/${room}/join"
       identity=${identity}
       name=${`Name of ${identity}`}

@@ -7,6 +7,7 @@ import '../../src/components/media-room/media-room.js';
 async function failWith(tokenUrl: string, attrs: { timeout?: number; lang?: string } = {}) {
   const el = await fixture<MediaRoom>(html`
     <media-room
+      skip-prejoin
       token-url=${tokenUrl}
       token-timeout=${attrs.timeout ?? 10_000}
       lang=${attrs.lang ?? 'en'}
@@ -220,7 +221,7 @@ describe('<media-room> with bad input', () => {
   });
 
   it('an idle element joins as soon as it gets a token URL', async () => {
-    const el = await fixture<MediaRoom>(html`<media-room></media-room>`);
+    const el = await fixture<MediaRoom>(html`<media-room skip-prejoin></media-room>`);
     await waitFor(() => el.store.get().connection.phase === 'idle', 'idle');
     const connected = nextEvent(el, 'connected');
     el.tokenUrl = `/api/rooms/${uniqueRoom()}/join`;

@@ -31,7 +31,12 @@ describe('<media-room> against a real livekit-server', () => {
   it('joins a room from its token URL and is accessible', async () => {
     const room = uniqueRoom();
     const el = await fixture<MediaRoom>(html`
-      <media-room token-url="/api/rooms/${room}/join" identity="alice" name="Alice"></media-room>
+      <media-room
+        skip-prejoin
+        token-url="/api/rooms/${room}/join"
+        identity="alice"
+        name="Alice"
+      ></media-room>
     `);
     await nextEvent(el, 'connected');
     const s = el.store.get();
@@ -202,14 +207,14 @@ describe('<media-room> against a real livekit-server', () => {
     });
     const { token, url } = (await response.json()) as { token: string; url: string };
     const direct = await fixture<MediaRoom>(
-      html`<media-room token=${token} server-url=${url}></media-room>`,
+      html`<media-room skip-prejoin token=${token} server-url=${url}></media-room>`,
     );
     await nextEvent(direct, 'connected');
     expect(direct.store.get().local?.identity).to.equal('direct');
     await direct.leave();
 
     const alt = await fixture<MediaRoom>(
-      html`<media-room token-url="/test-api/alt-shape"></media-room>`,
+      html`<media-room skip-prejoin token-url="/test-api/alt-shape"></media-room>`,
     );
     await nextEvent(alt, 'connected');
     expect(alt.store.get().room.name).to.equal('edge-cases');
@@ -232,5 +237,45 @@ describe('<media-room> against a real livekit-server', () => {
       'the slotted tile reads the store',
     );
     await el.leave();
+  });
+
+  it('joins through the pre-join screen, publishing the very tracks it previewed', async () => {
+    const room = uniqueRoom();
+    const watcher = await joinPeer(room, 'watcher', {});
+    peers.push(watcher);
+    const el = await fixture<MediaRoom>(
+      html`<media-room token-url="/api/rooms/${room}/join" identity="pat"></media-room>`,
+    );
+    const preJoin = el.shadowRoot!.querySelector('pre-join')!;
+    expect(preJoin, 'the pre-join screen').to.not.equal(null);
+    expect(el.store.get().connection.phase).to.equal('idle');
+    await waitFor(() => !!preJoin.tracks.video && !!preJoin.tracks.audio, 'preview tracks');
+    const previewCamera = preJoin.tracks.video!.mediaStreamTrack;
+    const previewMicrophone = preJoin.tracks.audio!.mediaStreamTrack;
+    await expect(el).to.be.accessible();
+
+    const input = preJoin.shadowRoot!.querySelector<HTMLInputElement>('[part="name-input"]')!;
+    input.value = 'Pat Doe';
+    const connected = nextEvent(el, 'connected');
+    preJoin.shadowRoot!.querySelector<HTMLButtonElement>('[part="join"]')!.click();
+    await connected;
+    await waitFor(() => {
+      const local = el.store.get().local;
+      return !!local?.tracks.camera && !!local.tracks.microphone;
+    }, 'camera and microphone published');
+    const local = el.store.get().local!;
+    expect(local.name).to.equal('Pat Doe');
+    expect(local.tracks.camera!.publication.track!.mediaStreamTrack).to.equal(previewCamera);
+    expect(local.tracks.microphone!.publication.track!.mediaStreamTrack).to.equal(
+      previewMicrophone,
+    );
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('pre-join')).to.equal(null);
+    await waitFor(
+      () => !!watcher.remoteParticipants.get('pat')?.getTrackPublication(Track.Source.Camera),
+      'the other side sees the camera',
+    );
+    await el.leave();
+    expect(previewCamera.readyState).to.equal('ended');
   });
 });

@@ -2,7 +2,13 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { ConnectionState, Room, type RoomOptions } from 'livekit-client';
+import {
+  ConnectionState,
+  Room,
+  type LocalAudioTrack,
+  type LocalVideoTrack,
+  type RoomOptions,
+} from 'livekit-client';
 import { roomContext } from '../../context/room-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -25,7 +31,9 @@ import { define } from '../../internal/define.js';
 import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
 import { selectIdentities } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
+import type { PreJoinEvent } from '../../events/pre-join-events.js';
 import '../participant-tile/participant-tile.js';
+import '../pre-join/pre-join.js';
 import { fetchConnectionDetails, toRoomError, type ConnectionDetails } from './connection.js';
 import { styles } from './media-room.styles.js';
 
@@ -104,16 +112,21 @@ export class MediaRoom extends LitElement {
   /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */
   @property({ attribute: 'server-url' }) serverUrl = '';
 
-  /** Publish the microphone on joining. */
+  /** Publish the microphone on joining (without the pre-join screen; with it, the user chooses). */
   @property({ type: Boolean }) audio = false;
 
-  /** Publish the camera on joining. */
+  /** Publish the camera on joining (without the pre-join screen; with it, the user chooses). */
   @property({ type: Boolean }) video = false;
+
+  /** Join straight away instead of showing the pre-join screen first (default UI only). */
+  @property({ type: Boolean, attribute: 'skip-prejoin' }) skipPrejoin = false;
 
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
 
   @state() private hasChildren = false;
+  /** The user went through the pre-join screen. */
+  @state() private preJoined = false;
 
   readonly #localize = new LocalizeController(this);
   readonly #provider = new ContextProvider(this, { context: roomContext });
@@ -133,6 +146,10 @@ export class MediaRoom extends LitElement {
   #leaveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Left because it was taken off the page: put back, it joins again. */
   #leftOnDetach = false;
+  /** Tracks handed over by `<pre-join>`, published on joining. */
+  #preJoinTracks: { audio?: LocalAudioTrack; video?: LocalVideoTrack } | undefined;
+  /** What the user chose in the pre-join screen, for a later rejoin. */
+  #choice: { audio: boolean; video: boolean } | undefined;
 
   /**
    * The livekit-client `Room`, made when first needed. You may set your own instead (one you
@@ -188,6 +205,10 @@ export class MediaRoom extends LitElement {
   async leave(): Promise<void> {
     this.#attempt += 1;
     this.#abort?.abort();
+    // Tracks from the pre-join screen that never got published are ours to stop.
+    this.#preJoinTracks?.audio?.stop();
+    this.#preJoinTracks?.video?.stop();
+    this.#preJoinTracks = undefined;
     if (this.#room) await this.#room.disconnect();
   }
 
@@ -199,7 +220,9 @@ export class MediaRoom extends LitElement {
     this.hasChildren = hasContent(this);
     if (this.serverUrl) this.#prepare(this.serverUrl);
     const phase = this.store.get().connection.phase;
-    if (this.#canJoin() && (phase === 'idle' || this.#leftOnDetach)) void this.connect();
+    if (this.#canJoin() && !this.#showsPreJoin() && (phase === 'idle' || this.#leftOnDetach)) {
+      void this.connect();
+    }
     this.#leftOnDetach = false;
   }
 
@@ -219,6 +242,7 @@ export class MediaRoom extends LitElement {
       this.hasUpdated &&
       config.some((key) => changed.has(key)) &&
       this.#canJoin() &&
+      !this.#showsPreJoin() &&
       this.store.get().connection.phase === 'idle'
     ) {
       void this.connect();
@@ -239,6 +263,15 @@ export class MediaRoom extends LitElement {
         ${error?.fatal ? this.#renderError(error.code, error.detail) : this.#renderStatus(connection)}
         ${error && !error.fatal ? this.#renderNotice(error.code, error.detail) : nothing}
         <slot @slotchange=${this.#onSlotChange}></slot>
+        ${
+          this.#showsPreJoin()
+            ? html`<pre-join
+                part="pre-join"
+                .name=${this.name}
+                @join=${this.#onPreJoin}
+              ></pre-join>`
+            : nothing
+        }
         ${
           this.hasChildren || connection.phase === 'idle' || error?.fatal
             ? nothing
@@ -311,6 +344,24 @@ export class MediaRoom extends LitElement {
       .some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
   }
 
+  /** The default UI starts with the pre-join screen, unless told to skip it. */
+  #showsPreJoin(): boolean {
+    return (
+      !this.hasChildren &&
+      !this.skipPrejoin &&
+      !this.preJoined &&
+      this.#view.value.connection.phase === 'idle'
+    );
+  }
+
+  #onPreJoin(event: PreJoinEvent): void {
+    this.#preJoinTracks = { audio: event.audioTrack, video: event.videoTrack };
+    this.#choice = { audio: !!event.audioTrack, video: !!event.videoTrack };
+    if (event.name) this.name = event.name;
+    this.preJoined = true;
+    void this.connect();
+  }
+
   #canJoin(): boolean {
     return this.isConnected && !!(this.tokenUrl || (this.token && this.serverUrl));
   }
@@ -351,10 +402,19 @@ export class MediaRoom extends LitElement {
 
   async #publishOnJoin(room: Room): Promise<void> {
     const lp = room.localParticipant;
+    const tracks = this.#preJoinTracks;
+    this.#preJoinTracks = undefined;
+    const { audio, video } = this.#choice ?? { audio: this.audio, video: this.video };
     try {
-      if (this.audio && this.video) await lp.enableCameraAndMicrophone();
-      else if (this.video) await lp.setCameraEnabled(true);
-      else if (this.audio) await lp.setMicrophoneEnabled(true);
+      if (tracks?.video || tracks?.audio) {
+        // The very tracks of the preview: no second permission prompt, no second camera start.
+        await Promise.all([
+          tracks.video ? lp.publishTrack(tracks.video) : undefined,
+          tracks.audio ? lp.publishTrack(tracks.audio) : undefined,
+        ]);
+      } else if (audio && video) await lp.enableCameraAndMicrophone();
+      else if (video) await lp.setCameraEnabled(true);
+      else if (audio) await lp.setMicrophoneEnabled(true);
     } catch {
       // livekit-client reports the device error as a room event; the store shows it, and the
       // participant stays in the room, receiving.

@@ -1,0 +1,258 @@
+import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import {
+  createLocalAudioTrack,
+  createLocalVideoTrack,
+  type LocalAudioTrack,
+  type LocalVideoTrack,
+} from 'livekit-client';
+import { ContextConsumer } from '@lit/context';
+import { roomContext } from '../../context/room-context.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { TrackController } from '../../controllers/track-controller.js';
+import { PreJoinEvent } from '../../events/pre-join-events.js';
+import { define } from '../../internal/define.js';
+import { mediaErrorCode } from '../../internal/media-errors.js';
+import { styles } from './pre-join.styles.js';
+
+const micIcon = svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3a7 7 0 0 1-14 0m7 7v3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
+const camIcon = svg`<path d="M15 10l5-3v10l-5-3M3 6h12v12H3z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>`;
+
+/**
+ * The screen before joining: a camera preview, the microphone level, device choice, a name field
+ * and a Join button.
+ *
+ * It owns its preview tracks while shown and stops them when removed, unless the user joined:
+ * then `join` hands them over (`audioTrack`, `videoTrack`), and `<media-room>` publishes those
+ * same tracks, so the browser asks for permission once. A denied or missing device is said in
+ * the preview; joining still works, receiving only.
+ *
+ * @tag pre-join
+ * @summary Camera preview, microphone level, devices and name, before joining.
+ *
+ * @slot title - A heading above the preview (default: none).
+ * @slot extra - Content under the form (terms, a note).
+ *
+ * @csspart base - The wrapper.
+ * @csspart preview - The preview box.
+ * @csspart video - The preview `<video>`.
+ * @csspart placeholder - Shown in the preview while the camera is off.
+ * @csspart media-error - The message when a device cannot be used.
+ * @csspart controls - The row of toggles and device pickers.
+ * @csspart toggle - The camera and microphone toggle buttons.
+ * @csspart form - The name field and Join button.
+ * @csspart name-input - The name `<input>`.
+ * @csspart join - The Join button.
+ *
+ * @cssproperty --pre-join-max-width - Largest width of the element's content.
+ * @cssproperty --pre-join-background - Background of the element.
+ *
+ * @event join - The user chose to join. Cancelable. `PreJoinEvent` with `name`, `audioTrack`, `videoTrack`.
+ */
+export class PreJoin extends LitElement {
+  static override styles = styles;
+
+  /** The name the field starts with. */
+  @property() name = '';
+
+  /** Whether the camera starts on. */
+  @property({ type: Boolean, attribute: 'camera-off' }) cameraOff = false;
+
+  /** Whether the microphone starts on. */
+  @property({ type: Boolean, attribute: 'microphone-off' }) microphoneOff = false;
+
+  @state() private videoTrack: LocalVideoTrack | undefined;
+  @state() private audioTrack: LocalAudioTrack | undefined;
+  @state() private videoOn = true;
+  @state() private audioOn = true;
+  @state() private pending = { video: false, audio: false };
+  @state() private mediaError: string | undefined;
+
+  readonly #t = new LocalizeController(this);
+  readonly #store = new ContextConsumer(this, { context: roomContext, subscribe: true });
+  readonly #video = createRef<HTMLVideoElement>();
+  readonly #preview = new TrackController(this, () => this.#video.value);
+  readonly #input = createRef<HTMLInputElement>();
+  #handedOver = false;
+  #generation = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#handedOver = false;
+    this.videoOn = !this.cameraOff;
+    this.audioOn = !this.microphoneOff;
+    void this.#startPreview();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#generation += 1;
+    if (!this.#handedOver) this.#stopTracks();
+  }
+
+  /** The preview tracks (for tests and custom compositions). */
+  get tracks(): { video?: LocalVideoTrack; audio?: LocalAudioTrack } {
+    return { video: this.videoTrack, audio: this.audioTrack };
+  }
+
+  override render(): TemplateResult {
+    const t = this.#t;
+    const showVideo = this.videoOn && !!this.videoTrack;
+    return html`
+      <div part="base" dir=${t.dir}>
+        <slot name="title"></slot>
+        <div part="preview">
+          <video
+            ${ref(this.#video)}
+            part="video"
+            ?hidden=${!showVideo}
+            muted
+            playsinline
+            autoplay
+            aria-label=${t.term('cameraPreview')}
+          ></video>
+          ${
+            showVideo
+              ? nothing
+              : html`<div part="placeholder">
+                  ${this.pending.video ? t.term('startingCamera') : t.term('cameraOff')}
+                </div>`
+          }
+          ${
+            this.mediaError
+              ? html`<p part="media-error" role="alert">${this.mediaError}</p>`
+              : nothing
+          }
+        </div>
+        <div part="controls">
+          <button
+            part="toggle"
+            aria-pressed=${this.audioOn ? 'true' : 'false'}
+            ?disabled=${this.pending.audio}
+            @click=${() => this.#toggle('audio')}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">${micIcon}</svg>
+            ${t.term('microphone')}
+          </button>
+          <audio-visualizer .track=${this.audioOn ? this.audioTrack : undefined}></audio-visualizer>
+          <device-picker kind="audioinput" @device-change=${this.#onDevice}></device-picker>
+          <button
+            part="toggle"
+            aria-pressed=${this.videoOn ? 'true' : 'false'}
+            ?disabled=${this.pending.video}
+            @click=${() => this.#toggle('video')}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">${camIcon}</svg>
+            ${t.term('camera')}
+          </button>
+          <device-picker kind="videoinput" @device-change=${this.#onDevice}></device-picker>
+        </div>
+        <form part="form" @submit=${this.#onSubmit}>
+          <label>
+            <span>${t.term('yourName')}</span>
+            <input
+              ${ref(this.#input)}
+              part="name-input"
+              name="name"
+              autocomplete="name"
+              maxlength="64"
+              .value=${this.name}
+            />
+          </label>
+          <button part="join" type="submit">${t.term('join')}</button>
+        </form>
+        <slot name="extra"></slot>
+      </div>
+    `;
+  }
+
+  protected override updated(): void {
+    this.#preview.set(this.videoOn ? this.videoTrack : undefined);
+  }
+
+  async #startPreview(): Promise<void> {
+    await Promise.all([
+      this.videoOn ? this.#open('video') : undefined,
+      this.audioOn ? this.#open('audio') : undefined,
+    ]);
+  }
+
+  async #open(kind: 'audio' | 'video'): Promise<void> {
+    const generation = this.#generation;
+    this.pending = { ...this.pending, [kind]: true };
+    try {
+      const track =
+        kind === 'video'
+          ? await createLocalVideoTrack({ resolution: { width: 1280, height: 720 } })
+          : await createLocalAudioTrack();
+      if (generation !== this.#generation || !this.isConnected) {
+        track.stop();
+        return;
+      }
+      if (kind === 'video') this.videoTrack = track as LocalVideoTrack;
+      else this.audioTrack = track as LocalAudioTrack;
+      this.mediaError = undefined;
+      // With permission granted, device labels can be read: let the pickers show them.
+      this.#store.value?.refreshDevices();
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      if (kind === 'video') this.videoOn = false;
+      else this.audioOn = false;
+      const code = mediaErrorCode(error, kind === 'video' ? 'videoinput' : 'audioinput');
+      this.mediaError = this.#t.termFor(`error:${code}`, 'error:unknown');
+    } finally {
+      if (generation === this.#generation) this.pending = { ...this.pending, [kind]: false };
+    }
+  }
+
+  async #toggle(kind: 'audio' | 'video'): Promise<void> {
+    const on = kind === 'video' ? !this.videoOn : !this.audioOn;
+    if (kind === 'video') this.videoOn = on;
+    else this.audioOn = on;
+    const track = kind === 'video' ? this.videoTrack : this.audioTrack;
+    if (on) {
+      if (track) await track.unmute();
+      else await this.#open(kind);
+    } else if (track) {
+      // Muting stops the device (the camera light goes off) and keeps the track for later.
+      await track.mute();
+    }
+  }
+
+  async #onDevice(event: Event & { kind?: MediaDeviceKind; deviceId?: string }): Promise<void> {
+    const track = event.kind === 'videoinput' ? this.videoTrack : this.audioTrack;
+    if (track && event.deviceId) await track.setDeviceId({ exact: event.deviceId });
+  }
+
+  #onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const name = (this.#input.value?.value ?? this.name).trim();
+    const join = new PreJoinEvent({
+      name,
+      audioTrack: this.audioOn ? this.audioTrack : undefined,
+      videoTrack: this.videoOn ? this.videoTrack : undefined,
+    });
+    if (!this.dispatchEvent(join)) return;
+    // Hand the chosen tracks over; stop the ones left behind (turned off in the preview).
+    this.#handedOver = true;
+    if (!join.audioTrack) this.audioTrack?.stop();
+    if (!join.videoTrack) this.videoTrack?.stop();
+  }
+
+  #stopTracks(): void {
+    this.#preview.set(undefined);
+    this.videoTrack?.stop();
+    this.audioTrack?.stop();
+    this.videoTrack = undefined;
+    this.audioTrack = undefined;
+  }
+}
+
+define('pre-join', PreJoin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pre-join': PreJoin;
+  }
+}

@@ -1,0 +1,27 @@
+import type { LocalAudioTrack, LocalVideoTrack } from 'livekit-client';
+
+/**
+ * `join` from `<pre-join>`: the user chose to join with this name and these tracks (undefined
+ * when turned off). Cancelable: cancel it to keep the preview (the tracks stay with `<pre-join>`).
+ */
+export class PreJoinEvent extends Event {
+  readonly name: string;
+  readonly audioTrack: LocalAudioTrack | undefined;
+  readonly videoTrack: LocalVideoTrack | undefined;
+  constructor(choice: {
+    name: string;
+    audioTrack: LocalAudioTrack | undefined;
+    videoTrack: LocalVideoTrack | undefined;
+  }) {
+    super('join', { bubbles: true, composed: true, cancelable: true });
+    this.name = choice.name;
+    this.audioTrack = choice.audioTrack;
+    this.videoTrack = choice.videoTrack;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    join: PreJoinEvent;
+  }
+}
