@@ -3,11 +3,27 @@
  * Import `media-room-elements/components/<name>/<name>.js` to define one element alone.
  */
 export { MediaRoom } from './components/media-room/media-room.js';
+export { PreJoin } from './components/pre-join/pre-join.js';
+export { LayoutGrid } from './components/layout-grid/layout-grid.js';
 export { ParticipantTile } from './components/participant-tile/participant-tile.js';
+export { ConnectionQuality } from './components/connection-quality/connection-quality.js';
+export { ControlBar } from './components/control-bar/control-bar.js';
+export { TrackToggle } from './components/track-toggle/track-toggle.js';
+export { ScreenShareButton } from './components/screen-share-button/screen-share-button.js';
+export { DevicePicker, deviceStorageKey } from './components/device-picker/device-picker.js';
+export { LeaveButton } from './components/leave-button/leave-button.js';
+export { RoomAudio } from './components/room-audio/room-audio.js';
+export { StartAudio } from './components/start-audio/start-audio.js';
+export { ConnectionBanner } from './components/connection-banner/connection-banner.js';
+export { AudioVisualizer } from './components/audio-visualizer/audio-visualizer.js';
 export { roomContext } from './context/room-context.js';
 export { StoreController } from './controllers/store-controller.js';
 export { TrackController } from './controllers/track-controller.js';
 export { LocalizeController, registerLocale } from './controllers/localize.js';
 export * from './events/room-events.js';
+export * from './events/pre-join-events.js';
+export * from './events/layout-events.js';
+export * from './events/tile-events.js';
+export * from './events/control-events.js';
 export * from './store/index.js';
 export type { Messages, MessageKey } from './locales/en.js';

@@ -76,7 +76,6 @@ export const de: Messages = {
   tileYourScreen: 'Dein Bildschirm',
   tileScreenAudioOff: 'Bildschirmton aus',
   tilePin: 'Anheften',
-  tileUnpin: 'Lösen',
   connectionQuality: (quality) => `Verbindung: ${quality}`,
   'quality:excellent': 'ausgezeichnet',
   'quality:good': 'gut',

@@ -81,7 +81,6 @@ export const en = {
   tileYourScreen: 'Your screen',
   tileScreenAudioOff: 'Screen share audio off',
   tilePin: 'Pin',
-  tileUnpin: 'Unpin',
   connectionQuality: (quality: string) => `Connection: ${quality}`,
   'quality:excellent': 'excellent',
   'quality:good': 'good',

@@ -1,4 +1,9 @@
-import type { RoomSnapshot, ParticipantState, TrackSourceName } from './types.js';
+import type {
+  ConnectionQualityName,
+  ParticipantState,
+  RoomSnapshot,
+  TrackSourceName,
+} from './types.js';
 
 /**
  * Selectors for `RoomStore.select`. Each returns a part of the snapshot that keeps its identity
@@ -37,3 +42,16 @@ export const selectCounts = (s: RoomSnapshot) => ({
   participants: s.numParticipants,
   publishers: s.numPublishers,
 });
+
+export const selectConnectionQuality =
+  (identity: string) =>
+  (s: RoomSnapshot): ConnectionQualityName =>
+    s.participants.get(identity)?.connectionQuality ?? 'unknown';
+
+/** Whether the local participant's grant lets it publish `source`. Unknown permissions allow. */
+export function canPublishSource(s: RoomSnapshot, source: TrackSourceName): boolean {
+  const perm = s.local?.permissions;
+  if (!perm) return true;
+  if (!perm.canPublish) return false;
+  return perm.canPublishSources.length === 0 || perm.canPublishSources.includes(source);
+}

@@ -65,7 +65,10 @@ export function waitFor(predicate: () => boolean, message: string, timeout = 15_
 
 /** The `<participant-tile>` for `identity` in the default UI of a `<media-room>`. */
 export function tileOf(el: MediaRoom, identity: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector(`participant-tile[identity="${CSS.escape(identity)}"]`);
+  const grid = el.shadowRoot!.querySelector('layout-grid');
+  return (
+    grid?.shadowRoot?.querySelector(`participant-tile[identity="${CSS.escape(identity)}"]`) ?? null
+  );
 }
 
 /** Whether a video element is receiving and decoding frames (frame count grows over 300 ms). */

@@ -1,4 +1,7 @@
 import {
+  ConnectionQuality,
+  ConnectionQualityInfo,
+  ConnectionQualityUpdate,
   ParticipantInfo,
   ParticipantInfo_State,
   SpeakerInfo,
@@ -12,7 +15,22 @@ import { Room, type RemoteParticipant } from 'livekit-client';
 interface SignalHandlers {
   handleParticipantUpdates(infos: ParticipantInfo[]): void;
   handleActiveSpeakersUpdate(speakers: SpeakerInfo[]): void;
+  handleConnectionQualityUpdate(update: ConnectionQualityUpdate): void;
 }
+
+const QUALITY = {
+  excellent: ConnectionQuality.EXCELLENT,
+  good: ConnectionQuality.GOOD,
+  poor: ConnectionQuality.POOR,
+  lost: ConnectionQuality.LOST,
+} as const;
+
+const SOURCES = {
+  camera: TrackSource.CAMERA,
+  microphone: TrackSource.MICROPHONE,
+  screen_share: TrackSource.SCREEN_SHARE,
+  screen_share_audio: TrackSource.SCREEN_SHARE_AUDIO,
+} as const;
 
 /**
  * A real livekit-client `Room` with no server: `simulateParticipants` connects it, then the script
@@ -56,6 +74,68 @@ export class ScriptedRoom {
         state: ParticipantInfo_State.ACTIVE,
         tracks: [...this.#trackInfos(p), camera],
         version: this.#version++,
+      }),
+    );
+  }
+
+  /**
+   * The SFU says this participant published (or, with `muted`, muted or unmuted) a track of
+   * `source`. Unlike `update` and `setCameraMuted`, it keeps every track's own source, so a screen
+   * share stays a screen share.
+   */
+  publishTrack(
+    identity: string,
+    source: keyof typeof SOURCES,
+    options: { muted?: boolean } = {},
+  ): void {
+    const p = this.remote(identity);
+    const infos = [...p.trackPublications.values()].map(
+      (pub) =>
+        new TrackInfo({
+          sid: pub.trackSid,
+          source: SOURCES[pub.source as keyof typeof SOURCES] ?? TrackSource.CAMERA,
+          type: pub.kind === 'audio' ? TrackType.AUDIO : TrackType.VIDEO,
+          muted: pub.source === source ? (options.muted ?? pub.isMuted) : pub.isMuted,
+          name: pub.trackName,
+        }),
+    );
+    if (!infos.some((info) => info.source === SOURCES[source])) {
+      infos.push(
+        new TrackInfo({
+          sid: `TR_script_${this.#sid++}`,
+          source: SOURCES[source],
+          type:
+            source === 'microphone' || source === 'screen_share_audio'
+              ? TrackType.AUDIO
+              : TrackType.VIDEO,
+          muted: options.muted ?? false,
+          name: source,
+        }),
+      );
+    }
+    p.updateInfo(
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        name: p.name ?? '',
+        metadata: p.metadata ?? '',
+        attributes: { ...p.attributes },
+        state: ParticipantInfo_State.ACTIVE,
+        tracks: infos,
+        version: this.#version++,
+      }),
+    );
+  }
+
+  /** The SFU's connection-quality update for one participant (remote or local). */
+  connectionQuality(identity: string, quality: keyof typeof QUALITY): void {
+    const sid =
+      identity === this.room.localParticipant.identity
+        ? this.room.localParticipant.sid
+        : this.remote(identity).sid;
+    this.#handlers.handleConnectionQualityUpdate(
+      new ConnectionQualityUpdate({
+        updates: [new ConnectionQualityInfo({ participantSid: sid, quality: QUALITY[quality] })],
       }),
     );
   }

@@ -42,7 +42,10 @@ for (const [bundle, page] of [
       await waitFor(() => el.store.get().connection.phase === 'connected', 'connected');
       peer = await joinPeer(room, 'cdn-peer', { camera: true });
       await waitFor(
-        () => !!el.shadowRoot!.querySelector('participant-tile[identity="cdn-peer"]'),
+        () =>
+          !!el
+            .shadowRoot!.querySelector('layout-grid')
+            ?.shadowRoot?.querySelector('participant-tile[identity="cdn-peer"]'),
         'a tile for the other participant',
       );
     });

@@ -173,10 +173,16 @@ describe('<media-room> against a real livekit-server', () => {
     await el.leave();
     await waitFor(() => el.store.get().connection.phase === 'disconnected', 'left');
     await el.updateComplete;
-    const status = el.shadowRoot!.querySelector('[part="status"]')!;
-    expect(status.textContent).to.contain('You left the room.');
-    const rejoin = el.shadowRoot!.querySelector<HTMLButtonElement>('button[part="retry"]')!;
-    expect(rejoin.textContent).to.equal('Rejoin');
+    const banner = el.shadowRoot!.querySelector('connection-banner')!;
+    await waitFor(
+      () => !!banner.shadowRoot?.querySelector('[part="message"]')?.textContent?.includes('left'),
+      'the banner says you left',
+    );
+    expect(banner.shadowRoot!.querySelector('[part="message"]')!.textContent).to.contain(
+      'You left the room.',
+    );
+    const rejoin = banner.shadowRoot!.querySelector<HTMLButtonElement>('[part="rejoin"]')!;
+    expect(rejoin.textContent?.trim()).to.equal('Rejoin');
     const connected = nextEvent(el, 'connected');
     rejoin.click();
     await connected;

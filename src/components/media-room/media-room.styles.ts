@@ -82,11 +82,12 @@ export const styles = css`
     outline-offset: 2px;
   }
 
-  .grid {
+  [part='layout'] {
     flex: 1;
-    display: grid;
-    gap: var(--media-room-gap, 0.5rem);
-    grid-template-columns: repeat(auto-fit, minmax(var(--media-room-min-tile-width, 16rem), 1fr));
-    align-content: center;
+    min-height: 0;
+  }
+
+  [part='pre-join'] {
+    margin: auto 0;
   }
 `;

@@ -1,7 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   ConnectionState,
   Room,
@@ -28,12 +27,16 @@ import {
   TrackEvent,
 } from '../../events/room-events.js';
 import { define } from '../../internal/define.js';
+import { pauseIfUnseen } from '../../internal/unseen-video.js';
 import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
-import { selectIdentities } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import type { PreJoinEvent } from '../../events/pre-join-events.js';
-import '../participant-tile/participant-tile.js';
+import '../connection-banner/connection-banner.js';
+import '../control-bar/control-bar.js';
+import '../layout-grid/layout-grid.js';
 import '../pre-join/pre-join.js';
+import '../room-audio/room-audio.js';
+import '../start-audio/start-audio.js';
 import { fetchConnectionDetails, toRoomError, type ConnectionDetails } from './connection.js';
 import { styles } from './media-room.styles.js';
 
@@ -51,22 +54,25 @@ import { styles } from './media-room.styles.js';
  * @tag media-room
  * @summary Joins a room from a token URL and provides the room store to its children.
  *
- * @slot - The call UI. Without any, a default UI is rendered.
+ * @slot - The call UI. Without any, the default UI is rendered: `<pre-join>`, then `<layout-grid>` and
+ *   `<control-bar>`. Remote audio plays through a `<room-audio>` unless the slot holds one.
  *
  * @csspart base - The wrapper of everything rendered.
- * @csspart status - The line saying what the room is doing (joining, reconnecting, left).
+ * @csspart status - The line saying the room is being joined.
+ * @csspart banner - The `<connection-banner>` (reconnecting, reconnected, disconnected with Rejoin).
  * @csspart error - The error box (`role="alert"`).
  * @csspart error-message - The localized error message.
  * @csspart error-detail - Technical detail (HTTP status, server message), shown as text.
- * @csspart retry - The Retry / Rejoin button.
+ * @csspart retry - The Retry button of the error box.
  * @csspart notice - A problem that does not end the call (a denied camera), with a Dismiss button.
  * @csspart notice-message - The localized message of the notice.
  * @csspart dismiss - The notice's Dismiss button.
- * @csspart grid - The default UI's grid of tiles.
+ * @csspart pre-join - The default UI's `<pre-join>`.
+ * @csspart layout - The default UI's `<layout-grid>`.
+ * @csspart control-bar - The default UI's `<control-bar>`.
  *
  * @cssproperty --media-room-background - Background of the element.
- * @cssproperty --media-room-gap - Gap between tiles in the default UI.
- * @cssproperty --media-room-min-tile-width - Smallest tile width in the default UI's grid.
+ * @cssproperty --media-room-gap - Space between the parts of the default UI.
  *
  * @event connected - The room is joined. `RoomConnectedEvent`.
  * @event reconnecting - The connection dropped; livekit-client is reconnecting. `RoomReconnectingEvent`.
@@ -118,6 +124,9 @@ export class MediaRoom extends LitElement {
   /** Publish the camera on joining (without the pre-join screen; with it, the user chooses). */
   @property({ type: Boolean }) video = false;
 
+  /** The default UI's layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`). */
+  @property() layout: 'grid' | 'speaker' | 'focus' | 'stage' | 'pip' = 'grid';
+
   /** Join straight away instead of showing the pre-join screen first (default UI only). */
   @property({ type: Boolean, attribute: 'skip-prejoin' }) skipPrejoin = false;
 
@@ -125,6 +134,8 @@ export class MediaRoom extends LitElement {
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
 
   @state() private hasChildren = false;
+  /** The page composed its own `<room-audio>`; otherwise this element plays remote audio. */
+  @state() private hasOwnAudio = false;
   /** The user went through the pre-join screen. */
   @state() private preJoined = false;
 
@@ -135,10 +146,6 @@ export class MediaRoom extends LitElement {
   readonly #view = new StoreController(this, selectView, {
     consume: false,
     fallback: selectView(undefined),
-  });
-  readonly #identities = new StoreController(this, selectIdentities, {
-    consume: false,
-    fallback: [],
   });
   #attempt = 0;
   #abort: AbortController | undefined;
@@ -218,6 +225,7 @@ export class MediaRoom extends LitElement {
     this.#leaveTimer = undefined;
     this.#ensureRoom();
     this.hasChildren = hasContent(this);
+    this.hasOwnAudio = !!this.querySelector('room-audio');
     if (this.serverUrl) this.#prepare(this.serverUrl);
     const phase = this.store.get().connection.phase;
     if (this.#canJoin() && !this.#showsPreJoin() && (phase === 'idle' || this.#leftOnDetach)) {
@@ -260,7 +268,13 @@ export class MediaRoom extends LitElement {
         dir=${t.dir}
         lang=${t.lang}
       >
-        ${error?.fatal ? this.#renderError(error.code, error.detail) : this.#renderStatus(connection)}
+        ${error?.fatal ? this.#renderError(error.code, error.detail) : nothing}
+        ${
+          connection.phase === 'connecting' && !error?.fatal
+            ? html`<p part="status" role="status">${t.term('connecting')}</p>`
+            : nothing
+        }
+        <connection-banner part="banner"></connection-banner>
         ${error && !error.fatal ? this.#renderNotice(error.code, error.detail) : nothing}
         <slot @slotchange=${this.#onSlotChange}></slot>
         ${
@@ -275,32 +289,12 @@ export class MediaRoom extends LitElement {
         ${
           this.hasChildren || connection.phase === 'idle' || error?.fatal
             ? nothing
-            : this.#renderDefault()
+            : html`<layout-grid part="layout" layout=${this.layout}></layout-grid>
+                <control-bar part="control-bar"></control-bar>`
         }
+        ${this.hasOwnAudio ? nothing : html`<room-audio></room-audio><start-audio></start-audio>`}
       </div>
     `;
-  }
-
-  #renderStatus(connection: RoomSnapshot['connection']): TemplateResult | typeof nothing {
-    const t = this.#localize;
-    switch (connection.phase) {
-      case 'connecting':
-        return html`<p part="status" role="status">${t.term('connecting')}</p>`;
-      case 'reconnecting':
-        return html`<p part="status" role="status">${t.term('reconnecting')}</p>`;
-      case 'disconnected': {
-        const message =
-          connection.reason === 'client-initiated'
-            ? t.term('left')
-            : t.termFor(`reason:${connection.reason}`, 'disconnected');
-        return html`<p part="status" role="status">
-          ${message}
-          <button part="retry" @click=${() => this.connect()}>${t.term('rejoin')}</button>
-        </p>`;
-      }
-      default:
-        return nothing;
-    }
   }
 
   #renderError(code: string, detail: string | undefined): TemplateResult {
@@ -326,22 +320,12 @@ export class MediaRoom extends LitElement {
     </div>`;
   }
 
-  #renderDefault(): TemplateResult {
-    const identities = this.#identities.value;
-    return html`<div part="grid" class="grid">
-      ${repeat(
-        identities,
-        (id) => id,
-        (id) => html`<participant-tile identity=${id}></participant-tile>`,
-      )}
-    </div>`;
-  }
-
   #onSlotChange(event: Event): void {
     const slot = event.target as HTMLSlotElement;
     this.hasChildren = slot
       .assignedNodes({ flatten: true })
       .some((n) => n.nodeType === Node.ELEMENT_NODE || n.textContent?.trim());
+    this.hasOwnAudio = !!this.querySelector('room-audio');
   }
 
   /** The default UI starts with the pre-join screen, unless told to skip it. */
@@ -377,10 +361,12 @@ export class MediaRoom extends LitElement {
     this.#room = room;
     this.#store = store;
     this.#attempt += 1;
-    store.onEvent((event) => this.dispatchEvent(toDomEvent(event)));
+    store.onEvent((event) => {
+      if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
+      this.dispatchEvent(toDomEvent(event));
+    });
     this.#provider.setValue(store);
     this.#view.setStore(store);
-    this.#identities.setStore(store);
   }
 
   #prepare(url: string): void {

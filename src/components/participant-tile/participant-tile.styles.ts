@@ -27,8 +27,12 @@ export const styles = css`
     inset: 0;
     width: 100%;
     height: 100%;
-    object-fit: cover;
+    object-fit: var(--participant-tile-video-fit, cover);
     background: #000;
+  }
+
+  video.screen {
+    object-fit: contain;
   }
 
   video[hidden] {
@@ -54,6 +58,18 @@ export const styles = css`
     font-size: clamp(1rem, 4cqi, 2.5rem);
     font-weight: 600;
     container-type: inline-size;
+  }
+
+  [part='avatar'].screen {
+    background: none;
+    border-radius: 0;
+    color: var(--mr-color-text, #f3f4f6);
+    opacity: 0.7;
+  }
+
+  [part='avatar'].screen svg {
+    width: 100%;
+    height: 100%;
   }
 
   [part='info'] {
@@ -83,6 +99,65 @@ export const styles = css`
     flex: none;
   }
 
+  [part='actions'] {
+    position: absolute;
+    inset-block-start: 0.5rem;
+    inset-inline-start: 0.5rem;
+    display: flex;
+    align-items: center;
+    gap: 0.25rem;
+    opacity: 0;
+    transition: opacity 150ms ease;
+  }
+
+  :host(:hover) [part='actions'],
+  :host([pinned]) [part='actions'],
+  [part='actions']:focus-within {
+    opacity: 1;
+  }
+
+  @media (hover: none) {
+    [part='actions'] {
+      opacity: 1;
+    }
+  }
+
+  [part='pin-button'] {
+    display: grid;
+    place-items: center;
+    width: 2rem;
+    height: 2rem;
+    padding: 0;
+    border: none;
+    border-radius: 0.4rem;
+    background: rgb(0 0 0 / 0.6);
+    color: #fff;
+    cursor: pointer;
+  }
+
+  [part='pin-button']:hover {
+    background: rgb(0 0 0 / 0.8);
+  }
+
+  [part='pin-button'][aria-pressed='true'] {
+    background: var(--mr-color-accent, #2563eb);
+    color: var(--mr-color-on-accent, #fff);
+  }
+
+  [part='pin-button'][aria-pressed='true'] svg path {
+    fill: currentColor;
+  }
+
+  [part='pin-button']:focus-visible {
+    outline: 2px solid var(--mr-color-focus, #facc15);
+    outline-offset: 2px;
+  }
+
+  [part='connection-quality'] {
+    flex: none;
+    --connection-quality-size: 1rem;
+  }
+
   ::slotted([slot='overlay']) {
     position: absolute;
     inset-block-start: 0.5rem;
@@ -99,7 +174,8 @@ export const styles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    [part='base'] {
+    [part='base'],
+    [part='actions'] {
       transition: none;
     }
   }

@@ -1,52 +1,79 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+import type { Participant } from 'livekit-client';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { TrackController } from '../../controllers/track-controller.js';
+import { TilePinEvent, type TileSource } from '../../events/tile-events.js';
+import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
+import { icons } from '../../internal/icons.js';
 import type { ParticipantState, RoomSnapshot } from '../../store/types.js';
+import '../connection-quality/connection-quality.js';
 import { styles } from './participant-tile.styles.js';
-
-const micOff = svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3a7 7 0 0 1-11.9 5M5 11a7 7 0 0 0 6 6.9V21h2v-3.1M3 3l18 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
-const camOff = svg`<path d="M16 16v1a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2h2m5 0h4a2 2 0 0 1 2 2v3.3l5-3.3v10M1 1l22 22" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
 
 /**
  * One participant's video (or screen share), with their name and state.
  *
- * Bound by `identity` and `source` to a participant in the room store of the enclosing
- * `<media-room>`. Shows the video while it is published, subscribed and unmuted, and the
- * participant's initials otherwise. The video element is detached when the tile leaves the page.
+ * Bound to a participant in the room store of the enclosing `<media-room>`: by `identity`, or by
+ * the `participant` property (a livekit-client `Participant`, whose identity is then used; the
+ * store stays the source of state). `source` picks the camera or the screen share. Shows the video
+ * while it is published, subscribed and unmuted, and otherwise the participant's initials (camera)
+ * or a screen icon (screen share). The video element is detached when the tile leaves the page.
+ *
+ * The Pin button (in the actions area, shown on hover and focus, always in the tab order) fires
+ * `tile-pin`; the tile does not pin itself: its owner (say, `<layout-grid>`) sets `pinned`.
  *
  * @tag participant-tile
- * @summary A participant's video with name, muted marks and speaking state.
+ * @summary A participant's video with name, muted marks, connection quality and speaking state.
+ *
+ * @dependency connection-quality
  *
  * @slot overlay - Content over the video (top corner).
+ * @slot actions - Extra buttons next to the Pin button.
  *
  * @csspart base - The tile.
  * @csspart video - The `<video>` element.
- * @csspart avatar - The initials shown without video.
+ * @csspart avatar - The initials (camera) or screen icon (screen share) shown without video.
  * @csspart info - The bar with name and marks.
- * @csspart name - The participant's name.
- * @csspart mic-muted - The microphone-muted mark.
+ * @csspart name - The participant's name (or "Ada's screen").
+ * @csspart mic-muted - The audio-muted mark: the microphone, or the screen-share audio for a screen share.
+ * @csspart connection-quality - The `<connection-quality>` element in the info bar.
+ * @csspart actions - The actions area (Pin button and the `actions` slot).
+ * @csspart pin-button - The Pin / Unpin button.
  *
  * @cssproperty --participant-tile-background - Background behind the video and avatar.
  * @cssproperty --participant-tile-speaking-color - Colour of the speaking ring.
  * @cssproperty --participant-tile-aspect-ratio - Aspect ratio of the tile (default 16 / 9).
+ * @cssproperty --participant-tile-video-fit - `object-fit` of a camera video (default `cover`; a screen share is always `contain`).
  *
  * @cssstate speaking - The participant is speaking.
- * @cssstate muted - The participant's microphone is muted or absent.
+ * @cssstate muted - The participant's microphone (for a screen share: its audio) is muted or absent.
  * @cssstate video-off - No video is shown.
  * @cssstate local - The participant is the local one.
+ * @cssstate pinned - The tile is pinned (`pinned` is set).
+ * @cssstate screen-share - The tile shows a screen share.
+ *
+ * @event tile-pin - The user pressed Pin or Unpin; `identity`, `source` and the asked-for `pinned`. Cancelable. `TilePinEvent`.
  */
 export class ParticipantTile extends LitElement {
   static override styles = styles;
 
-  /** Identity of the participant to show. */
+  /** Identity of the participant to show (unless `participant` is set). */
   @property() identity = '';
 
   /** Which video: `camera` or `screen_share`. */
-  @property() source: 'camera' | 'screen_share' = 'camera';
+  @property() source: TileSource = 'camera';
+
+  /**
+   * The livekit-client participant to show; when set, its identity is used instead of `identity`.
+   * State still comes from the room store.
+   */
+  @property({ attribute: false }) participant: Participant | undefined;
+
+  /** Shows the Pin button pressed. Set by the tile's owner (the tile itself never changes it). */
+  @property({ type: Boolean, reflect: true }) pinned = false;
 
   readonly #localize = new LocalizeController(this);
   readonly #participant = new StoreController<ParticipantState | undefined>(this, this.#select(), {
@@ -56,67 +83,109 @@ export class ParticipantTile extends LitElement {
   readonly #videoTrack = new TrackController(this, () => this.#video.value);
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
 
+  /** The identity the tile shows: the `participant`'s, else `identity`. */
+  get #identity(): string {
+    return this.participant?.identity ?? this.identity;
+  }
+
+  get #isScreen(): boolean {
+    return this.source === 'screen_share';
+  }
+
   #select() {
-    return (s: RoomSnapshot) => s.participants.get(this.identity);
+    const identity = this.#identity;
+    return (s: RoomSnapshot) => s.participants.get(identity);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('identity')) this.#participant.select(this.#select());
+    if (changed.has('identity') || changed.has('participant')) {
+      this.#participant.select(this.#select());
+    }
   }
 
   override render(): TemplateResult {
     const t = this.#localize;
     const p = this.#participant.value;
-    const name = p?.name || p?.identity || this.identity;
-    const video = p?.tracks[this.source];
+    const identity = this.#identity;
+    const screen = this.#isScreen;
+    const name = p?.name || p?.identity || identity;
+    const video = p?.tracks[screen ? 'screen_share' : 'camera'];
     const showVideo = !!video && video.subscribed && !video.muted && !!video.publication.track;
-    const mic = p?.tracks.microphone;
-    const micMuted = !mic || mic.muted;
-    const label = p?.isLocal ? t.term('you', name) : name;
-    this.#setState('speaking', !!p?.isSpeaking);
-    this.#setState('muted', micMuted);
-    this.#setState('video-off', !showVideo);
-    this.#setState('local', !!p?.isLocal);
+    const audio = p?.tracks[screen ? 'screen_share_audio' : 'microphone'];
+    const audioOff = !audio || audio.muted;
+    let label: string;
+    if (screen) label = p?.isLocal ? t.term('tileYourScreen') : t.term('tileScreenLabel', name);
+    else label = p?.isLocal ? t.term('you', name) : name;
+    setState(this.#internals, 'speaking', !!p?.isSpeaking);
+    setState(this.#internals, 'muted', audioOff);
+    setState(this.#internals, 'video-off', !showVideo);
+    setState(this.#internals, 'local', !!p?.isLocal);
+    setState(this.#internals, 'pinned', this.pinned);
+    setState(this.#internals, 'screen-share', screen);
+    // A toggle keeps one name; its state is aria-pressed (so it is not read "Unpin, pressed").
+    const pinLabel = t.term('tilePin');
     return html`
       <div
         part="base"
         role="group"
-        aria-label=${t.term('tileLabel', label)}
+        aria-label=${screen ? label : t.term('tileLabel', label)}
         class=${p?.isSpeaking ? 'speaking' : ''}
       >
         <video
           ${ref(this.#video)}
           part="video"
-          class=${p?.isLocal && this.source === 'camera' ? 'mirrored' : ''}
+          class=${screen ? 'screen' : p?.isLocal ? 'mirrored' : ''}
           ?hidden=${!showVideo}
           muted
           playsinline
           autoplay
           aria-hidden="true"
         ></video>
-        ${showVideo ? nothing : html`<div part="avatar" aria-hidden="true">${initials(name)}</div>`}
+        ${
+          showVideo
+            ? nothing
+            : screen
+              ? html`<div part="avatar" class="screen" aria-hidden="true">
+                  <svg viewBox="0 0 24 24">${icons.screen}</svg>
+                </div>`
+              : html`<div part="avatar" aria-hidden="true">${initials(name)}</div>`
+        }
         <slot name="overlay"></slot>
+        <div part="actions">
+          <slot name="actions"></slot>
+          <button
+            part="pin-button"
+            type="button"
+            aria-pressed=${this.pinned ? 'true' : 'false'}
+            aria-label=${pinLabel}
+            title=${pinLabel}
+            @click=${this.#onPin}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">${icons.pin}</svg>
+          </button>
+        </div>
         <div part="info">
           ${
-            micMuted
+            audioOff
               ? html`<svg
                   part="mic-muted"
                   viewBox="0 0 24 24"
                   role="img"
-                  aria-label=${t.term('microphoneMuted')}
+                  aria-label=${t.term(screen ? 'tileScreenAudioOff' : 'microphoneMuted')}
                 >
-                  ${micOff}
+                  ${icons.micOff}
                 </svg>`
               : nothing
           }
           ${
-            this.source === 'camera' && !showVideo
+            !screen && !showVideo
               ? html`<svg viewBox="0 0 24 24" role="img" aria-label=${t.term('cameraOff')}>
-                  ${camOff}
+                  ${icons.camOff}
                 </svg>`
               : nothing
           }
           <span part="name">${label}</span>
+          <connection-quality part="connection-quality" identity=${identity}></connection-quality>
           ${p?.isSpeaking ? html`<span class="visually-hidden">${t.term('speaking')}</span>` : nothing}
         </div>
       </div>
@@ -125,17 +194,14 @@ export class ParticipantTile extends LitElement {
 
   protected override updated(): void {
     const p = this.#participant.value;
-    const video = p?.tracks[this.source];
+    const video = p?.tracks[this.#isScreen ? 'screen_share' : 'camera'];
     const track = video && video.subscribed && !video.muted ? video.publication.track : undefined;
     this.#videoTrack.set(track);
   }
 
-  #setState(name: string, on: boolean): void {
-    const states = this.#internals?.states;
-    if (!states) return;
-    if (on) states.add(name);
-    else states.delete(name);
-  }
+  readonly #onPin = (): void => {
+    this.dispatchEvent(new TilePinEvent(this.#identity, this.source, !this.pinned));
+  };
 }
 
 /** Up to two initials of a display name, for the avatar. */

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import {
@@ -13,11 +13,9 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { TrackController } from '../../controllers/track-controller.js';
 import { PreJoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
+import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
 import { styles } from './pre-join.styles.js';
-
-const micIcon = svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3a7 7 0 0 1-14 0m7 7v3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>`;
-const camIcon = svg`<path d="M15 10l5-3v10l-5-3M3 6h12v12H3z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>`;
 
 /**
  * The screen before joining: a camera preview, the microphone level, device choice, a name field
@@ -132,7 +130,7 @@ export class PreJoin extends LitElement {
             ?disabled=${this.pending.audio}
             @click=${() => this.#toggle('audio')}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true">${micIcon}</svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true">${icons.micOn}</svg>
             ${t.term('microphone')}
           </button>
           <audio-visualizer .track=${this.audioOn ? this.audioTrack : undefined}></audio-visualizer>
@@ -143,7 +141,7 @@ export class PreJoin extends LitElement {
             ?disabled=${this.pending.video}
             @click=${() => this.#toggle('video')}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true">${camIcon}</svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true">${icons.camOn}</svg>
             ${t.term('camera')}
           </button>
           <device-picker kind="videoinput" @device-change=${this.#onDevice}></device-picker>

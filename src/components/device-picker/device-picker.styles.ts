@@ -1,0 +1,82 @@
+import { css } from 'lit';
+import { buttonStyles } from '../../internal/control-styles.js';
+
+export const styles = [
+  buttonStyles,
+  css`
+    :host {
+      display: inline-block;
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+
+    [part='base'] {
+      min-width: 2rem;
+      padding-inline: 0.4rem;
+    }
+
+    [part='base'][aria-expanded='true'] svg {
+      transform: rotate(180deg);
+    }
+
+    [part='menu'] {
+      position: fixed;
+      top: 0;
+      left: 0;
+      z-index: var(--device-picker-z-index, 10);
+      box-sizing: border-box;
+      min-width: 14rem;
+      max-width: min(24rem, calc(100vw - 1rem));
+      max-height: 50vh;
+      overflow: auto;
+      margin: 0;
+      padding: 0.3rem;
+      border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+      background: var(--device-picker-menu-background, var(--mr-color-surface, #1f2937));
+      color: var(--mr-color-text, #f3f4f6);
+      box-shadow: 0 8px 24px rgb(0 0 0 / 0.4);
+      font-size: 0.875rem;
+    }
+
+    [part='item'] {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      padding: 0.45rem 0.6rem;
+      border-radius: 0.4rem;
+      cursor: pointer;
+    }
+
+    [part='item'] svg {
+      width: 1rem;
+      height: 1rem;
+      visibility: hidden;
+    }
+
+    [part='item'][aria-checked='true'] svg {
+      visibility: visible;
+    }
+
+    [part='item']:hover,
+    [part='item']:focus {
+      background: var(--mr-color-surface-hover, #374151);
+    }
+
+    [part='item']:focus-visible {
+      outline: 3px solid var(--mr-color-focus, #facc15);
+      outline-offset: -3px;
+    }
+
+    [part='item'][aria-disabled='true'] {
+      cursor: default;
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      [part='base'] svg {
+        transition: none;
+      }
+    }
+  `,
+];

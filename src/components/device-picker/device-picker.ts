@@ -1,0 +1,374 @@
+import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { supportsAudioOutputSelection } from 'livekit-client';
+import { LocalizeController } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { DeviceChangeEvent } from '../../events/control-events.js';
+import { define } from '../../internal/define.js';
+import type { DeviceKind, DeviceState, RoomSnapshot } from '../../store/types.js';
+import { icons } from '../../internal/icons.js';
+import { setState } from '../../internal/custom-states.js';
+import { styles } from './device-picker.styles.js';
+
+interface Slice {
+  readonly devices: readonly DeviceState[];
+  readonly active: string | undefined;
+}
+
+const EMPTY: Slice = Object.freeze({ devices: Object.freeze([]), active: undefined });
+
+/** The localStorage key under which the user's choice for `kind` is remembered. */
+export const deviceStorageKey = (kind: DeviceKind) => `media-room-elements:device:${kind}`;
+
+const chooseKey = {
+  audioinput: 'chooseAudioinput',
+  videoinput: 'chooseVideoinput',
+  audiooutput: 'chooseAudiooutput',
+} as const;
+const unnamedKey = {
+  audioinput: 'unnamedAudioinput',
+  videoinput: 'unnamedVideoinput',
+  audiooutput: 'unnamedAudiooutput',
+} as const;
+
+/**
+ * Chooses the camera, microphone or speaker the call uses.
+ *
+ * A button opening a menu (`role="menu"`, one `menuitemradio` per device, the active one
+ * checked) of the store's `devices[kind]`; it follows devices being plugged in and out.
+ * Choosing one calls `room.switchActiveDevice(kind, deviceId)` — live, and also while the
+ * track is muted or not yet published (the Room then uses it when the source is turned on) —
+ * and fires `device-change`.
+ *
+ * The choice is remembered in `localStorage` (key `media-room-elements:device:<kind>`). When the
+ * element connects it reads it back; once that device is in the list and not already active, the
+ * element applies it with `switchActiveDevice` (no event: the user did not act). The remembered id
+ * is also readable as `preferredDeviceId`, for pages that pass it in `RoomOptions`
+ * (`videoCaptureDefaults.deviceId`, …) so the first capture already uses it.
+ *
+ * For `audiooutput` in a browser that cannot choose a speaker (no `setSinkId`), the menu says so
+ * instead of listing devices.
+ *
+ * Keyboard: Enter, Space or ArrowDown open the menu (ArrowUp opens on the last item); arrows,
+ * Home and End move; Enter or Space choose; Escape closes and returns focus to the button; Tab
+ * and a click outside close it.
+ *
+ * @tag device-picker
+ * @summary A menu to choose the camera, microphone or speaker.
+ *
+ * @csspart base - The button opening the menu.
+ * @csspart menu - The menu (positioned with Floating UI).
+ * @csspart item - A device in the menu (also the notice when there is nothing to choose).
+ *
+ * @cssproperty --device-picker-menu-background - Background of the menu.
+ * @cssproperty --device-picker-z-index - Stacking order of the menu (default 10).
+ *
+ * @cssstate open - The menu is open.
+ * @cssstate error - The last switch failed.
+ *
+ * @event device-change - The user chose a device and the room switched to it (`kind`, `deviceId`). `DeviceChangeEvent`.
+ */
+export class DevicePicker extends LitElement {
+  static override styles = styles;
+
+  /** Which devices: `audioinput`, `videoinput` or `audiooutput`. */
+  @property() kind: DeviceKind = 'audioinput';
+
+  @state() private open = false;
+  @state() private failed = false;
+
+  readonly #localize = new LocalizeController(this);
+  readonly #slice = new StoreController<Slice>(this, this.#select(), { fallback: EMPTY });
+  readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+  readonly #button = createRef<HTMLButtonElement>();
+  readonly #menu = createRef<HTMLElement>();
+  #stopPositioning: (() => void) | undefined;
+  #preferred: string | undefined;
+  #applied = false;
+
+  #select() {
+    const kind = this.kind;
+    return (s: RoomSnapshot): Slice => ({
+      devices: s.devices[kind],
+      active: s.activeDevices[kind],
+    });
+  }
+
+  /** The remembered device for this kind, if it is present now. */
+  get preferredDeviceId(): string | undefined {
+    const id = this.#preferred;
+    return id && this.#slice.value.devices.some((d) => d.deviceId === id) ? id : undefined;
+  }
+
+  /** Whether the browser can choose where sound plays (only matters for `audiooutput`). */
+  get #unsupported(): boolean {
+    return this.kind === 'audiooutput' && !supportsAudioOutputSelection();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readPreference();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#close(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kind')) {
+      this.#slice.select(this.#select());
+      if (changed.get('kind') !== undefined) this.#readPreference();
+    }
+  }
+
+  protected override updated(): void {
+    this.#applyPreference();
+  }
+
+  override render(): TemplateResult {
+    const t = this.#localize;
+    setState(this.#internals, 'open', this.open);
+    setState(this.#internals, 'error', this.failed);
+    return html`
+      <button
+        ${ref(this.#button)}
+        part="base"
+        type="button"
+        aria-label=${t.term(chooseKey[this.kind])}
+        aria-haspopup="menu"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls=${this.open ? 'menu' : nothing}
+        title=${this.failed ? t.termFor(`error:${this.#device}-failed`, 'error:unknown') : nothing}
+        ?disabled=${!this.#slice.store}
+        @click=${this.#onButtonClick}
+        @keydown=${this.#onButtonKeydown}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">${icons.chevron}</svg>
+        ${
+          this.failed
+            ? html`<svg part="error-mark" viewBox="0 0 24 24" aria-hidden="true">
+                ${icons.warning}
+              </svg>`
+            : nothing
+        }
+      </button>
+      ${this.open ? this.#renderMenu() : nothing}
+    `;
+  }
+
+  #renderMenu(): TemplateResult {
+    const t = this.#localize;
+    const { devices, active } = this.#slice.value;
+    const checked = this.#checkedId(devices, active);
+    const notice = this.#unsupported
+      ? t.term('speakerUnsupported')
+      : devices.length === 0
+        ? t.term('noDevices')
+        : '';
+    return html`
+      <div
+        ${ref(this.#menu)}
+        id="menu"
+        part="menu"
+        role="menu"
+        aria-label=${t.term(chooseKey[this.kind])}
+        @keydown=${this.#onMenuKeydown}
+        @click=${this.#onMenuClick}
+      >
+        ${
+          notice
+            ? html`<div part="item" role="menuitem" aria-disabled="true" tabindex="-1">
+                ${notice}
+              </div>`
+            : devices.map(
+                (d, i) => html`
+                  <div
+                    part="item"
+                    role="menuitemradio"
+                    tabindex="-1"
+                    aria-checked=${d.deviceId === checked ? 'true' : 'false'}
+                    data-device-id=${d.deviceId}
+                  >
+                    <svg viewBox="0 0 24 24" aria-hidden="true">${icons.check}</svg>
+                    <span>${d.label || t.term(unnamedKey[this.kind], i + 1)}</span>
+                  </div>
+                `,
+              )
+        }
+      </div>
+    `;
+  }
+
+  get #device(): string {
+    return this.kind === 'videoinput'
+      ? 'camera'
+      : this.kind === 'audioinput'
+        ? 'microphone'
+        : 'media';
+  }
+
+  /** The active device, or the browser's default (`default`, else the first) when none is set. */
+  #checkedId(devices: readonly DeviceState[], active: string | undefined): string | undefined {
+    if (active && devices.some((d) => d.deviceId === active)) return active;
+    return devices.find((d) => d.deviceId === 'default')?.deviceId ?? devices[0]?.deviceId;
+  }
+
+  #items(): HTMLElement[] {
+    return [...(this.#menu.value?.querySelectorAll<HTMLElement>('[part="item"]') ?? [])];
+  }
+
+  /** Open the menu and focus the checked item (or the last one with `last`). */
+  async show(last = false): Promise<void> {
+    if (this.open || !this.#slice.store) return;
+    this.#slice.store.refreshDevices();
+    this.open = true;
+    await this.updateComplete;
+    const button = this.#button.value;
+    const menu = this.#menu.value;
+    if (!button || !menu || !this.open) return;
+    this.#stopPositioning = autoUpdate(button, menu, () => {
+      void computePosition(button, menu, {
+        strategy: 'fixed',
+        placement: 'top-start',
+        middleware: [offset(6), flip(), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        menu.style.left = `${x}px`;
+        menu.style.top = `${y}px`;
+      });
+    });
+    document.addEventListener('pointerdown', this.#onOutside, true);
+    const items = this.#items();
+    const checked = items.find((item) => item.getAttribute('aria-checked') === 'true');
+    (last ? items[items.length - 1] : (checked ?? items[0]))?.focus();
+  }
+
+  /** Close the menu; `focusButton` returns focus to the button. */
+  hide(focusButton = true): void {
+    this.#close(focusButton);
+  }
+
+  #close(focusButton: boolean): void {
+    this.#stopPositioning?.();
+    this.#stopPositioning = undefined;
+    document.removeEventListener('pointerdown', this.#onOutside, true);
+    if (!this.open) return;
+    this.open = false;
+    if (focusButton) this.#button.value?.focus();
+  }
+
+  #onOutside = (event: Event) => {
+    if (!event.composedPath().includes(this)) this.#close(false);
+  };
+
+  #onButtonClick = () => {
+    if (this.open) this.#close(true);
+    else void this.show();
+  };
+
+  #onButtonKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      void this.show(event.key === 'ArrowUp');
+    }
+  };
+
+  #onMenuKeydown = (event: KeyboardEvent) => {
+    const items = this.#items();
+    const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
+    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        focus(current + 1);
+        break;
+      case 'ArrowUp':
+        focus(current - 1);
+        break;
+      case 'Home':
+        focus(0);
+        break;
+      case 'End':
+        focus(items.length - 1);
+        break;
+      case 'Enter':
+      case ' ':
+        if (current >= 0) this.#chooseItem(items[current]!);
+        break;
+      case 'Escape':
+        this.#close(true);
+        break;
+      case 'Tab':
+        this.#close(false);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  #onMenuClick = (event: Event) => {
+    const item = (event.target as Element).closest<HTMLElement>('[part="item"]');
+    if (item) this.#chooseItem(item);
+  };
+
+  #chooseItem(item: HTMLElement): void {
+    const id = item.dataset['deviceId'];
+    if (!id) return;
+    this.#close(true);
+    void this.choose(id);
+  }
+
+  /** Switch to `deviceId` as choosing it in the menu does (remembers it, fires `device-change`). */
+  async choose(deviceId: string): Promise<void> {
+    const room = this.#slice.store?.room;
+    if (!room) return;
+    const kind = this.kind;
+    try {
+      await room.switchActiveDevice(kind, deviceId);
+    } catch {
+      this.failed = true;
+      return;
+    }
+    this.failed = false;
+    this.#preferred = deviceId;
+    this.#applied = true;
+    try {
+      localStorage.setItem(deviceStorageKey(kind), deviceId);
+    } catch {
+      /* Storage may be unavailable (private mode, sandboxed frames); the choice still applies. */
+    }
+    this.dispatchEvent(new DeviceChangeEvent(kind, deviceId));
+  }
+
+  #readPreference(): void {
+    this.#applied = false;
+    try {
+      this.#preferred = localStorage.getItem(deviceStorageKey(this.kind)) ?? undefined;
+    } catch {
+      this.#preferred = undefined;
+    }
+  }
+
+  /** Once the remembered device is present, make it the active one (once per connection). */
+  #applyPreference(): void {
+    const room = this.#slice.store?.room;
+    const preferred = this.preferredDeviceId;
+    if (this.#applied || !room || !preferred || this.#unsupported) return;
+    this.#applied = true;
+    if (this.#slice.value.active === preferred) return;
+    room.switchActiveDevice(this.kind, preferred).catch(() => {
+      /* The device went away or cannot start; the Room keeps the one it has. */
+    });
+  }
+}
+
+define('device-picker', DevicePicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'device-picker': DevicePicker;
+  }
+}

@@ -1,0 +1,83 @@
+/** What the ordering needs to know about one tile. */
+export interface OrderTile {
+  /** Stable key, `identity:source`. */
+  readonly key: string;
+  readonly isScreenShare: boolean;
+  /** When the participant last spoke (ms); 0 if never. */
+  readonly lastSpoke: number;
+  /** Whether the participant is speaking now. */
+  readonly speaking: boolean;
+}
+
+export interface OrderInput {
+  /** The order returned last time (keys); an empty array the first time. */
+  readonly previous: readonly string[];
+  /** The tiles now, in the order newcomers should be appended (join order). */
+  readonly tiles: readonly OrderTile[];
+  /** Key of the pinned tile, if any. */
+  readonly pinned?: string | undefined;
+  /** Tiles per page. */
+  readonly pageSize: number;
+  /** The page the user is looking at (0-based). */
+  readonly page: number;
+}
+
+/**
+ * A stable order of tiles: the pinned one first, then screen shares, then everyone else.
+ *
+ * The rest keep their previous places, so visible tiles are not reshuffled on every speaker
+ * change: a speaker already on the current page (or on the first page) stays where they are; a
+ * speaker from another page is brought onto the first page, swapping places with the tile there
+ * that spoke least recently. Newcomers are appended; those who left are dropped.
+ */
+export function stableOrder({ previous, tiles, pinned, pageSize, page }: OrderInput): string[] {
+  const byKey = new Map(tiles.map((t) => [t.key, t]));
+  const seen = new Set<string>();
+  const order: string[] = [];
+  for (const key of previous) {
+    if (byKey.has(key) && !seen.has(key)) {
+      order.push(key);
+      seen.add(key);
+    }
+  }
+  for (const tile of tiles) {
+    if (!seen.has(tile.key)) {
+      order.push(tile.key);
+      seen.add(tile.key);
+    }
+  }
+
+  const pinnedKey = pinned !== undefined && byKey.has(pinned) ? pinned : undefined;
+  const front = [
+    ...(pinnedKey ? [pinnedKey] : []),
+    ...order.filter((k) => k !== pinnedKey && byKey.get(k)!.isScreenShare),
+  ];
+  const frontSet = new Set(front);
+  const rest = order.filter((k) => !frontSet.has(k));
+
+  const size = Math.max(1, Math.floor(pageSize));
+  // Positions of `rest` that are on the first page, and on the current page.
+  const firstPageEnd = Math.max(0, size - front.length);
+  const currentStart = Math.max(0, page * size - front.length);
+  const currentEnd = Math.max(0, (page + 1) * size - front.length);
+  const visible = (i: number) => i < firstPageEnd || (i >= currentStart && i < currentEnd);
+
+  const speakers = rest
+    .filter((k) => byKey.get(k)!.speaking)
+    .sort((a, b) => byKey.get(b)!.lastSpoke - byKey.get(a)!.lastSpoke);
+  for (const key of speakers) {
+    const from = rest.indexOf(key);
+    if (visible(from) || firstPageEnd === 0) continue;
+    // The first-page tile that spoke least recently (and is not speaking); the later one on a tie.
+    let target = -1;
+    for (let i = 0; i < firstPageEnd; i++) {
+      const tile = byKey.get(rest[i]!)!;
+      if (tile.speaking) continue;
+      if (target < 0 || tile.lastSpoke <= byKey.get(rest[target]!)!.lastSpoke) target = i;
+    }
+    if (target < 0) continue;
+    rest[from] = rest[target]!;
+    rest[target] = key;
+  }
+  return [...front, ...rest];
+}

@@ -1,0 +1,175 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { TrackToggleEvent } from '../../events/control-events.js';
+import { define } from '../../internal/define.js';
+import type { RoomError, RoomSnapshot, TrackState } from '../../store/types.js';
+import { styles } from './track-toggle.styles.js';
+import { setState } from '../../internal/custom-states.js';
+import { icons } from '../../internal/icons.js';
+import { mediaErrorCode } from '../../internal/media-errors.js';
+import { canPublishSource } from '../../store/selectors.js';
+
+interface Slice {
+  readonly track: TrackState | undefined;
+  readonly inRoom: boolean;
+  readonly allowed: boolean;
+  readonly error: RoomError | undefined;
+}
+
+/**
+ * Turns the local microphone or camera on and off.
+ *
+ * Reads the local participant from the store of the enclosing `<media-room>` and calls
+ * `setMicrophoneEnabled` / `setCameraEnabled` on its livekit-client Room. A `<button>` with
+ * `aria-pressed`; while the call is in flight it is `aria-busy` and `aria-disabled` (it keeps
+ * focus, and clicks are ignored until the call settles). When the device is
+ * denied, missing or in use (the rejection, or the store's `error` with a code such as
+ * `camera-denied` or `microphone-not-found`) it shows a warning mark and the localized message as
+ * its `title` and description. When the participant's grant forbids the source
+ * (`canPublish` false, or `canPublishSources` without it) the button is disabled with the
+ * reason as its title, and the `forbidden` state is set (hide it with
+ * `track-toggle:state(forbidden) { display: none }` if you prefer).
+ *
+ * @tag track-toggle
+ * @summary A microphone or camera on/off button.
+ *
+ * @csspart base - The `<button>`.
+ * @csspart icon - The icon.
+ * @csspart label - The visible label (hide it for an icon-only button; the name stays).
+ * @csspart error-mark - The warning mark shown in the error state.
+ *
+ * @cssproperty --track-toggle-off-background - Background while the source is off.
+ * @cssproperty --track-toggle-off-background-hover - Background while off, on hover.
+ *
+ * @cssstate on - The source is published and unmuted.
+ * @cssstate pending - Turning on or off is in flight.
+ * @cssstate error - The device was denied, is missing or failed.
+ * @cssstate forbidden - The participant may not publish this source.
+ *
+ * @event track-toggle - Before turning the source on or off; cancel it to prevent that. `TrackToggleEvent`.
+ */
+export class TrackToggle extends LitElement {
+  static override styles = styles;
+
+  /** Which source: `microphone` or `camera`. */
+  @property() source: 'microphone' | 'camera' = 'microphone';
+
+  @state() private pending = false;
+  /** The error code of the last failed attempt (cleared by a successful one). */
+  @state() private failed: string | undefined;
+
+  readonly #localize = new LocalizeController(this);
+  readonly #slice = new StoreController<Slice>(this, this.#select(), {
+    fallback: { track: undefined, inRoom: false, allowed: true, error: undefined },
+  });
+  readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+
+  #select() {
+    const source = this.source;
+    return (s: RoomSnapshot): Slice => ({
+      track: s.local?.tracks[source],
+      inRoom: !!s.local,
+      allowed: canPublishSource(s, source),
+      error: s.error,
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('source')) {
+      this.#slice.select(this.#select());
+      this.failed = undefined;
+    }
+  }
+
+  /** Whether the source is published and unmuted. */
+  get on(): boolean {
+    const track = this.#slice.value.track;
+    return !!track && !track.muted;
+  }
+
+  /** The error code shown, if any: this element's last failure, or the store's for this device. */
+  get errorCode(): string | undefined {
+    if (this.failed) return this.failed;
+    const error = this.#slice.value.error;
+    if (!this.on && error?.code.startsWith(`${this.source}-`)) return error.code;
+    return undefined;
+  }
+
+  override render(): TemplateResult {
+    const t = this.#localize;
+    const { inRoom, allowed } = this.#slice.value;
+    const on = this.on;
+    const error = this.errorCode;
+    const mic = this.source === 'microphone';
+    const label = t.term(mic ? 'microphone' : 'camera');
+    const forbidden = inRoom && !allowed;
+    const message = forbidden
+      ? t.term(mic ? 'microphoneForbidden' : 'cameraForbidden')
+      : error
+        ? t.termFor(`error:${error}`, 'error:unknown')
+        : '';
+    setState(this.#internals, 'on', on);
+    setState(this.#internals, 'pending', this.pending);
+    setState(this.#internals, 'error', !!error && !forbidden);
+    setState(this.#internals, 'forbidden', forbidden);
+    const icon = mic ? (on ? icons.micOn : icons.micOff) : on ? icons.camOn : icons.camOff;
+    return html`
+      <button
+        part="base"
+        type="button"
+        aria-pressed=${on ? 'true' : 'false'}
+        aria-busy=${this.pending ? 'true' : 'false'}
+        aria-describedby=${message ? 'message' : nothing}
+        title=${message || nothing}
+        aria-disabled=${this.pending ? 'true' : nothing}
+        ?disabled=${!inRoom || forbidden}
+        @click=${this.#toggle}
+      >
+        <svg part="icon" viewBox="0 0 24 24" aria-hidden="true">${icon}</svg>
+        <span part="label">${label}</span>
+        ${
+          error && !forbidden
+            ? html`<svg part="error-mark" viewBox="0 0 24 24" aria-hidden="true">
+                ${icons.warning}
+              </svg>`
+            : nothing
+        }
+      </button>
+      ${message ? html`<span id="message" class="visually-hidden">${message}</span>` : nothing}
+    `;
+  }
+
+  /** Turn the source on when off and off when on, as a click does. */
+  async toggle(): Promise<void> {
+    const room = this.#slice.store?.room;
+    const { inRoom, allowed } = this.#slice.value;
+    if (!room || !inRoom || !allowed || this.pending) return;
+    const enable = !this.on;
+    if (!this.dispatchEvent(new TrackToggleEvent(this.source, enable))) return;
+    const source = this.source;
+    this.pending = true;
+    try {
+      const lp = room.localParticipant;
+      await (source === 'microphone'
+        ? lp.setMicrophoneEnabled(enable)
+        : lp.setCameraEnabled(enable));
+      this.failed = undefined;
+    } catch (error) {
+      this.failed = mediaErrorCode(error, source === 'camera' ? 'videoinput' : 'audioinput');
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  #toggle = () => void this.toggle();
+}
+
+define('track-toggle', TrackToggle);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'track-toggle': TrackToggle;
+  }
+}

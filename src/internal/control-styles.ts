@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+/** The look of a control button (`[part='base']` of each control). */
+export const buttonStyles = css`
+  button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.4rem;
+    position: relative;
+    min-height: 2.5rem;
+    min-width: 2.5rem;
+    padding: 0.4rem 0.75rem;
+    border: 1px solid transparent;
+    border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+    background: var(--mr-color-surface, #1f2937);
+    color: var(--mr-color-text, #f3f4f6);
+    font: inherit;
+    font-size: 0.875rem;
+    cursor: pointer;
+    transition: background-color 150ms ease;
+  }
+
+  button:hover:not(:disabled) {
+    background: var(--mr-color-surface-hover, #374151);
+  }
+
+  button:focus-visible {
+    outline: 3px solid var(--mr-color-focus, #facc15);
+    outline-offset: 2px;
+  }
+
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+
+  button[aria-busy='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  svg {
+    width: 1.25rem;
+    height: 1.25rem;
+    flex: none;
+  }
+
+  [part='error-mark'] {
+    position: absolute;
+    inset-block-start: -0.3rem;
+    inset-inline-end: -0.3rem;
+    width: 1rem;
+    height: 1rem;
+    color: var(--mr-color-warning, #fbbf24);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    button {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,16 @@
+import { svg } from 'lit';
+
+/** The icon set of the elements: inline SVG paths for a 24×24 viewBox, drawn in currentColor. */
+const stroke = 'fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"';
+export const icons = {
+  micOn: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3a7 7 0 0 1-14 0m7 7v3" ${stroke}/>`,
+  micOff: svg`<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3Zm7-3a7 7 0 0 1-11.9 5M5 11a7 7 0 0 0 6 6.9V21h2v-3.1M3 3l18 18" ${stroke}/>`,
+  camOn: svg`<path d="M15 10l5-3v10l-5-3M3 6h10a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2Z" ${stroke}/>`,
+  camOff: svg`<path d="M16 16v1a2 2 0 0 1-2 2H3a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2h2m5 0h4a2 2 0 0 1 2 2v3.3l5-3.3v10M1 1l22 22" ${stroke}/>`,
+  screen: svg`<path d="M3 4h18v12H3zM8 20h8M12 16v4M12 13V7m-3 3 3-3 3 3" ${stroke}/>`,
+  leave: svg`<path d="M10 17l-5-5 5-5M5 12h11M14 4h5v16h-5" ${stroke}/>`,
+  chevron: svg`<path d="M6 15l6-6 6 6" ${stroke}/>`,
+  check: svg`<path d="M5 12l5 5 9-10" ${stroke}/>`,
+  pin: svg`<path d="M9 3h6l-1 6 4 4v2h-5v6l-1 1-1-1v-6H6v-2l4-4-1-6Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>`,
+  warning: svg`<path d="M12 3 2 20h20L12 3Zm0 6v5m0 3v.5" ${stroke}/>`,
+};
