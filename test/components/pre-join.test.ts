@@ -92,4 +92,16 @@ describe('<pre-join>', () => {
     el.tracks.video?.stop();
     el.tracks.audio?.stop();
   });
+
+  it('a Join clicked while the devices are still opening waits for them', async () => {
+    const el = await fixture<PreJoin>(html`<pre-join></pre-join>`);
+    const joined = nextEvent(el, 'join');
+    part(el, 'join').click(); // straight away: the camera and microphone are not open yet
+    const event = await joined;
+    expect(event.videoTrack, 'camera handed over').to.not.equal(undefined);
+    expect(event.audioTrack, 'microphone handed over').to.not.equal(undefined);
+    expect(event.audioTrack!.mediaStreamTrack.readyState).to.equal('live');
+    event.videoTrack!.stop();
+    event.audioTrack!.stop();
+  });
 });

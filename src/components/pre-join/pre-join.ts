@@ -11,10 +11,13 @@ import { ContextConsumer } from '@lit/context';
 import { roomContext } from '../../context/room-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { TrackController } from '../../controllers/track-controller.js';
+import type { DeviceChangeEvent } from '../../events/control-events.js';
 import { PreJoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
+import '../audio-visualizer/audio-visualizer.js';
+import '../device-picker/device-picker.js';
 import { styles } from './pre-join.styles.js';
 
 /**
@@ -74,6 +77,8 @@ export class PreJoin extends LitElement {
   readonly #input = createRef<HTMLInputElement>();
   #handedOver = false;
   #generation = 0;
+  /** Devices being opened; Join waits for them so a quick click loses no track. */
+  readonly #opening = new Set<Promise<void>>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -176,7 +181,13 @@ export class PreJoin extends LitElement {
     ]);
   }
 
-  async #open(kind: 'audio' | 'video'): Promise<void> {
+  #open(kind: 'audio' | 'video'): Promise<void> {
+    const opening = this.#openTrack(kind).finally(() => this.#opening.delete(opening));
+    this.#opening.add(opening);
+    return opening;
+  }
+
+  async #openTrack(kind: 'audio' | 'video'): Promise<void> {
     const generation = this.#generation;
     this.pending = { ...this.pending, [kind]: true };
     try {
@@ -218,13 +229,16 @@ export class PreJoin extends LitElement {
     }
   }
 
-  async #onDevice(event: Event & { kind?: MediaDeviceKind; deviceId?: string }): Promise<void> {
+  /** The pickers switch the room's device; the preview tracks follow. */
+  async #onDevice(event: DeviceChangeEvent): Promise<void> {
     const track = event.kind === 'videoinput' ? this.videoTrack : this.audioTrack;
-    if (track && event.deviceId) await track.setDeviceId({ exact: event.deviceId });
+    if (track) await track.setDeviceId({ exact: event.deviceId });
   }
 
-  #onSubmit(event: SubmitEvent): void {
+  async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
+    await Promise.all(this.#opening);
+    if (!this.isConnected) return;
     const name = (this.#input.value?.value ?? this.name).trim();
     const join = new PreJoinEvent({
       name,
