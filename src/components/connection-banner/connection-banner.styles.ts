@@ -23,7 +23,7 @@ export const styles = css`
   }
 
   [part='banner'].disconnected {
-    border-inline-start-color: var(--mr-color-danger, #f87171);
+    border-inline-start-color: var(--mr-color-danger, #dc2626);
   }
 
   [part='message'] {

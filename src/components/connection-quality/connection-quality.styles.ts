@@ -13,7 +13,7 @@ export const styles = css`
   }
 
   :host(:state(lost)) {
-    --_on: var(--connection-quality-lost-color, var(--mr-color-danger, #f87171));
+    --_on: var(--connection-quality-lost-color, var(--mr-color-danger, #dc2626));
   }
 
   [part='base'] {

@@ -65,7 +65,7 @@ export const styles = css`
   }
 
   [part='grid']:focus-visible {
-    outline-color: var(--mr-color-focus, #60a5fa);
+    outline-color: var(--mr-color-focus, #facc15);
   }
 
   [part='grid'].slotted {
@@ -167,7 +167,7 @@ export const styles = css`
 
   [part='previous']:focus-visible,
   [part='next']:focus-visible {
-    outline: 2px solid var(--mr-color-focus, #60a5fa);
+    outline: 2px solid var(--mr-color-focus, #facc15);
     outline-offset: 2px;
   }
 

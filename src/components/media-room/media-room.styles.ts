@@ -37,7 +37,7 @@ export const styles = css`
     padding: 1rem 1.25rem;
     border-radius: var(--mr-radius, 0.75rem);
     background: var(--mr-color-surface, #1f2937);
-    border: 1px solid var(--mr-color-danger, #f87171);
+    border: 1px solid var(--mr-color-danger, #dc2626);
   }
 
   [part='error-message'] {

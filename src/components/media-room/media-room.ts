@@ -27,6 +27,7 @@ import {
   TrackEvent,
 } from '../../events/room-events.js';
 import { define } from '../../internal/define.js';
+import { themeStyles } from '../../internal/theme.styles.js';
 import { pauseIfUnseen } from '../../internal/unseen-video.js';
 import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
 import type { RoomSnapshot } from '../../store/types.js';
@@ -92,7 +93,7 @@ import { styles } from './media-room.styles.js';
  * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
  */
 export class MediaRoom extends LitElement {
-  static override styles = styles;
+  static override styles = [themeStyles, styles];
 
   /** URL that answers `{ token, url }` (or `{ participantToken, serverUrl }`). */
   @property({ attribute: 'token-url' }) tokenUrl = '';
@@ -123,6 +124,12 @@ export class MediaRoom extends LitElement {
 
   /** Publish the camera on joining (without the pre-join screen; with it, the user chooses). */
   @property({ type: Boolean }) video = false;
+
+  /**
+   * Colours of this element and everything inside it: `dark`, `light`, or `auto` (the user's
+   * system setting). Reflected, for styling.
+   */
+  @property({ reflect: true }) theme: 'dark' | 'light' | 'auto' = 'dark';
 
   /** The default UI's layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`). */
   @property() layout: 'grid' | 'speaker' | 'focus' | 'stage' | 'pip' = 'grid';
