@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { PreJoin } from '../../src/components/pre-join/pre-join.js';
 import '../../src/components/pre-join/pre-join.js';
+import { DeviceChangeEvent } from '../../src/events/control-events.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
 
 async function mountPreJoin(name = ''): Promise<PreJoin> {
@@ -103,5 +104,23 @@ describe('<pre-join>', () => {
     expect(event.audioTrack!.mediaStreamTrack.readyState).to.equal('live');
     event.videoTrack!.stop();
     event.audioTrack!.stop();
+  });
+
+  it('switches the preview microphone when a device is picked', async () => {
+    const el = await mountPreJoin();
+    const inputs = (await navigator.mediaDevices.enumerateDevices()).filter(
+      (d) => d.kind === 'audioinput' && d.deviceId !== 'default',
+    );
+    const current = await el.tracks.audio!.getDeviceId();
+    const other = inputs.find((d) => d.deviceId !== current);
+    expect(other, 'Chromium offers a second fake microphone').to.not.equal(undefined);
+    const picker = el.shadowRoot!.querySelector('device-picker[kind="audioinput"]')!;
+    picker.dispatchEvent(new DeviceChangeEvent('audioinput', other!.deviceId));
+    await waitFor(
+      () => el.tracks.audio!.mediaStreamTrack.getSettings().deviceId === other!.deviceId,
+      'the preview uses the chosen microphone',
+    );
+    expect(el.tracks.audio!.mediaStreamTrack.readyState).to.equal('live');
+    el.remove();
   });
 });
