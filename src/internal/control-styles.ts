@@ -61,3 +61,21 @@ export const buttonStyles = css`
     }
   }
 `;
+
+/** A plain accent button (Retry, Rejoin, Start audio, Dismiss). */
+export const accentButtonStyles = css`
+  button {
+    font: inherit;
+    color: var(--mr-color-on-accent, #fff);
+    background: var(--mr-color-accent, #2563eb);
+    border: 0;
+    border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+    padding: 0.4rem 0.9rem;
+    cursor: pointer;
+  }
+
+  button:focus-visible {
+    outline: 3px solid var(--mr-color-focus, #facc15);
+    outline-offset: 2px;
+  }
+`;

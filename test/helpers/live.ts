@@ -1,4 +1,4 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Room, RoomEvent } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { RoomErrorEvent } from '../../src/events/room-events.js';
@@ -118,4 +118,23 @@ export function nextError(target: EventTarget): Promise<RoomErrorEvent> {
   return new Promise((resolve) =>
     target.addEventListener('error', (e) => resolve(e as RoomErrorEvent), { once: true }),
   );
+}
+
+/**
+ * For a `describe` block against the SFU: the `peers` it pushes are disconnected after each test,
+ * and each test fails on any uncaught error or unhandled rejection.
+ */
+export function useLiveHooks(): { peers: Room[] } {
+  const state = { peers: [] as Room[] };
+  let uncaught: ReturnType<typeof watchForUncaught>;
+  beforeEach(() => {
+    state.peers.length = 0;
+    uncaught = watchForUncaught();
+  });
+  afterEach(async () => {
+    await disconnectAll(state.peers);
+    uncaught.stop();
+    expect(uncaught.seen, 'no uncaught errors or unhandled rejections').to.deep.equal([]);
+  });
+  return state;
 }

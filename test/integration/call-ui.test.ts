@@ -1,14 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { LocalVideoTrack, Track, type Room } from 'livekit-client';
-import {
-  disconnectAll,
-  joinPeer,
-  mountRoom,
-  tileOf,
-  uniqueRoom,
-  waitFor,
-  watchForUncaught,
-} from '../helpers/live.js';
+import { LocalVideoTrack, Track } from 'livekit-client';
+import { joinPeer, mountRoom, tileOf, uniqueRoom, waitFor, useLiveHooks } from '../helpers/live.js';
 
 /** A canvas that keeps drawing, published as a screen share. */
 function canvasScreen(): LocalVideoTrack {
@@ -26,19 +18,7 @@ function canvasScreen(): LocalVideoTrack {
 }
 
 describe('the default call UI against a real livekit-server', () => {
-  let peers: Room[] = [];
-  let uncaught: ReturnType<typeof watchForUncaught>;
-
-  beforeEach(() => {
-    peers = [];
-    uncaught = watchForUncaught();
-  });
-
-  afterEach(async () => {
-    await disconnectAll(peers);
-    uncaught.stop();
-    expect(uncaught.seen, 'no uncaught errors or unhandled rejections').to.deep.equal([]);
-  });
+  const { peers } = useLiveHooks();
 
   it('renders the layout, the controls and the room audio, and the speaking ring follows a real microphone', async () => {
     const room = uniqueRoom();

@@ -1,8 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { Track, type Room } from 'livekit-client';
+import { Track } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import {
-  disconnectAll,
   isDecoding,
   joinPeer,
   mountRoom,
@@ -10,23 +9,11 @@ import {
   tileOf,
   uniqueRoom,
   waitFor,
-  watchForUncaught,
+  useLiveHooks,
 } from '../helpers/live.js';
 
 describe('<media-room> against a real livekit-server', () => {
-  let peers: Room[] = [];
-  let uncaught: ReturnType<typeof watchForUncaught>;
-
-  beforeEach(() => {
-    peers = [];
-    uncaught = watchForUncaught();
-  });
-
-  afterEach(async () => {
-    await disconnectAll(peers);
-    uncaught.stop();
-    expect(uncaught.seen, 'no uncaught errors or unhandled rejections').to.deep.equal([]);
-  });
+  const { peers } = useLiveHooks();
 
   it('joins a room from its token URL and is accessible', async () => {
     const room = uniqueRoom();

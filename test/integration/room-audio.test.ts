@@ -1,12 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { Track, type Room } from 'livekit-client';
+import { Track } from 'livekit-client';
 import type { AudioVisualizer } from '../../src/components/audio-visualizer/audio-visualizer.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { RoomAudio } from '../../src/components/room-audio/room-audio.js';
 import '../../src/components/audio-visualizer/audio-visualizer.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/room-audio/room-audio.js';
-import { disconnectAll, joinPeer, uniqueRoom, waitFor, watchForUncaught } from '../helpers/live.js';
+import { joinPeer, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
 /** A `<media-room>` with a `<room-audio>` and a visualiser for `peer`, joined as `identity`. */
 async function mountWithAudio(room: string, identity: string, peer: string) {
@@ -26,19 +26,7 @@ async function mountWithAudio(room: string, identity: string, peer: string) {
 }
 
 describe('<room-audio> and <audio-visualizer> against a real livekit-server', () => {
-  let peers: Room[] = [];
-  let uncaught: ReturnType<typeof watchForUncaught>;
-
-  beforeEach(() => {
-    peers = [];
-    uncaught = watchForUncaught();
-  });
-
-  afterEach(async () => {
-    await disconnectAll(peers);
-    uncaught.stop();
-    expect(uncaught.seen, 'no uncaught errors or unhandled rejections').to.deep.equal([]);
-  });
+  const { peers } = useLiveHooks();
 
   it("plays a peer's microphone in one <audio> element, and none after the peer leaves", async () => {
     const room = uniqueRoom('audio');

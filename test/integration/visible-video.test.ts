@@ -4,7 +4,7 @@ import '../../src/components/layout-grid/layout-grid.js';
 import type { LayoutGrid } from '../../src/components/layout-grid/layout-grid.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
-import { disconnectAll, tokenFor, uniqueRoom, waitFor, watchForUncaught } from '../helpers/live.js';
+import { tokenFor, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
 const PUBLISHERS = 12;
 
@@ -96,19 +96,7 @@ function shownRemotes(grid: LayoutGrid, local: string): string[] {
 }
 
 describe('<layout-grid> against a real livekit-server: only visible tiles receive video', () => {
-  let peers: Room[] = [];
-  let uncaught: ReturnType<typeof watchForUncaught>;
-
-  beforeEach(() => {
-    peers = [];
-    uncaught = watchForUncaught();
-  });
-
-  afterEach(async () => {
-    await disconnectAll(peers);
-    uncaught.stop();
-    expect(uncaught.seen, 'no uncaught errors or unhandled rejections').to.deep.equal([]);
-  });
+  const { peers } = useLiveHooks();
 
   it('12 publishers, max-tiles 4: only the tiles on the page are enabled and received', async function () {
     this.timeout(180_000);

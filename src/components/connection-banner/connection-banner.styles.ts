@@ -1,71 +1,61 @@
 import { css } from 'lit';
+import { accentButtonStyles } from '../../internal/control-styles.js';
 
-export const styles = css`
-  :host {
-    display: block;
-    color: var(--mr-color-text, #f3f4f6);
-    font-family: var(--mr-font-family, system-ui, sans-serif);
-  }
-
-  [part='banner'] {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    flex-wrap: wrap;
-    padding: 0.5rem 0.75rem;
-    border-radius: var(--mr-radius, 0.75rem);
-    background: var(--connection-banner-background, var(--mr-color-surface, #1f2937));
-    border-inline-start: 4px solid var(--connection-banner-accent, var(--mr-color-warning, #fbbf24));
-  }
-
-  [part='banner'].reconnected {
-    border-inline-start-color: var(--mr-color-success, #22c55e);
-  }
-
-  [part='banner'].disconnected {
-    border-inline-start-color: var(--mr-color-danger, #dc2626);
-  }
-
-  [part='message'] {
-    margin: 0;
-  }
-
-  [part='spinner'] {
-    flex: none;
-    width: 1rem;
-    height: 1rem;
-    border-radius: 50%;
-    border: 2px solid currentColor;
-    border-inline-end-color: transparent;
-    animation: spin 0.9s linear infinite;
-  }
-
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
+export const styles = [
+  accentButtonStyles,
+  css`
+    :host {
+      display: block;
+      color: var(--mr-color-text, #f3f4f6);
+      font-family: var(--mr-font-family, system-ui, sans-serif);
     }
-  }
 
-  button {
-    font: inherit;
-    color: var(--mr-color-on-accent, #fff);
-    background: var(--mr-color-accent, #2563eb);
-    border: 0;
-    border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
-    padding: 0.4rem 0.9rem;
-    cursor: pointer;
-  }
+    [part='banner'] {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      flex-wrap: wrap;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--mr-radius, 0.75rem);
+      background: var(--connection-banner-background, var(--mr-color-surface, #1f2937));
+      border-inline-start: 4px solid
+        var(--connection-banner-accent, var(--mr-color-warning, #fbbf24));
+    }
 
-  button:focus-visible {
-    outline: 3px solid var(--mr-color-focus, #facc15);
-    outline-offset: 2px;
-  }
+    [part='banner'].reconnected {
+      border-inline-start-color: var(--mr-color-success, #22c55e);
+    }
 
-  @media (prefers-reduced-motion: reduce) {
-    /* A still ring with a gap: still says "working on it", without motion. */
+    [part='banner'].disconnected {
+      border-inline-start-color: var(--mr-color-danger, #dc2626);
+    }
+
+    [part='message'] {
+      margin: 0;
+    }
+
     [part='spinner'] {
-      animation: none;
-      border-style: dotted;
+      flex: none;
+      width: 1rem;
+      height: 1rem;
+      border-radius: 50%;
+      border: 2px solid currentColor;
+      border-inline-end-color: transparent;
+      animation: spin 0.9s linear infinite;
     }
-  }
-`;
+
+    @keyframes spin {
+      to {
+        transform: rotate(360deg);
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      /* A still ring with a gap: still says "working on it", without motion. */
+      [part='spinner'] {
+        animation: none;
+        border-style: dotted;
+      }
+    }
+  `,
+];

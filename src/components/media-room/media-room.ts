@@ -93,7 +93,7 @@ import { styles } from './media-room.styles.js';
  * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
  */
 export class MediaRoom extends LitElement {
-  static override styles = [themeStyles, styles];
+  static override styles = [themeStyles, ...styles];
 
   /** URL that answers `{ token, url }` (or `{ participantToken, serverUrl }`). */
   @property({ attribute: 'token-url' }) tokenUrl = '';
