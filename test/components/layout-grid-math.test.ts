@@ -115,6 +115,20 @@ describe('stableOrder', () => {
     ).to.deep.equal(['a', 'f', 'c', 'd', 'e', 'b']);
   });
 
+  it('never swaps out your own tile to bring a speaker forward', () => {
+    // `b` (you) spoke least recently of the first page, yet `d` gives way.
+    const spoke: Record<string, number> = { a: 4, b: 0, c: 3, d: 2 };
+    const tiles = abc.map((t) => ({
+      ...t,
+      isLocal: t.key === 'b',
+      lastSpoke: t.key === 'f' ? 9 : (spoke[t.key] ?? 0),
+      speaking: t.key === 'f',
+    }));
+    expect(
+      stableOrder({ previous: ['a', 'b', 'c', 'd', 'e', 'f'], tiles, pageSize: 4, page: 0 }),
+    ).to.deep.equal(['a', 'b', 'c', 'f', 'e', 'd']);
+  });
+
   it('a speaker on the page the user looks at stays there', () => {
     const tiles = abc.map((t) => (t.key === 'e' ? { ...t, speaking: true, lastSpoke: 9 } : t));
     expect(

@@ -402,6 +402,7 @@ export class LayoutGrid extends LitElement {
       const orderTiles: OrderTile[] = others.map((t) => ({
         key: t.key,
         isScreenShare: t.source === 'screen_share',
+        isLocal: t.isLocal,
         lastSpoke: this.#lastSpoke.get(t.identity) ?? 0,
         speaking: t.source === 'camera' && speaking.has(t.identity),
       }));

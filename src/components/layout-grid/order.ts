@@ -3,6 +3,8 @@ export interface OrderTile {
   /** Stable key, `identity:source`. */
   readonly key: string;
   readonly isScreenShare: boolean;
+  /** The local participant's own tile: it keeps its place on the first page. */
+  readonly isLocal?: boolean;
   /** When the participant last spoke (ms); 0 if never. */
   readonly lastSpoke: number;
   /** Whether the participant is speaking now. */
@@ -28,7 +30,8 @@ export interface OrderInput {
  * The rest keep their previous places, so visible tiles are not reshuffled on every speaker
  * change: a speaker already on the current page (or on the first page) stays where they are; a
  * speaker from another page is brought onto the first page, swapping places with the tile there
- * that spoke least recently. Newcomers are appended; those who left are dropped.
+ * that spoke least recently (never your own tile). Newcomers are appended; those who left are
+ * dropped.
  */
 export function stableOrder({ previous, tiles, pinned, pageSize, page }: OrderInput): string[] {
   const byKey = new Map(tiles.map((t) => [t.key, t]));
@@ -68,11 +71,12 @@ export function stableOrder({ previous, tiles, pinned, pageSize, page }: OrderIn
   for (const key of speakers) {
     const from = rest.indexOf(key);
     if (visible(from) || firstPageEnd === 0) continue;
-    // The first-page tile that spoke least recently (and is not speaking); the later one on a tie.
+    // The first-page tile that spoke least recently (not speaking, not your own); the later one
+    // on a tie.
     let target = -1;
     for (let i = 0; i < firstPageEnd; i++) {
       const tile = byKey.get(rest[i]!)!;
-      if (tile.speaking) continue;
+      if (tile.speaking || tile.isLocal) continue;
       if (target < 0 || tile.lastSpoke <= byKey.get(rest[target]!)!.lastSpoke) target = i;
     }
     if (target < 0) continue;
