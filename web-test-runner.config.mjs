@@ -15,7 +15,8 @@ const chromium = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/node/ holds the Node-side tests (node:test, `npm run test:node`).
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // WebRTC and a real SFU on two cores: one test file at a time keeps timings honest.
   concurrency: 1,
