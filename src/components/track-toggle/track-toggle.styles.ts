@@ -12,12 +12,18 @@ export const styles = [
       display: none;
     }
 
-    button[aria-pressed='false'] {
+    /* A microphone or camera that is off is a warning; a screen not shared is the normal case. */
+    button[aria-pressed='false']:not(.screen_share) {
       background: var(--track-toggle-off-background, var(--mr-color-danger-surface, #7f1d1d));
     }
 
-    button[aria-pressed='false']:hover:not(:disabled) {
+    button[aria-pressed='false']:not(.screen_share):hover:not(:disabled) {
       background: var(--track-toggle-off-background-hover, #991b1b);
+    }
+
+    button.screen_share[aria-pressed='true'] {
+      background: var(--screen-share-button-on-background, var(--mr-color-accent, #2563eb));
+      color: var(--mr-color-on-accent, #fff);
     }
 
     .visually-hidden {

@@ -11,6 +11,23 @@ import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
 import { canPublishSource } from '../../store/selectors.js';
 
+/** Label, forbidden message and icons per source. */
+const LOOKS = {
+  microphone: {
+    label: 'microphone',
+    forbidden: 'microphoneForbidden',
+    on: icons.micOn,
+    off: icons.micOff,
+  },
+  camera: { label: 'camera', forbidden: 'cameraForbidden', on: icons.camOn, off: icons.camOff },
+  screen_share: {
+    label: 'shareScreen',
+    forbidden: 'screenShareForbidden',
+    on: icons.screen,
+    off: icons.screen,
+  },
+} as const;
+
 interface Slice {
   readonly track: TrackState | undefined;
   readonly inRoom: boolean;
@@ -18,11 +35,16 @@ interface Slice {
   readonly error: RoomError | undefined;
 }
 
+/** The sources a toggle can turn on and off. */
+export type ToggleSource = 'microphone' | 'camera' | 'screen_share';
+
 /**
- * Turns the local microphone or camera on and off.
+ * Turns the local microphone, camera or screen share on and off.
  *
  * Reads the local participant from the store of the enclosing `<media-room>` and calls
- * `setMicrophoneEnabled` / `setCameraEnabled` on its livekit-client Room. A `<button>` with
+ * `setMicrophoneEnabled` / `setCameraEnabled` / `setScreenShareEnabled` on its livekit-client
+ * Room. For the screen share, closing the browser's picker without choosing is not an error: the
+ * button just stays off. A `<button>` with
  * `aria-pressed`; while the call is in flight it is `aria-busy` and `aria-disabled` (it keeps
  * focus, and clicks are ignored until the call settles). When the device is
  * denied, missing or in use (the rejection, or the store's `error` with a code such as
@@ -33,7 +55,7 @@ interface Slice {
  * `track-toggle:state(forbidden) { display: none }` if you prefer).
  *
  * @tag track-toggle
- * @summary A microphone or camera on/off button.
+ * @summary A microphone, camera or screen-share on/off button.
  *
  * @csspart base - The `<button>`.
  * @csspart icon - The icon.
@@ -42,6 +64,7 @@ interface Slice {
  *
  * @cssproperty --track-toggle-off-background - Background while the source is off.
  * @cssproperty --track-toggle-off-background-hover - Background while off, on hover.
+ * @cssproperty --screen-share-button-on-background - Background while the screen is shared.
  *
  * @cssstate on - The source is published and unmuted.
  * @cssstate pending - Turning on or off is in flight.
@@ -53,8 +76,11 @@ interface Slice {
 export class TrackToggle extends LitElement {
   static override styles = styles;
 
-  /** Which source: `microphone` or `camera`. */
-  @property() source: 'microphone' | 'camera' = 'microphone';
+  /** Which source: `microphone`, `camera` or `screen_share`. */
+  @property() source: ToggleSource = 'microphone';
+
+  /** For the screen share: also share the audio of the tab or screen, where the browser offers it. */
+  @property({ type: Boolean }) audio = false;
 
   @state() private pending = false;
   /** The error code of the last failed attempt (cleared by a successful one). */
@@ -102,11 +128,11 @@ export class TrackToggle extends LitElement {
     const { inRoom, allowed } = this.#slice.value;
     const on = this.on;
     const error = this.errorCode;
-    const mic = this.source === 'microphone';
-    const label = t.term(mic ? 'microphone' : 'camera');
+    const look = LOOKS[this.source];
+    const label = t.term(look.label);
     const forbidden = inRoom && !allowed;
     const message = forbidden
-      ? t.term(mic ? 'microphoneForbidden' : 'cameraForbidden')
+      ? t.term(look.forbidden)
       : error
         ? t.termFor(`error:${error}`, 'error:unknown')
         : '';
@@ -114,11 +140,12 @@ export class TrackToggle extends LitElement {
     setState(this.#internals, 'pending', this.pending);
     setState(this.#internals, 'error', !!error && !forbidden);
     setState(this.#internals, 'forbidden', forbidden);
-    const icon = mic ? (on ? icons.micOn : icons.micOff) : on ? icons.camOn : icons.camOff;
+    const icon = on ? look.on : look.off;
     return html`
       <button
         part="base"
         type="button"
+        class=${this.source}
         aria-pressed=${on ? 'true' : 'false'}
         aria-busy=${this.pending ? 'true' : 'false'}
         aria-describedby=${message ? 'message' : nothing}
@@ -154,10 +181,18 @@ export class TrackToggle extends LitElement {
       const lp = room.localParticipant;
       await (source === 'microphone'
         ? lp.setMicrophoneEnabled(enable)
-        : lp.setCameraEnabled(enable));
+        : source === 'camera'
+          ? lp.setCameraEnabled(enable)
+          : lp.setScreenShareEnabled(enable, enable ? { audio: this.audio } : undefined));
       this.failed = undefined;
     } catch (error) {
-      this.failed = mediaErrorCode(error, source === 'camera' ? 'videoinput' : 'audioinput');
+      this.failed =
+        source !== 'screen_share'
+          ? mediaErrorCode(error, source === 'camera' ? 'videoinput' : 'audioinput')
+          : // The user closed the browser's picker: nothing went wrong.
+            error instanceof Error && error.name === 'NotAllowedError'
+            ? undefined
+            : 'screen-share-failed';
     } finally {
       this.pending = false;
     }
