@@ -1,9 +1,31 @@
-/** `media-room-elements/server`: Node-only helpers for issuing LiveKit access tokens. */
+/**
+ * `media-room-elements/server`: Node-only helpers for LiveKit rooms, access tokens with
+ * capabilities, and moderation. Holds the API secret; never bundle it for the browser.
+ */
+export type { NodeHandler } from './http.js';
 export {
-  createTokenHandler,
-  validateJoinRequest,
-  type JoinRequest,
-  type JoinRequestResult,
-  type NodeHandler,
-  type TokenHandlerOptions,
-} from './token-handler.js';
+  CAPABILITIES,
+  CAPABILITIES_ATTRIBUTE,
+  HAND_ATTRIBUTE,
+  NotFoundError,
+  createMediaRooms,
+  grantForCapabilities,
+  parseCapabilities,
+  type Capability,
+  type CreateRoomOptions,
+  type MediaRooms,
+  type MediaRoomsOptions,
+  type ModerationAction,
+  type RoomDetails,
+  type RoomServiceApi,
+  type RoomSummary,
+  type TokenOptions,
+  type TokenResult,
+} from './media-rooms.js';
+export {
+  createRequestHandler,
+  type JoinDecision,
+  type RequestHandlerOptions,
+} from './request-handler.js';
+export { createTokenHandler, type TokenHandlerOptions } from './token-handler.js';
+export { validateJoinRequest, type JoinRequest, type JoinRequestResult } from './validate.js';

@@ -1,0 +1,348 @@
+/**
+ * `createMediaRooms`: rooms, access tokens with capabilities, and moderation on a LiveKit server.
+ * Node only; it holds the API secret.
+ */
+import {
+  AccessToken,
+  RoomServiceClient,
+  TokenVerifier,
+  TrackSource,
+  type ClaimGrants,
+  type ParticipantInfo,
+  type Room,
+  type VideoGrant,
+} from 'livekit-server-sdk';
+import { validateJoinRequest } from './validate.js';
+
+/** Everything a token can allow; `generateToken` maps these onto LiveKit grants. */
+export const CAPABILITIES = [
+  'publish:camera',
+  'publish:microphone',
+  'publish:screen',
+  'subscribe:all',
+  'chat:send',
+  'reactions:send',
+  'hand:raise',
+  'moderate:participants',
+] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** Participant attribute listing the token's capabilities, comma-separated (for the UI only). */
+export const CAPABILITIES_ATTRIBUTE = 'mr.capabilities';
+
+/** Participant attribute for a raised hand: ISO time when raised, empty (absent) when lowered. */
+export const HAND_ATTRIBUTE = 'mr.hand';
+
+/** The RoomServiceClient methods used here; pass your own (e.g. a recording wrapper) to observe. */
+export type RoomServiceApi = Pick<
+  RoomServiceClient,
+  | 'createRoom'
+  | 'listRooms'
+  | 'deleteRoom'
+  | 'getParticipant'
+  | 'mutePublishedTrack'
+  | 'removeParticipant'
+  | 'updateParticipant'
+>;
+
+export interface MediaRoomsOptions {
+  apiKey: string;
+  apiSecret: string;
+  /** the ws(s) URL clients connect to */
+  livekitUrl: string;
+  /** the http(s) URL of the server API; default: livekitUrl with ws→http, wss→https */
+  apiUrl?: string;
+  /** replaces the RoomServiceClient built from the options */
+  roomService?: RoomServiceApi;
+}
+
+export interface CreateRoomOptions {
+  /** default 20 */
+  maxParticipants?: number;
+  /** seconds an empty room stays open, default 300 */
+  emptyTimeout?: number;
+  metadata?: string;
+}
+
+export interface RoomSummary {
+  roomId: string;
+  numParticipants: number;
+  createdAt: Date;
+}
+
+export interface RoomDetails extends RoomSummary {
+  metadata: string;
+}
+
+export interface TokenOptions {
+  identity: string;
+  /** display name; default the identity */
+  name?: string;
+  /** ignored when `capabilities` is given; default true */
+  canPublish?: boolean;
+  /** ignored when `capabilities` is given; default true */
+  canSubscribe?: boolean;
+  /** when given, decides the whole grant */
+  capabilities?: readonly Capability[];
+  /** seconds or a span such as '10m' (the default) */
+  ttl?: string | number;
+  /** participant attributes; `mr.capabilities` is always set by this helper */
+  attributes?: Record<string, string>;
+  metadata?: string;
+}
+
+export interface TokenResult {
+  token: string;
+  url: string;
+}
+
+export type ModerationAction = 'mute' | 'remove' | 'promote' | 'lower-hand';
+
+export interface MediaRooms {
+  createRoom(roomId: string, options?: CreateRoomOptions): Promise<RoomDetails>;
+  deleteRoom(roomId: string): Promise<void>;
+  listRooms(): Promise<RoomSummary[]>;
+  generateToken(roomId: string, options: TokenOptions): Promise<TokenResult>;
+  /** the ws(s) URL clients connect to */
+  mediaUrl(): string;
+  /** Checks signature, issuer and expiry of a token this server's key signed; throws if bad. */
+  verifyToken(token: string): Promise<ClaimGrants>;
+  /** True when the verified claims may moderate `roomId` (roomAdmin, or the capability). */
+  isModerator(claims: ClaimGrants, roomId: string): boolean;
+  /** Mutes the track `trackSid`, or without it every microphone track of the participant. */
+  muteParticipant(roomId: string, identity: string, trackSid?: string): Promise<void>;
+  removeParticipant(roomId: string, identity: string): Promise<void>;
+  /** Lets the participant publish camera and microphone, keeping its other permissions. */
+  promoteParticipant(roomId: string, identity: string): Promise<void>;
+  /** Clears the participant's `mr.hand` attribute. */
+  lowerHand(roomId: string, identity: string): Promise<void>;
+}
+
+/** Raised for a participant or track the server does not know (HTTP 404). */
+export class NotFoundError extends Error {}
+
+const PUBLISH_SOURCES: Partial<Record<Capability, TrackSource[]>> = {
+  'publish:camera': [TrackSource.CAMERA],
+  'publish:microphone': [TrackSource.MICROPHONE],
+  'publish:screen': [TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO],
+};
+
+/** Throws unless every entry is a known capability; returns them without duplicates. */
+export function parseCapabilities(input: unknown): Capability[] {
+  if (!Array.isArray(input)) {
+    throw new Error(`capabilities must be an array of: ${CAPABILITIES.join(', ')}`);
+  }
+  for (const value of input) {
+    if (!(CAPABILITIES as readonly unknown[]).includes(value)) {
+      throw new Error(
+        `unknown capability ${JSON.stringify(value)}; valid ones are: ${CAPABILITIES.join(', ')}`,
+      );
+    }
+  }
+  return [...new Set(input as Capability[])];
+}
+
+/** The LiveKit grant for a capability list (roomJoin and room are added by the caller). */
+export function grantForCapabilities(capabilities: readonly Capability[]): VideoGrant {
+  const has = (capability: Capability): boolean => capabilities.includes(capability);
+  const sources = capabilities.flatMap((capability) => PUBLISH_SOURCES[capability] ?? []);
+  return {
+    canPublish: sources.length > 0,
+    ...(sources.length > 0 ? { canPublishSources: sources } : {}),
+    canSubscribe: has('subscribe:all'),
+    canPublishData: has('chat:send') || has('reactions:send'),
+    canUpdateOwnMetadata: has('hand:raise'),
+    roomAdmin: has('moderate:participants'),
+  };
+}
+
+/** The capabilities a flag-based grant amounts to, for the `mr.capabilities` attribute. */
+function capabilitiesForFlags(canPublish: boolean, canSubscribe: boolean): Capability[] {
+  return [
+    ...(canPublish ? (['publish:camera', 'publish:microphone', 'publish:screen'] as const) : []),
+    ...(canSubscribe ? (['subscribe:all'] as const) : []),
+    'chat:send',
+    'reactions:send',
+  ];
+}
+
+/** ws://host → http://host, wss://host → https://host; http(s) URLs are kept. */
+function apiUrlFor(livekitUrl: string): string {
+  const url = new URL(livekitUrl);
+  if (url.protocol === 'ws:') url.protocol = 'http:';
+  else if (url.protocol === 'wss:') url.protocol = 'https:';
+  else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`livekitUrl must be a ws(s) or http(s) URL, got ${url.protocol}`);
+  }
+  return url.href.replace(/\/$/, '');
+}
+
+/** Throws with the validator's message when roomId, identity or name break the join rules. */
+function checkJoinInput(roomId: string, identity?: string, name?: string): { name: string } {
+  if (identity === undefined) throw new Error('identity is required');
+  const result = validateJoinRequest({ identity, name }, roomId);
+  if (!result.ok) throw new Error(`invalid ${result.field}: ${result.error}`);
+  return { name: result.value.name };
+}
+
+function checkRoomId(roomId: string): void {
+  const result = validateJoinRequest({ identity: 'x' }, roomId);
+  if (!result.ok) throw new Error(`invalid ${result.field}: ${result.error}`);
+}
+
+function createdAt(room: Room): Date {
+  const ms = room.creationTimeMs > 0n ? room.creationTimeMs : room.creationTime * 1000n;
+  return new Date(Number(ms));
+}
+
+/** True for the SDK's "not found" answer (HTTP 404 / twirp `not_found`). */
+export function isNotFound(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, code } = error as { status?: unknown; code?: unknown };
+  return status === 404 || code === 'not_found';
+}
+
+export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
+  const { apiKey, apiSecret, livekitUrl } = options;
+  if (!apiKey || !apiSecret) throw new Error('apiKey and apiSecret are required');
+  if (!livekitUrl) throw new Error('livekitUrl is required');
+  const service =
+    options.roomService ??
+    new RoomServiceClient(options.apiUrl ?? apiUrlFor(livekitUrl), apiKey, apiSecret);
+  const verifier = new TokenVerifier(apiKey, apiSecret);
+
+  /** Runs an SDK call, turning its not-found answer into NotFoundError. */
+  const call = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (isNotFound(error)) throw new NotFoundError(`${what} not found`);
+      throw error;
+    }
+  };
+  const participant = (roomId: string, identity: string): Promise<ParticipantInfo> => {
+    checkJoinInput(roomId, identity);
+    return call('participant', () => service.getParticipant(roomId, identity));
+  };
+
+  return {
+    async createRoom(roomId, { maxParticipants = 20, emptyTimeout = 300, metadata } = {}) {
+      checkRoomId(roomId);
+      const [existing] = await service.listRooms([roomId]);
+      // createRoom answers with the existing room too, so a race between two callers is harmless.
+      const room =
+        existing ??
+        (await service.createRoom({
+          name: roomId,
+          maxParticipants,
+          emptyTimeout,
+          ...(metadata === undefined ? {} : { metadata }),
+        }));
+      return {
+        roomId: room.name,
+        numParticipants: room.numParticipants,
+        createdAt: createdAt(room),
+        metadata: room.metadata,
+      };
+    },
+
+    async deleteRoom(roomId) {
+      checkRoomId(roomId);
+      try {
+        await service.deleteRoom(roomId);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    },
+
+    async listRooms() {
+      const rooms = await service.listRooms();
+      return rooms.map((room) => ({
+        roomId: room.name,
+        numParticipants: room.numParticipants,
+        createdAt: createdAt(room),
+      }));
+    },
+
+    async generateToken(roomId, tokenOptions) {
+      const { identity, capabilities, ttl = '10m', attributes = {}, metadata } = tokenOptions;
+      const { name } = checkJoinInput(roomId, identity, tokenOptions.name);
+      let grant: VideoGrant;
+      let granted: Capability[];
+      if (capabilities === undefined) {
+        const { canPublish = true, canSubscribe = true } = tokenOptions;
+        grant = { canPublish, canSubscribe, canPublishData: true };
+        granted = capabilitiesForFlags(canPublish, canSubscribe);
+      } else {
+        granted = parseCapabilities(capabilities);
+        grant = grantForCapabilities(granted);
+      }
+      const token = new AccessToken(apiKey, apiSecret, {
+        identity,
+        name,
+        ttl,
+        attributes: { ...attributes, [CAPABILITIES_ATTRIBUTE]: granted.join(',') },
+        ...(metadata === undefined ? {} : { metadata }),
+      });
+      token.addGrant({ ...grant, roomJoin: true, room: roomId });
+      return { token: await token.toJwt(), url: livekitUrl };
+    },
+
+    mediaUrl: () => livekitUrl,
+
+    verifyToken: (token) => verifier.verify(token),
+
+    isModerator(claims, roomId) {
+      if (claims.video?.room !== roomId) return false;
+      if (claims.video.roomAdmin === true) return true;
+      const listed = claims.attributes?.[CAPABILITIES_ATTRIBUTE]?.split(',') ?? [];
+      return listed.includes('moderate:participants');
+    },
+
+    async muteParticipant(roomId, identity, trackSid) {
+      const info = await participant(roomId, identity);
+      const tracks =
+        trackSid === undefined
+          ? info.tracks.filter((track) => track.source === TrackSource.MICROPHONE)
+          : info.tracks.filter((track) => track.sid === trackSid);
+      if (trackSid !== undefined && tracks.length === 0) throw new NotFoundError('track not found');
+      for (const track of tracks) {
+        await call('participant', () =>
+          service.mutePublishedTrack(roomId, identity, track.sid, true),
+        );
+      }
+    },
+
+    async removeParticipant(roomId, identity) {
+      checkJoinInput(roomId, identity);
+      await call('participant', () => service.removeParticipant(roomId, identity));
+    },
+
+    async promoteParticipant(roomId, identity) {
+      const { permission } = await participant(roomId, identity);
+      // Permissions are replaced as a whole, so start from the current ones.
+      const current = permission ?? { canSubscribe: true, canPublishData: true };
+      const sources = permission?.canPublishSources ?? [];
+      // Publishing already allowed with no source list means every source: keep that.
+      const everything = permission?.canPublish === true && sources.length === 0;
+      const wanted = [TrackSource.CAMERA, TrackSource.MICROPHONE];
+      await call('participant', () =>
+        service.updateParticipant(roomId, identity, {
+          permission: {
+            ...current,
+            canPublish: true,
+            canPublishSources: everything ? [] : [...new Set([...sources, ...wanted])],
+          },
+        }),
+      );
+    },
+
+    async lowerHand(roomId, identity) {
+      checkJoinInput(roomId, identity);
+      await call('participant', () =>
+        service.updateParticipant(roomId, identity, { attributes: { [HAND_ATTRIBUTE]: '' } }),
+      );
+    },
+  };
+}

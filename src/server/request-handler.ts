@@ -1,0 +1,166 @@
+/**
+ * The HTTP side of `createMediaRooms`, mountable in any Node framework.
+ *
+ * Routes (query strings are ignored):
+ * - `POST /api/token` with body `{ room, identity?, name? }`
+ * - `POST /api/rooms/:room/join` with body `{ identity?, name? }` (a room in the body is ignored)
+ * - `POST /api/rooms/:room/moderate` with body `{ action, identity, trackSid? }` and the caller's
+ *   own LiveKit token in `Authorization: Bearer <token>`
+ */
+import type { IncomingMessage } from 'node:http';
+import {
+  decodeSegment,
+  HttpError,
+  readJsonBody,
+  sendError,
+  sendJson,
+  type NodeHandler,
+} from './http.js';
+import {
+  NotFoundError,
+  type MediaRooms,
+  type ModerationAction,
+  type TokenOptions,
+} from './media-rooms.js';
+import { validateJoinRequest, type JoinRequest } from './validate.js';
+
+/**
+ * What `resolveJoin` decides for a validated join request: token options (identity and name
+ * replace the requested ones and are validated again), `undefined` for the default grant, or
+ * `false` to refuse with 403.
+ */
+export type JoinDecision = Partial<TokenOptions> | undefined | false | void;
+
+export interface RequestHandlerOptions {
+  /**
+   * Decides who may join and with what, e.g. from your session cookie on `req`. Without it every
+   * valid request gets a token that may publish, subscribe and send data.
+   */
+  resolveJoin?: (join: JoinRequest, req: IncomingMessage) => JoinDecision | Promise<JoinDecision>;
+  /** token lifetime for the join routes, default '10m' (a decision's ttl wins) */
+  ttl?: string | number;
+  /** serve `POST /api/rooms/:room/moderate`; default true */
+  moderation?: boolean;
+}
+
+const TOKEN_PATH = '/api/token';
+const ROOM_PATH = /^\/api\/rooms\/([^/]+)\/(join|moderate)$/;
+const ACTIONS: readonly ModerationAction[] = ['mute', 'remove', 'promote', 'lower-hand'];
+const TRACK_SID = /^TR_[A-Za-z0-9]{1,64}$/;
+
+type Route =
+  { kind: 'join'; roomFromPath: string | undefined } | { kind: 'moderate'; room: string };
+
+/** Matches one of our routes (ignoring the query string); undefined for any other path. */
+function matchRoute(url = '/', moderation: boolean): Route | undefined {
+  const [path] = url.split('?', 1);
+  if (path === TOKEN_PATH) return { kind: 'join', roomFromPath: undefined };
+  const match = path === undefined ? null : ROOM_PATH.exec(path);
+  if (!match) return undefined;
+  const room = decodeSegment(match[1]!);
+  if (match[2] === 'join') return { kind: 'join', roomFromPath: room };
+  return moderation ? { kind: 'moderate', room } : undefined;
+}
+
+export function createRequestHandler(
+  rooms: MediaRooms,
+  options: RequestHandlerOptions = {},
+): NodeHandler {
+  const { resolveJoin, ttl = '10m', moderation = true } = options;
+
+  async function join(req: IncomingMessage, roomFromPath: string | undefined): Promise<object> {
+    const body = await readJsonBody(req);
+    const result = validateJoinRequest(body, roomFromPath);
+    if (!result.ok) throw new HttpError(400, result.error, result.field);
+
+    const decision = resolveJoin ? await resolveJoin(result.value, req) : undefined;
+    if (decision === false) throw new HttpError(403, 'not allowed to join this room');
+    const { room } = result.value;
+    let { identity, name } = result.value;
+    if (decision && (decision.identity !== undefined || decision.name !== undefined)) {
+      // A name the request left out (or left blank) follows the decided identity.
+      const requestedName = (body as { name?: unknown }).name;
+      const again = validateJoinRequest(
+        { identity: decision.identity ?? identity, name: decision.name ?? requestedName },
+        room,
+      );
+      if (!again.ok) throw new Error(`resolveJoin gave an invalid ${again.field}`);
+      ({ identity, name } = again.value);
+    }
+    return rooms.generateToken(room, { ttl, ...(decision || {}), identity, name });
+  }
+
+  async function moderate(req: IncomingMessage, room: string): Promise<object> {
+    const roomCheck = validateJoinRequest({}, room);
+    if (!roomCheck.ok) throw new HttpError(400, roomCheck.error, roomCheck.field);
+
+    // Who is asking comes from their own signed token only; nothing else the browser says counts.
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const challenge = { 'WWW-Authenticate': 'Bearer' };
+    if (!bearer) throw new HttpError(401, 'a Bearer token is required', undefined, challenge);
+    let claims;
+    try {
+      claims = await rooms.verifyToken(bearer);
+    } catch {
+      throw new HttpError(401, 'the token is invalid or expired', undefined, challenge);
+    }
+    if (!rooms.isModerator(claims, room)) {
+      throw new HttpError(403, 'the token does not allow moderating this room');
+    }
+
+    const body = await readJsonBody(req);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new HttpError(400, 'request body must be a JSON object', 'body');
+    }
+    const { action, identity, trackSid } = body as Record<string, unknown>;
+    if (!ACTIONS.includes(action as ModerationAction)) {
+      throw new HttpError(400, `action must be one of: ${ACTIONS.join(', ')}`, 'action');
+    }
+    if (identity === undefined) throw new HttpError(400, 'identity is required', 'identity');
+    const target = validateJoinRequest({ identity }, room);
+    if (!target.ok) throw new HttpError(400, target.error, target.field);
+    if (trackSid !== undefined && (typeof trackSid !== 'string' || !TRACK_SID.test(trackSid))) {
+      throw new HttpError(400, 'trackSid must be a track sid such as "TR_…"', 'trackSid');
+    }
+
+    try {
+      switch (action as ModerationAction) {
+        case 'mute':
+          await rooms.muteParticipant(room, target.value.identity, trackSid);
+          break;
+        case 'remove':
+          await rooms.removeParticipant(room, target.value.identity);
+          break;
+        case 'promote':
+          await rooms.promoteParticipant(room, target.value.identity);
+          break;
+        case 'lower-hand':
+          await rooms.lowerHand(room, target.value.identity);
+          break;
+      }
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new HttpError(404, error.message);
+      throw new HttpError(502, 'the media server refused the request');
+    }
+    return { ok: true };
+  }
+
+  return async (req, res) => {
+    const route = matchRoute(req.url, moderation);
+    if (!route) return false;
+
+    try {
+      if (req.method !== 'POST') {
+        throw new HttpError(405, 'method not allowed', undefined, { Allow: 'POST' });
+      }
+      const reply =
+        route.kind === 'join'
+          ? await join(req, route.roomFromPath)
+          : await moderate(req, route.room);
+      sendJson(res, 200, reply);
+    } catch (error) {
+      sendError(req, res, error);
+    }
+    return true;
+  };
+}
