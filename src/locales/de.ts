@@ -109,4 +109,18 @@ export const de: Messages = {
   reconnected: 'Verbindung wiederhergestellt.',
   audioLevel: (name) => `Mikrofonpegel von ${name}`,
   audioLevelLocal: 'Dein Mikrofonpegel',
+
+  // chat: <chat-panel>, <chat-toggle>
+  chat: 'Chat',
+  chatMessages: 'Chatnachrichten',
+  chatEmpty: 'Noch keine Nachrichten.',
+  chatYou: 'Du',
+  chatMessage: 'Nachricht',
+  chatSend: 'Senden',
+  chatSending: 'Wird gesendet…',
+  chatHint: 'Enter sendet, Umschalt+Enter beginnt eine neue Zeile.',
+  chatCannotSend: 'Du darfst in diesem Raum keine Chatnachrichten senden.',
+  chatNotInRoom: 'Chatten kannst du, sobald du im Raum bist.',
+  chatUnread: (n) => (n === 1 ? 'Chat, 1 ungelesen' : `Chat, ${n} ungelesen`),
+  'error:chat-send-failed': 'Deine Chatnachricht konnte nicht gesendet werden.',
 };

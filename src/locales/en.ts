@@ -113,6 +113,20 @@ export const en = {
   reconnected: 'Connection restored.',
   audioLevel: (name: string) => `Microphone level of ${name}`,
   audioLevelLocal: 'Your microphone level',
+
+  // chat: <chat-panel>, <chat-toggle>
+  chat: 'Chat',
+  chatMessages: 'Chat messages',
+  chatEmpty: 'No messages yet.',
+  chatYou: 'You',
+  chatMessage: 'Message',
+  chatSend: 'Send',
+  chatSending: 'Sending…',
+  chatHint: 'Enter sends, Shift+Enter starts a new line.',
+  chatCannotSend: 'You may not send chat messages in this room.',
+  chatNotInRoom: 'You can chat once you are in the room.',
+  chatUnread: (n: number) => (n === 1 ? 'Chat, 1 unread' : `Chat, ${n} unread`),
+  'error:chat-send-failed': 'Your chat message could not be sent.',
 };
 
 type Term = string | ((...args: never[]) => string);

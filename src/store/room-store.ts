@@ -9,9 +9,11 @@ import {
   type Participant,
   type RemoteParticipant,
   type RemoteTrackPublication,
+  type TextStreamReader,
   type TrackPublication,
 } from 'livekit-client';
 import type {
+  ChatMessage,
   ConnectionPhase,
   ConnectionQualityName,
   DeviceKind,
@@ -53,6 +55,79 @@ export type RoomStoreEvent =
 export type Selector<T> = (snapshot: RoomSnapshot) => T;
 export type Equality<T> = (a: T, b: T) => boolean;
 
+/** The text-stream topic of LiveKit's chat (components-js, the Meet app, the agents). */
+export const CHAT_TOPIC = 'lk.chat';
+/** The most chat messages a snapshot keeps (the oldest go first). */
+export const CHAT_LIMIT = 500;
+
+const EMPTY_CHAT: readonly ChatMessage[] = Object.freeze([]);
+
+type ChatListener = (message: ChatMessage) => void;
+
+/**
+ * A Room takes one text-stream handler per topic, so the `lk.chat` handler belongs to the Room, not
+ * to a store: the first store on a Room registers it, the last one to be destroyed unregisters it,
+ * and every store on the Room hears each message.
+ */
+interface ChatHub {
+  readonly listeners: Set<ChatListener>;
+  /** False when someone else registered `lk.chat` first (then this library does not receive). */
+  readonly registered: boolean;
+}
+
+const chatHubs = new WeakMap<Room, ChatHub>();
+
+function joinChat(room: Room, listener: ChatListener): () => void {
+  let hub = chatHubs.get(room);
+  if (!hub) {
+    let registered = true;
+    const listeners = new Set<ChatListener>();
+    try {
+      room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+        void readChat(room, reader, identity).then((message) => {
+          if (message) for (const fn of [...listeners]) fn(message);
+        });
+      });
+    } catch (error) {
+      registered = false;
+      console.warn(`media-room-elements: chat is not received, "${CHAT_TOPIC}" is taken`, error);
+    }
+    hub = { listeners, registered };
+    chatHubs.set(room, hub);
+  }
+  const joined = hub;
+  joined.listeners.add(listener);
+  return () => {
+    joined.listeners.delete(listener);
+    if (joined.listeners.size > 0 || chatHubs.get(room) !== joined) return;
+    chatHubs.delete(room);
+    if (joined.registered) room.unregisterTextStreamHandler(CHAT_TOPIC);
+  };
+}
+
+async function readChat(
+  room: Room,
+  reader: TextStreamReader,
+  identity: string,
+): Promise<ChatMessage | undefined> {
+  let text: string;
+  try {
+    text = await reader.readAll();
+  } catch {
+    // The stream ended abnormally (the sender left or cancelled): there is no message.
+    return undefined;
+  }
+  const sender = room.getParticipantByIdentity(identity);
+  return Object.freeze({
+    id: reader.info.id,
+    from: identity,
+    fromName: sender?.name || identity,
+    text,
+    timestamp: reader.info.timestamp || Date.now(),
+    isLocal: false,
+  });
+}
+
 const DEVICE_KINDS: readonly DeviceKind[] = ['audioinput', 'videoinput', 'audiooutput'];
 
 const EMPTY_DEVICES: RoomSnapshot['devices'] = Object.freeze({
@@ -75,6 +150,7 @@ function initialSnapshot(): RoomSnapshot {
     activeDevices: Object.freeze({}),
     canPlaybackAudio: true,
     error: undefined,
+    chat: EMPTY_CHAT,
   });
 }
 
@@ -115,12 +191,15 @@ export class RoomStore {
   /** Identities of the speakers as of the last speaker event. */
   #speakers: string[] = [];
   #sid = '';
+  /** Chat messages, oldest first; a new frozen array on every change. */
+  #chat: readonly ChatMessage[] = EMPTY_CHAT;
   #commits = 0;
   #destroyed = false;
 
   constructor(room: Room) {
     this.room = room;
     this.#listen();
+    this.#detach.push(joinChat(room, (message) => this.#addChat(message)));
     // A Room handed over already connected (or simulated) is read whole.
     this.#phase = phaseOf(room.state, 'idle');
     this.#all = true;
@@ -235,12 +314,55 @@ export class RoomStore {
     );
   }
 
+  /**
+   * Send a chat message on `lk.chat` (as LiveKit's own clients do) and add it to `chat` once sent
+   * (LiveKit does not echo your own messages). A failure is reported as the non-fatal error
+   * `chat-send-failed` and also rejects, so that the caller can keep the draft.
+   */
+  async sendChat(text: string): Promise<void> {
+    const local = this.room.localParticipant;
+    try {
+      const info = await local.sendText(text, { topic: CHAT_TOPIC });
+      this.#addChat(
+        Object.freeze({
+          id: info.id,
+          from: local.identity,
+          fromName: local.name || local.identity,
+          text,
+          timestamp: info.timestamp || Date.now(),
+          isLocal: true,
+        }),
+      );
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.reportError({ code: 'chat-send-failed', detail, fatal: false });
+      throw error;
+    }
+  }
+
   /** Remove every room listener. The store keeps its last snapshot. */
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
     for (const off of this.#detach.splice(0)) off();
     this.#eventListeners.clear();
+  }
+
+  /** Append a message, or replace an earlier one with its id from the same sender (an edit). */
+  #addChat(message: ChatMessage): void {
+    if (this.#destroyed) return;
+    const chat = this.#chat;
+    const at = chat.findIndex((m) => m.id === message.id && m.from === message.from);
+    let next: ChatMessage[];
+    if (at >= 0) {
+      next = [...chat];
+      next[at] = Object.freeze({ ...message, timestamp: chat[at]!.timestamp });
+    } else {
+      next = [...chat, message];
+      if (next.length > CHAT_LIMIT) next = next.slice(next.length - CHAT_LIMIT);
+    }
+    this.#chat = Object.freeze(next);
+    this.#schedule();
   }
 
   /** The room sid arrives with the server's room info, possibly after `Connected`. */
@@ -521,7 +643,8 @@ export class RoomStore {
       error !== prev.error ||
       canPlaybackAudio !== prev.canPlaybackAudio ||
       activeDevices !== prev.activeDevices ||
-      this.#devices !== prev.devices;
+      this.#devices !== prev.devices ||
+      this.#chat !== prev.chat;
 
     if (changed) {
       let participants = prev.participants;
@@ -553,6 +676,7 @@ export class RoomStore {
           activeDevices,
           canPlaybackAudio,
           error,
+          chat: this.#chat,
         }),
       );
     }

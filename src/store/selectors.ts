@@ -20,6 +20,14 @@ export const selectActiveSpeakers = (s: RoomSnapshot) => s.activeSpeakers;
 export const selectDevices = (s: RoomSnapshot) => s.devices;
 export const selectActiveDevices = (s: RoomSnapshot) => s.activeDevices;
 export const selectCanPlaybackAudio = (s: RoomSnapshot) => s.canPlaybackAudio;
+export const selectChat = (s: RoomSnapshot) => s.chat;
+
+/**
+ * Whether the local participant can send chat now: in the room, and not denied publishing data
+ * (unknown permissions allow).
+ */
+export const selectCanChat = (s: RoomSnapshot): boolean =>
+  !!s.local && s.local.permissions?.canPublishData !== false;
 
 /** Identities of everyone, local first then remotes in join order. */
 export const selectIdentities = (s: RoomSnapshot): readonly string[] => [

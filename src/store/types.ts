@@ -78,6 +78,24 @@ export interface RoomError {
   readonly fatal: boolean;
 }
 
+/**
+ * One chat message (LiveKit's `lk.chat` text-stream topic, as LiveKit's own clients use it).
+ * `text` is the sender's raw text: show it as text only, never as HTML.
+ */
+export interface ChatMessage {
+  /** The text stream's id; an edit from the same sender reuses it. */
+  readonly id: string;
+  /** The sender's identity. */
+  readonly from: string;
+  /** The sender's display name when the message arrived (their identity when they have none). */
+  readonly fromName: string;
+  readonly text: string;
+  /** Milliseconds since the epoch, from the sender's clock. */
+  readonly timestamp: number;
+  /** Sent by the local participant. */
+  readonly isLocal: boolean;
+}
+
 export interface RoomSnapshot {
   readonly connection: {
     readonly phase: ConnectionPhase;
@@ -103,4 +121,9 @@ export interface RoomSnapshot {
   readonly activeDevices: Readonly<Partial<Record<DeviceKind, string>>>;
   readonly canPlaybackAudio: boolean;
   readonly error: RoomError | undefined;
+  /**
+   * Chat messages in the order they arrived (sent ones included), at most the last 500. Kept for
+   * the whole life of the store: a disconnect does not clear them.
+   */
+  readonly chat: readonly ChatMessage[];
 }

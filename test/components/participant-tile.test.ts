@@ -10,7 +10,10 @@ import { nextEvent, waitFor } from '../helpers/live.js';
 /** A `<media-room>` showing a scripted room (no server) in its default UI. */
 async function roomWith(remotes: number) {
   const script = await ScriptedRoom.create(remotes);
-  const el = await fixture<MediaRoom>(html`<media-room skip-prejoin></media-room>`);
+  // Tall enough for twelve tiles on one page (the grid pages by its size).
+  const el = await fixture<MediaRoom>(
+    html`<media-room skip-prejoin style="height: 48rem"></media-room>`,
+  );
   el.room = script.room;
   await el.updateComplete;
   // The default UI lays the tiles out in a <layout-grid>.
@@ -85,20 +88,21 @@ describe('<participant-tile> on a scripted room', () => {
     script.speakers([ids[0]!]);
     await waitFor(
       () =>
-        tiles()
-          .find((t) => t.identity === ids[0])!
-          .matches(':state(speaking)'),
+        !!tiles()
+          .find((t) => t.identity === ids[0])
+          ?.matches(':state(speaking)'),
       'first speaker shown',
     );
     await Promise.all([el.updateComplete, ...tiles().map((t) => t.updateComplete)]);
 
+    expect(tiles(), 'everyone on one page').to.have.length(12);
     const counts = countRenders([el, grid(), ...tiles()]);
     script.speakers([ids[5]!]);
     await waitFor(
       () =>
-        tiles()
-          .find((t) => t.identity === ids[5])!
-          .matches(':state(speaking)'),
+        !!tiles()
+          .find((t) => t.identity === ids[5])
+          ?.matches(':state(speaking)'),
       'new speaker shown',
     );
     await Promise.all([el.updateComplete, ...tiles().map((t) => t.updateComplete)]);

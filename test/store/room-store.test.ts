@@ -1,8 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { RoomEvent } from 'livekit-client';
+import {
+  DataPacket,
+  DataStream_Chunk,
+  DataStream_Header,
+  DataStream_TextHeader,
+  DataStream_Trailer,
+  Encryption_Type,
+  ParticipantPermission,
+} from '@livekit/protocol';
+import { RoomEvent, type Room } from 'livekit-client';
 import {
   RoomStore,
   selectActiveSpeakers,
+  selectCanChat,
+  selectChat,
   selectIdentities,
   selectParticipant,
   type RoomSnapshot,
@@ -11,6 +22,36 @@ import {
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 const ALL_EVENTS = Object.values(RoomEvent);
+
+/**
+ * The SFU forwards a text stream from `identity` on `topic` (header, one chunk, trailer), through
+ * the Room's own data-packet handler, as a remote livekit-client's `sendText` produces it.
+ */
+function receiveText(room: Room, identity: string, text: string, topic = 'lk.chat', id?: string) {
+  const streamId = id ?? crypto.randomUUID();
+  const bytes = new TextEncoder().encode(text);
+  const handle = (room as unknown as { handleDataPacket(p: DataPacket, e: Encryption_Type): void })
+    .handleDataPacket;
+  const send = (value: DataPacket['value']) =>
+    handle(new DataPacket({ participantIdentity: identity, value }), Encryption_Type.NONE);
+  send({
+    case: 'streamHeader',
+    value: new DataStream_Header({
+      streamId,
+      timestamp: BigInt(Date.now()),
+      topic,
+      mimeType: 'text/plain',
+      totalLength: BigInt(bytes.byteLength),
+      contentHeader: { case: 'textHeader', value: new DataStream_TextHeader({}) },
+    }),
+  });
+  send({
+    case: 'streamChunk',
+    value: new DataStream_Chunk({ streamId, chunkIndex: 0n, content: bytes }),
+  });
+  send({ case: 'streamTrailer', value: new DataStream_Trailer({ streamId }) });
+  return streamId;
+}
 
 function listenerCounts(script: ScriptedRoom): number {
   return ALL_EVENTS.reduce((n, e) => n + script.room.listenerCount(e), 0);
@@ -236,4 +277,156 @@ describe('RoomStore on a scripted room', () => {
     s.destroy();
     expect(listenerCounts(fresh)).to.equal([...baseline.values()].reduce((a, b) => a + b, 0));
   });
+
+  describe('chat (lk.chat text streams)', () => {
+    it('appends a received message, frozen, with sender and name, in one commit', async () => {
+      const [a] = script.identities;
+      script.update(a!, { name: 'Ada' });
+      await store.settled();
+      const before = store.get();
+      receiveText(script.room, a!, 'hello <b>there</b>');
+      await waitChat(store, 1);
+      const s = store.get();
+      expect(s.chat).to.have.length(1);
+      const m = s.chat[0]!;
+      expect(m).to.include({
+        from: a,
+        fromName: 'Ada',
+        text: 'hello <b>there</b>',
+        isLocal: false,
+      });
+      expect(m.timestamp).to.be.closeTo(Date.now(), 5_000);
+      expect(Object.isFrozen(s.chat)).to.equal(true);
+      expect(Object.isFrozen(m)).to.equal(true);
+      // Nothing else changed identity.
+      expect(s.participants).to.equal(before.participants);
+      expect(s.room).to.equal(before.room);
+    });
+
+    it('ignores other topics, and treats a repeated stream id from the same sender as an edit', async () => {
+      const [a, b] = script.identities;
+      receiveText(script.room, a!, 'not chat', 'some-other-topic');
+      const id = receiveText(script.room, a!, 'first');
+      receiveText(script.room, b!, 'second');
+      await waitChat(store, 2);
+      receiveText(script.room, a!, 'first, edited', 'lk.chat', id);
+      await waitFor(() => store.get().chat[0]?.text === 'first, edited');
+      expect(store.get().chat.map((m) => m.text)).to.deep.equal(['first, edited', 'second']);
+    });
+
+    it('keeps only the last 500 messages', async () => {
+      const [a] = script.identities;
+      for (let i = 0; i < 510; i += 1) receiveText(script.room, a!, `m${i}`);
+      await waitFor(() => store.get().chat.at(-1)?.text === 'm509');
+      const chat = store.get().chat;
+      expect(chat).to.have.length(500);
+      expect(chat[0]!.text).to.equal('m10');
+    });
+
+    it('a chat slice notifies only on chat changes', async () => {
+      let calls = 0;
+      const off = store.select(selectChat).listen(() => (calls += 1));
+      script.update(script.identities[0]!, { name: 'Renamed' });
+      await store.settled();
+      expect(calls).to.equal(0);
+      receiveText(script.room, script.identities[0]!, 'hi');
+      await waitChat(store, 1);
+      expect(calls).to.equal(1);
+      off();
+    });
+
+    it('sendChat sends on lk.chat and appends the local message; a failure is reported', async () => {
+      const lp = script.room.localParticipant;
+      const sent: Array<{ text: string; topic: string | undefined }> = [];
+      const original = lp.sendText.bind(lp);
+      lp.sendText = async (text, options) => {
+        sent.push({ text, topic: options?.topic });
+        return {
+          id: 'local-1',
+          timestamp: 1_700_000_000_000,
+          mimeType: 'text/plain',
+          topic: options?.topic ?? '',
+          encryptionType: Encryption_Type.NONE,
+        };
+      };
+      await store.sendChat('from me');
+      await store.settled();
+      expect(sent).to.deep.equal([{ text: 'from me', topic: 'lk.chat' }]);
+      expect(store.get().chat.at(-1)).to.deep.equal({
+        id: 'local-1',
+        from: 'simulated-local',
+        fromName: 'local-name',
+        text: 'from me',
+        timestamp: 1_700_000_000_000,
+        isLocal: true,
+      });
+
+      lp.sendText = () => Promise.reject(new Error('data channel closed'));
+      let rejected = false;
+      await store.sendChat('lost').catch(() => (rejected = true));
+      await store.settled();
+      expect(rejected).to.equal(true);
+      expect(store.get().error).to.deep.equal({
+        code: 'chat-send-failed',
+        detail: 'data channel closed',
+        fatal: false,
+      });
+      expect(store.get().chat).to.have.length(1);
+      lp.sendText = original;
+    });
+
+    it("canChat follows the local participant's canPublishData", async () => {
+      expect(selectCanChat(store.get())).to.equal(true);
+      script.room.localParticipant.setPermissions(
+        new ParticipantPermission({ canPublish: true, canSubscribe: true, canPublishData: false }),
+      );
+      await waitFor(() => !selectCanChat(store.get()));
+      expect(store.get().local?.permissions?.canPublishData).to.equal(false);
+    });
+
+    it('keeps the history after a disconnect', async () => {
+      receiveText(script.room, script.identities[0]!, 'before leaving');
+      await waitChat(store, 1);
+      await script.room.disconnect();
+      await store.settled();
+      expect(store.get().connection.phase).to.equal('disconnected');
+      expect(store.get().chat.map((m) => m.text)).to.deep.equal(['before leaving']);
+    });
+
+    it('registers one lk.chat handler per Room, shared by its stores; the last destroy unregisters it', async () => {
+      const second = new RoomStore(script.room);
+      receiveText(script.room, script.identities[0]!, 'to both');
+      await waitChat(store, 1);
+      await waitChat(second, 1);
+      store.destroy();
+      receiveText(script.room, script.identities[0]!, 'to the second');
+      await waitChat(second, 2);
+      expect(store.get().chat).to.have.length(1);
+      second.destroy();
+      // Unregistered: the Room takes a new handler for the topic again.
+      let got = '';
+      script.room.registerTextStreamHandler('lk.chat', async (reader) => {
+        got = await reader.readAll();
+      });
+      receiveText(script.room, script.identities[0]!, 'to the page');
+      await waitFor(() => got === 'to the page');
+      script.room.unregisterTextStreamHandler('lk.chat');
+    });
+  });
 });
+
+function waitFor(predicate: () => boolean, timeout = 3_000): Promise<void> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      if (predicate()) resolve();
+      else if (Date.now() - start > timeout) reject(new Error('timed out'));
+      else setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+function waitChat(store: RoomStore, n: number): Promise<void> {
+  return waitFor(() => store.get().chat.length >= n);
+}

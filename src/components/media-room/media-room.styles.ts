@@ -70,9 +70,24 @@ export const styles = [
       margin: 0;
     }
 
-    [part='layout'] {
+    .stage {
       flex: 1;
       min-height: 0;
+      display: flex;
+      gap: var(--media-room-gap, 0.5rem);
+    }
+
+    [part='layout'] {
+      flex: 1;
+      min-width: 0;
+    }
+
+    [part='chat'] {
+      flex: 0 0 min(22rem, 40%);
+    }
+
+    [part='chat'][hidden] {
+      display: none;
     }
 
     [part='pre-join'] {

@@ -32,6 +32,9 @@ import { pauseIfUnseen } from '../../internal/unseen-video.js';
 import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import type { PreJoinEvent } from '../../events/pre-join-events.js';
+import type { ChatToggleEvent } from '../../events/chat-events.js';
+import '../chat-panel/chat-panel.js';
+import '../chat-toggle/chat-toggle.js';
 import '../connection-banner/connection-banner.js';
 import '../control-bar/control-bar.js';
 import '../layout-grid/layout-grid.js';
@@ -71,6 +74,8 @@ import { styles } from './media-room.styles.js';
  * @csspart pre-join - The default UI's `<pre-join>`.
  * @csspart layout - The default UI's `<layout-grid>`.
  * @csspart control-bar - The default UI's `<control-bar>`.
+ * @csspart chat - The default UI's `<chat-panel>` (beside the tiles while open).
+ * @csspart chat-toggle - The default UI's `<chat-toggle>` (in the control bar), with the unread count.
  *
  * @cssproperty --media-room-background - Background of the element.
  * @cssproperty --media-room-gap - Space between the parts of the default UI.
@@ -143,6 +148,8 @@ export class MediaRoom extends LitElement {
   @state() private hasChildren = false;
   /** The page composed its own `<room-audio>`; otherwise this element plays remote audio. */
   @state() private hasOwnAudio = false;
+  /** The default UI's chat panel is open (it stays mounted while closed, keeping the draft). */
+  @state() private chatOpen = false;
   /** The user went through the pre-join screen. */
   @state() private preJoined = false;
 
@@ -296,8 +303,18 @@ export class MediaRoom extends LitElement {
         ${
           this.hasChildren || connection.phase === 'idle' || error?.fatal
             ? nothing
-            : html`<layout-grid part="layout" layout=${this.layout}></layout-grid>
-                <control-bar part="control-bar"></control-bar>`
+            : html`<div class="stage">
+                  <layout-grid part="layout" layout=${this.layout}></layout-grid>
+                  <chat-panel part="chat" ?hidden=${!this.chatOpen}></chat-panel>
+                </div>
+                <control-bar part="control-bar">
+                  <chat-toggle
+                    slot="end"
+                    part="chat-toggle"
+                    .pressed=${this.chatOpen}
+                    @chat-toggle=${(e: ChatToggleEvent) => (this.chatOpen = e.open)}
+                  ></chat-toggle>
+                </control-bar>`
         }
         ${this.hasOwnAudio ? nothing : html`<room-audio></room-audio><start-audio></start-audio>`}
       </div>

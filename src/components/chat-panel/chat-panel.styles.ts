@@ -1,0 +1,121 @@
+import { css } from 'lit';
+import { accentButtonStyles } from '../../internal/control-styles.js';
+
+export const styles = [
+  accentButtonStyles,
+  css`
+    :host {
+      display: block;
+      min-height: 0;
+      color: var(--mr-color-text, #f3f4f6);
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+
+    [part='base'] {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      height: 100%;
+      min-height: 12rem;
+      box-sizing: border-box;
+      padding: 0.5rem;
+      background: var(--chat-panel-background, var(--mr-color-background, #111827));
+      border-radius: var(--mr-radius, 0.75rem);
+    }
+
+    [part='log'] {
+      flex: 1 1 auto;
+      min-height: 0;
+      overflow-y: auto;
+      display: flex;
+      flex-direction: column;
+      gap: 0.4rem;
+      padding: 0.25rem;
+      border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+    }
+
+    [part='log']:focus-visible,
+    textarea:focus-visible,
+    a:focus-visible {
+      outline: 3px solid var(--mr-color-focus, #facc15);
+      outline-offset: 2px;
+    }
+
+    [part='empty'],
+    [part='note'] {
+      margin: 0;
+      color: var(--mr-color-muted, #9ca3af);
+      font-size: 0.875rem;
+    }
+
+    article {
+      max-width: 85%;
+      align-self: flex-start;
+      padding: 0.35rem 0.6rem;
+      border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+      background: var(--chat-panel-message-background, var(--mr-color-surface, #1f2937));
+    }
+
+    article[part~='local'] {
+      align-self: flex-end;
+      background: var(--chat-panel-local-background, var(--mr-color-surface, #1f2937));
+      border-inline-end: 3px solid var(--mr-color-accent, #2563eb);
+    }
+
+    [part='meta'] {
+      display: flex;
+      gap: 0.5rem;
+      align-items: baseline;
+      font-size: 0.75rem;
+      color: var(--mr-color-muted, #9ca3af);
+    }
+
+    [part='sender'] {
+      font-weight: 600;
+      color: var(--mr-color-text, #f3f4f6);
+    }
+
+    [part='text'] {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
+
+    a {
+      color: var(--chat-panel-link-color, inherit);
+      text-decoration: underline;
+    }
+
+    form {
+      display: flex;
+      gap: 0.5rem;
+      align-items: flex-end;
+    }
+
+    textarea {
+      flex: 1 1 auto;
+      min-width: 0;
+      resize: vertical;
+      font: inherit;
+      padding: 0.4rem 0.5rem;
+      color: inherit;
+      background: var(--mr-color-surface, #1f2937);
+      border: 1px solid var(--mr-color-border, #6b7280);
+      border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+    }
+
+    textarea:disabled,
+    button:disabled {
+      cursor: not-allowed;
+      opacity: 0.55;
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      [part='log'] {
+        scroll-behavior: auto;
+      }
+    }
+  `,
+];

@@ -1,0 +1,251 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { ChatSendEvent } from '../../events/chat-events.js';
+import { define } from '../../internal/define.js';
+import type { ChatMessage, RoomSnapshot } from '../../store/types.js';
+import { segments } from './links.js';
+import { styles } from './chat-panel.styles.js';
+
+/** The most characters a message may have. */
+export const CHAT_MAX_LENGTH = 2000;
+
+interface ChatView {
+  readonly chat: readonly ChatMessage[];
+  /** In the room (a local participant exists). */
+  readonly inRoom: boolean;
+  /** The grant lets the local participant publish data (unknown permissions allow). */
+  readonly mayPublishData: boolean;
+}
+
+const EMPTY: readonly ChatMessage[] = Object.freeze([]);
+
+const selectChatView = (s: RoomSnapshot): ChatView => ({
+  chat: s.chat ?? EMPTY,
+  inRoom: !!s.local,
+  mayPublishData: s.local?.permissions?.canPublishData !== false,
+});
+
+/** How close to the end (in pixels) still counts as "at the newest message". */
+const STICK_DISTANCE = 32;
+
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+function timeFormat(lang: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
+    } catch {
+      format = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });
+    }
+    timeFormats.set(lang, format);
+  }
+  return format;
+}
+
+/**
+ * The room's chat (LiveKit's `lk.chat`, so it talks with LiveKit's own apps and agents): the
+ * messages with sender and time, and a field to write one. Messages come from the room store,
+ * which keeps them for the whole session (leaving the room does not clear them).
+ *
+ * Message text is shown as text only, never as HTML; `http:` and `https:` addresses become links
+ * that open in a new tab (`rel="noopener noreferrer"`), anything else (`javascript:` …) stays text.
+ * The list is a `role="log"` read out politely as messages arrive, and it follows the newest
+ * message unless the user scrolled up. Enter sends, Shift+Enter starts a new line; the draft
+ * survives re-renders and is kept when sending fails (the store then reports `chat-send-failed`).
+ * Writing is disabled, with the reason shown, outside the room or when the participant's grant
+ * forbids publishing data (`canPublishData: false`).
+ *
+ * @tag chat-panel
+ * @summary The room's text chat: messages and a field to send one.
+ *
+ * @csspart base - The wrapper.
+ * @csspart log - The message list (`role="log"`).
+ * @csspart empty - The line shown while there are no messages.
+ * @csspart message - One message.
+ * @csspart local - A message the local participant sent (with `message`).
+ * @csspart meta - The line with the sender and the time.
+ * @csspart sender - The sender's name (or "You").
+ * @csspart time - The time the message was sent (`<time>`).
+ * @csspart text - The message text.
+ * @csspart link - A link in a message.
+ * @csspart form - The form with the field and the Send button.
+ * @csspart input - The `<textarea>`.
+ * @csspart send - The Send button.
+ * @csspart note - The explanation shown while sending is not possible.
+ *
+ * @cssproperty --chat-panel-background - Background of the element.
+ * @cssproperty --chat-panel-message-background - Background of others' messages.
+ * @cssproperty --chat-panel-local-background - Background of your own messages.
+ * @cssproperty --chat-panel-link-color - Colour of links.
+ *
+ * @event chat-send - Before a message is sent; cancel it to keep it unsent. `ChatSendEvent` with `text`.
+ */
+export class ChatPanel extends LitElement {
+  static override styles = styles;
+
+  /** The text being written. Kept across re-renders; cleared once a message was sent. */
+  @state() private draft = '';
+  @state() private sending = false;
+
+  readonly #localize = new LocalizeController(this);
+  readonly #view = new StoreController<ChatView>(this, selectChatView, {
+    fallback: { chat: EMPTY, inRoom: false, mayPublishData: true },
+  });
+  /** Follow new messages: true unless the user scrolled away from the newest. */
+  #stick = true;
+  #lastCount = 0;
+
+  override render(): TemplateResult {
+    const t = this.#localize;
+    const { chat, inRoom, mayPublishData } = this.#view.value;
+    const canSend = inRoom && mayPublishData;
+    const format = timeFormat(t.lang);
+    const note = !inRoom
+      ? t.term('chatNotInRoom')
+      : !mayPublishData
+        ? t.term('chatCannotSend')
+        : '';
+    return html`
+      <section part="base" aria-label=${t.term('chat')}>
+        <div
+          part="log"
+          role="log"
+          aria-live="polite"
+          aria-label=${t.term('chatMessages')}
+          tabindex="0"
+          @scroll=${this.#onScroll}
+        >
+          ${chat.length === 0 ? html`<p part="empty">${t.term('chatEmpty')}</p>` : nothing}
+          ${repeat(
+            chat,
+            (m) => `${m.from}\u0000${m.id}`,
+            (m) => this.#renderMessage(m, format),
+          )}
+        </div>
+        ${note ? html`<p part="note" id="note">${note}</p>` : nothing}
+        <form part="form" @submit=${this.#onSubmit}>
+          <textarea
+            part="input"
+            rows="2"
+            maxlength=${CHAT_MAX_LENGTH}
+            aria-label=${t.term('chatMessage')}
+            aria-describedby=${note ? 'note hint' : 'hint'}
+            .value=${this.draft}
+            ?disabled=${!canSend}
+            @input=${this.#onInput}
+            @keydown=${this.#onKeyDown}
+          ></textarea>
+          <span id="hint" hidden>${t.term('chatHint')}</span>
+          <button
+            part="send"
+            type="submit"
+            ?disabled=${!canSend || this.draft.trim() === ''}
+            aria-busy=${this.sending ? 'true' : 'false'}
+          >
+            ${this.sending ? t.term('chatSending') : t.term('chatSend')}
+          </button>
+        </form>
+      </section>
+    `;
+  }
+
+  #renderMessage(m: ChatMessage, format: Intl.DateTimeFormat): TemplateResult {
+    const t = this.#localize;
+    const date = new Date(m.timestamp);
+    const time = Number.isNaN(date.getTime())
+      ? nothing
+      : html`<time part="time" datetime=${date.toISOString()}>${format.format(date)}</time>`;
+    const sender = m.isLocal ? t.term('chatYou') : m.fromName || m.from;
+    // Text bindings only: each piece is a text node or an <a> whose text is a text node.
+    const content = segments(m.text).map((s) =>
+      s.href
+        ? html`<a part="link" href=${s.href} target="_blank" rel="noopener noreferrer"
+            >${s.text}</a
+          >`
+        : s.text,
+    );
+    return html`
+      <article part=${m.isLocal ? 'message local' : 'message'}>
+        <div part="meta"><span part="sender">${sender}</span> ${time}</div>
+        <div part="text">${content}</div>
+      </article>
+    `;
+  }
+
+  protected override willUpdate(): void {
+    // Decide before the new messages are in the DOM whether to follow them.
+    const log = this.renderRoot.querySelector<HTMLElement>('[part="log"]');
+    if (log) this.#stick = isAtEnd(log);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const count = this.#view.value.chat.length;
+    const grew = count !== this.#lastCount;
+    this.#lastCount = count;
+    // Follow the newest unless the user scrolled up; always show a message the user just sent.
+    if (!grew || !(this.#stick || this.#view.value.chat.at(-1)?.isLocal)) return;
+    const log = this.renderRoot.querySelector<HTMLElement>('[part="log"]');
+    if (log) log.scrollTop = log.scrollHeight;
+  }
+
+  #onScroll = (e: Event) => {
+    this.#stick = isAtEnd(e.currentTarget as HTMLElement);
+  };
+
+  #onInput = (e: InputEvent) => {
+    this.draft = (e.target as HTMLTextAreaElement).value;
+  };
+
+  #onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing) return;
+    e.preventDefault();
+    void this.send();
+  };
+
+  #onSubmit = (e: SubmitEvent) => {
+    e.preventDefault();
+    void this.send();
+  };
+
+  /**
+   * Send the draft as the Send button does (`chat-send` first). Resolves `true` once sent; `false`
+   * when there was nothing to send, sending is not possible, the event was cancelled, or it failed
+   * (the draft is then kept).
+   */
+  async send(): Promise<boolean> {
+    const store = this.#view.store;
+    const { inRoom, mayPublishData } = this.#view.value;
+    const text = this.draft.trim().slice(0, CHAT_MAX_LENGTH);
+    if (!store || !inRoom || !mayPublishData || !text || this.sending) return false;
+    if (!this.dispatchEvent(new ChatSendEvent(text))) return false;
+    const draft = this.draft;
+    this.sending = true;
+    this.draft = '';
+    try {
+      await store.sendChat(text);
+      return true;
+    } catch {
+      // The store reported `chat-send-failed`; give the text back unless a new one was begun.
+      if (this.draft === '') this.draft = draft;
+      return false;
+    } finally {
+      this.sending = false;
+    }
+  }
+}
+
+function isAtEnd(el: HTMLElement): boolean {
+  return el.scrollHeight - el.scrollTop - el.clientHeight <= STICK_DISTANCE;
+}
+
+define('chat-panel', ChatPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chat-panel': ChatPanel;
+  }
+}

@@ -1,0 +1,60 @@
+/** A piece of a chat message: plain text, or an http(s) link with the text it was written as. */
+export type Segment = { text: string; href?: undefined } | { text: string; href: string };
+
+/** Candidates: `http://` or `https://` up to the next whitespace. */
+const CANDIDATE = /\bhttps?:\/\/\S+/gi;
+/** Punctuation that ends a sentence rather than a link. */
+const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"']);
+/** Closing brackets, kept only when the link opened them itself (`…/wiki/Foo_(bar)`, `?q=<b>`). */
+const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+
+/**
+ * Split a message into text and links. Only `http:` and `https:` URLs that parse become links
+ * (their `href` is the parsed, percent-encoded form); everything else — `javascript:`, `data:`,
+ * markup — stays text. The result is meant for text bindings only: nothing here is HTML.
+ */
+export function segments(text: string): Segment[] {
+  const out: Segment[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CANDIDATE)) {
+    const start = match.index;
+    const written = trimEnd(match[0]);
+    const href = httpUrl(written);
+    if (!href) continue;
+    if (start > last) out.push({ text: text.slice(last, start) });
+    out.push({ text: written, href });
+    last = start + written.length;
+  }
+  if (last < text.length) out.push({ text: text.slice(last) });
+  return out;
+}
+
+function trimEnd(candidate: string): string {
+  let end = candidate.length;
+  while (end > 0) {
+    const last = candidate[end - 1]!;
+    const opener = CLOSERS[last];
+    if (opener) {
+      const body = candidate.slice(0, end);
+      if (count(body, opener) >= count(body, last)) break;
+    } else if (!TRAILING.has(last)) {
+      break;
+    }
+    end -= 1;
+  }
+  return candidate.slice(0, end);
+}
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+function httpUrl(candidate: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}

@@ -1,0 +1,247 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  DataPacket,
+  DataStream_Chunk,
+  DataStream_Header,
+  DataStream_TextHeader,
+  DataStream_Trailer,
+  Encryption_Type,
+  ParticipantPermission,
+} from '@livekit/protocol';
+import type { Room, SendTextOptions, TextStreamInfo } from 'livekit-client';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import type { ChatPanel } from '../../src/components/chat-panel/chat-panel.js';
+import '../../src/components/media-room/media-room.js';
+import '../../src/components/chat-panel/chat-panel.js';
+import { segments } from '../../src/components/chat-panel/links.js';
+import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { nextEvent, waitFor } from '../helpers/live.js';
+
+/** The SFU forwards a text stream on `lk.chat` from `identity` (header, chunk, trailer). */
+function receiveText(room: Room, identity: string, text: string, timestamp = Date.now()) {
+  const streamId = crypto.randomUUID();
+  const bytes = new TextEncoder().encode(text);
+  const handle = (room as unknown as { handleDataPacket(p: DataPacket, e: Encryption_Type): void })
+    .handleDataPacket;
+  const send = (value: DataPacket['value']) =>
+    handle(new DataPacket({ participantIdentity: identity, value }), Encryption_Type.NONE);
+  send({
+    case: 'streamHeader',
+    value: new DataStream_Header({
+      streamId,
+      timestamp: BigInt(timestamp),
+      topic: 'lk.chat',
+      mimeType: 'text/plain',
+      totalLength: BigInt(bytes.byteLength),
+      contentHeader: { case: 'textHeader', value: new DataStream_TextHeader({}) },
+    }),
+  });
+  send({
+    case: 'streamChunk',
+    value: new DataStream_Chunk({ streamId, chunkIndex: 0n, content: bytes }),
+  });
+  send({ case: 'streamTrailer', value: new DataStream_Trailer({ streamId }) });
+}
+
+/**
+ * The scripted room has no server to send to: record what the panel sends through the real
+ * `sendText` entry point instead (the real send is covered by test/integration/chat.test.ts).
+ */
+function recordSends(room: Room, fail = false) {
+  const sent: Array<{ text: string; options: SendTextOptions | undefined }> = [];
+  room.localParticipant.sendText = async (text, options): Promise<TextStreamInfo> => {
+    if (fail) throw new Error('data channel closed');
+    sent.push({ text, options });
+    return {
+      id: crypto.randomUUID(),
+      timestamp: Date.now(),
+      mimeType: 'text/plain',
+      topic: options?.topic ?? '',
+      encryptionType: Encryption_Type.NONE,
+    };
+  };
+  return sent;
+}
+
+async function mount(lang = 'en') {
+  const script = await ScriptedRoom.create(2);
+  const el = await fixture<MediaRoom>(
+    html`<media-room lang=${lang}><chat-panel style="height: 240px"></chat-panel></media-room>`,
+  );
+  el.room = script.room;
+  const panel = el.querySelector('chat-panel')! as ChatPanel;
+  const $ = <T extends Element>(sel: string) => panel.shadowRoot!.querySelector<T>(sel);
+  const $$ = (sel: string) => [...panel.shadowRoot!.querySelectorAll<HTMLElement>(sel)];
+  const input = () => $<HTMLTextAreaElement>('textarea')!;
+  await waitFor(() => !!$('textarea') && !input().disabled, 'ready to write');
+  const [a, b] = script.identities as [string, string];
+  script.update(a, { name: 'Ada Lovelace' });
+  return { script, el, panel, $, $$, input, a, b };
+}
+
+describe('<chat-panel> on a scripted room', () => {
+  it('shows messages as text with sender and localized time; only http(s) links are links', async () => {
+    const { script, panel, $, $$, a } = await mount();
+    const at = new Date(2026, 0, 2, 15, 4).getTime();
+    receiveText(
+      script.room,
+      a,
+      '<img src=x onerror="window.__pwned=1"> javascript:alert(1) see https://example.test/?q=<b> ok',
+      at,
+    );
+    await waitFor(() => $$('[part~="message"]').length === 1, 'message shown');
+    const message = $$('[part~="message"]')[0]!;
+    expect(message.querySelector('[part="sender"]')!.textContent).to.equal('Ada Lovelace');
+    const time = message.querySelector('time')!;
+    expect(time.textContent).to.equal(
+      new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at),
+    );
+    expect(time.getAttribute('datetime')).to.equal(new Date(at).toISOString());
+    const text = message.querySelector('[part="text"]')!;
+    expect(text.textContent).to.equal(
+      '<img src=x onerror="window.__pwned=1"> javascript:alert(1) see https://example.test/?q=<b> ok',
+    );
+    expect(text.querySelector('img, b, script')).to.equal(null);
+    const links = [...text.querySelectorAll('a')];
+    expect(links).to.have.length(1);
+    expect(links[0]!.textContent).to.equal('https://example.test/?q=<b>');
+    expect(links[0]!.getAttribute('href')).to.equal('https://example.test/?q=%3Cb%3E');
+    expect(links[0]!.target).to.equal('_blank');
+    expect(links[0]!.rel).to.equal('noopener noreferrer');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+    const log = $('[role="log"]')!;
+    expect(log.getAttribute('aria-live')).to.equal('polite');
+    await expect(panel).to.be.accessible();
+  });
+
+  it('formats the time in the element language', async () => {
+    const { script, $$, a } = await mount('de');
+    const at = new Date(2026, 0, 2, 15, 4).getTime();
+    receiveText(script.room, a, 'Hallo', at);
+    await waitFor(() => $$('time').length === 1, 'message shown');
+    expect($$('time')[0]!.textContent).to.equal(
+      new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(at),
+    );
+    expect($$('button')[0]!.textContent!.trim()).to.equal('Senden');
+  });
+
+  it('Enter sends on lk.chat and shows "You"; Shift+Enter adds a line; the draft survives re-renders', async () => {
+    const { script, panel, $$, input, b } = await mount();
+    const sent = recordSends(script.room);
+    input().focus();
+    await sendKeys({ type: 'first line' });
+    await sendKeys({ press: 'Shift+Enter' });
+    await sendKeys({ type: 'second' });
+    // A message arriving while writing re-renders the panel; the draft stays.
+    receiveText(script.room, b, 'interrupting');
+    await waitFor(() => $$('[part~="message"]').length === 1, 'message shown');
+    await panel.updateComplete;
+    expect(input().value).to.equal('first line\nsecond');
+    const sending = nextEvent(panel, 'chat-send');
+    await sendKeys({ press: 'Enter' });
+    expect((await sending).text).to.equal('first line\nsecond');
+    await waitFor(() => $$('[part~="message"]').length === 2, 'sent message shown');
+    expect(sent).to.deep.equal([{ text: 'first line\nsecond', options: { topic: 'lk.chat' } }]);
+    const mine = $$('[part~="message"]')[1]!;
+    expect(mine.getAttribute('part')).to.equal('message local');
+    expect(mine.querySelector('[part="sender"]')!.textContent).to.equal('You');
+    expect(mine.querySelector('[part="text"]')!.textContent).to.equal('first line\nsecond');
+    expect(input().value).to.equal('');
+    expect(document.activeElement).to.equal(panel);
+    // Nothing to send: Enter does nothing.
+    await sendKeys({ press: 'Enter' });
+    expect(sent).to.have.length(1);
+  });
+
+  it('limits a message to 2000 characters', async () => {
+    const { input } = await mount();
+    expect(input().maxLength).to.equal(2000);
+  });
+
+  it('a cancelled chat-send keeps the draft unsent; a failed send keeps it and reports', async () => {
+    const { script, el, panel, input } = await mount();
+    const sent = recordSends(script.room);
+    input().focus();
+    await sendKeys({ type: 'hold on' });
+    const stop = (e: Event) => e.preventDefault();
+    panel.addEventListener('chat-send', stop);
+    expect(await panel.send()).to.equal(false);
+    panel.removeEventListener('chat-send', stop);
+    expect(sent).to.have.length(0);
+    expect(input().value).to.equal('hold on');
+
+    recordSends(script.room, true);
+    expect(await panel.send()).to.equal(false);
+    await panel.updateComplete;
+    expect(input().value).to.equal('hold on');
+    await waitFor(() => el.store.get().error?.code === 'chat-send-failed', 'error reported');
+  });
+
+  it('is disabled, with the reason, when the grant forbids publishing data', async () => {
+    const { script, panel, $, input } = await mount();
+    script.room.localParticipant.setPermissions(
+      new ParticipantPermission({ canPublish: true, canSubscribe: true, canPublishData: false }),
+    );
+    await waitFor(() => input().disabled, 'disabled');
+    expect($('[part="note"]')!.textContent).to.equal(
+      'You may not send chat messages in this room.',
+    );
+    expect(input().getAttribute('aria-describedby')).to.contain('note');
+    expect($<HTMLButtonElement>('[part="send"]')!.disabled).to.equal(true);
+    expect(await panel.send()).to.equal(false);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('follows new messages unless the user scrolled up', async () => {
+    const { script, $, a } = await mount();
+    const log = $<HTMLElement>('[role="log"]')!;
+    for (let i = 0; i < 30; i += 1) receiveText(script.room, a, `message ${i}`);
+    await waitFor(
+      () => log.querySelectorAll('[part~="message"]').length === 30,
+      'all messages shown',
+    );
+    await waitFor(() => log.scrollHeight > log.clientHeight, 'the log scrolls');
+    const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight <= 2;
+    await waitFor(atEnd, 'scrolled to the newest');
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    receiveText(script.room, a, 'while reading older ones');
+    await waitFor(() => log.querySelectorAll('[part~="message"]').length === 31, 'shown');
+    expect(log.scrollTop).to.equal(0);
+    log.scrollTop = log.scrollHeight;
+    log.dispatchEvent(new Event('scroll'));
+    receiveText(script.room, a, 'back at the end');
+    await waitFor(() => log.querySelectorAll('[part~="message"]').length === 32, 'shown');
+    await waitFor(atEnd, 'follows again');
+  });
+
+  it('stops following the store once taken off the page', async () => {
+    const { script, panel, $$, a } = await mount();
+    panel.remove();
+    receiveText(script.room, a, 'not shown');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await panel.updateComplete;
+    expect($$('[part~="message"]')).to.have.length(0);
+  });
+});
+
+describe('chat link splitting', () => {
+  it('makes only parsable http(s) URLs links, leaving sentence punctuation outside', () => {
+    expect(segments('(see https://a.test/x).')).to.deep.equal([
+      { text: '(see ' },
+      { text: 'https://a.test/x', href: 'https://a.test/x' },
+      { text: ').' },
+    ]);
+    expect(segments('https://en.test/wiki/Foo_(bar), then')).to.deep.equal([
+      { text: 'https://en.test/wiki/Foo_(bar)', href: 'https://en.test/wiki/Foo_(bar)' },
+      { text: ', then' },
+    ]);
+    expect(segments('javascript:alert(1) data:text/html,<b> ftp://x.test')).to.deep.equal([
+      { text: 'javascript:alert(1) data:text/html,<b> ftp://x.test' },
+    ]);
+    expect(segments('HTTP://A.TEST')).to.deep.equal([
+      { text: 'HTTP://A.TEST', href: 'http://a.test/' },
+    ]);
+  });
+});
