@@ -16,6 +16,7 @@ export { RoomAudio } from './components/room-audio/room-audio.js';
 export { StartAudio } from './components/start-audio/start-audio.js';
 export { ConnectionBanner } from './components/connection-banner/connection-banner.js';
 export { AudioVisualizer } from './components/audio-visualizer/audio-visualizer.js';
+export { RecordingIndicator } from './components/recording-indicator/recording-indicator.js';
 export { ChatPanel } from './components/chat-panel/chat-panel.js';
 export { ChatToggle } from './components/chat-toggle/chat-toggle.js';
 export { roomContext } from './context/room-context.js';

@@ -99,6 +99,17 @@ export class RecordingStatusChangedEvent extends Event {
   }
 }
 
+export class AttributesChangedEvent extends Event {
+  /** The keys that changed and their new values (an empty string: deleted). */
+  readonly changed: Readonly<Record<string, string>>;
+  readonly participant: Participant;
+  constructor(changed: Readonly<Record<string, string>>, participant: Participant) {
+    super('attributes-changed', init);
+    this.changed = changed;
+    this.participant = participant;
+  }
+}
+
 export class MediaDevicesChangedEvent extends Event {
   constructor() {
     super('media-devices-changed', init);
@@ -144,6 +155,7 @@ declare global {
     'data-received': DataReceivedEvent;
     'recording-status-changed': RecordingStatusChangedEvent;
     'media-devices-changed': MediaDevicesChangedEvent;
+    'attributes-changed': AttributesChangedEvent;
     'connection-quality-changed': ConnectionQualityChangedEvent;
   }
 }

@@ -123,4 +123,7 @@ export const de: Messages = {
   chatNotInRoom: 'Chatten kannst du, sobald du im Raum bist.',
   chatUnread: (n) => (n === 1 ? 'Chat, 1 ungelesen' : `Chat, ${n} ungelesen`),
   'error:chat-send-failed': 'Deine Chatnachricht konnte nicht gesendet werden.',
+
+  // <recording-indicator>
+  recording: 'Aufnahme läuft',
 };

@@ -127,6 +127,9 @@ export const en = {
   chatNotInRoom: 'You can chat once you are in the room.',
   chatUnread: (n: number) => (n === 1 ? 'Chat, 1 unread' : `Chat, ${n} unread`),
   'error:chat-send-failed': 'Your chat message could not be sent.',
+
+  // <recording-indicator>
+  recording: 'Recording',
 };
 
 type Term = string | ((...args: never[]) => string);

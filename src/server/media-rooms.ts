@@ -164,6 +164,7 @@ function capabilitiesForFlags(canPublish: boolean, canSubscribe: boolean): Capab
     ...(canSubscribe ? (['subscribe:all'] as const) : []),
     'chat:send',
     'reactions:send',
+    'hand:raise',
   ];
 }
 
@@ -272,7 +273,8 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
       let granted: Capability[];
       if (capabilities === undefined) {
         const { canPublish = true, canSubscribe = true } = tokenOptions;
-        grant = { canPublish, canSubscribe, canPublishData: true };
+        // A meeting participant may chat, react and raise a hand (its own attributes).
+        grant = { canPublish, canSubscribe, canPublishData: true, canUpdateOwnMetadata: true };
         granted = capabilitiesForFlags(canPublish, canSubscribe);
       } else {
         granted = parseCapabilities(capabilities);

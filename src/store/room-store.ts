@@ -48,6 +48,11 @@ export type RoomStoreEvent =
       topic: string | undefined;
     }
   | { type: 'recording-status-changed'; recording: boolean }
+  | {
+      type: 'attributes-changed';
+      changed: Readonly<Record<string, string>>;
+      participant: Participant;
+    }
   | { type: 'media-devices-changed' }
   | { type: 'connection-quality-changed'; quality: ConnectionQualityName; participant: Participant }
   | { type: 'error'; error: RoomError };
@@ -506,7 +511,13 @@ export class RoomStore {
     const touchSecond = (_value: unknown, p: Participant) => this.#touch(p);
     this.#on(RoomEvent.ParticipantMetadataChanged, touchSecond);
     this.#on(RoomEvent.ParticipantNameChanged, touchSecond);
-    this.#on(RoomEvent.ParticipantAttributesChanged, touchSecond);
+    this.#on(
+      RoomEvent.ParticipantAttributesChanged,
+      (changed: Record<string, string>, p: Participant) => {
+        this.#touch(p);
+        this.#emit({ type: 'attributes-changed', changed: { ...changed }, participant: p });
+      },
+    );
     this.#on(RoomEvent.ParticipantPermissionsChanged, touchSecond);
     this.#on(RoomEvent.ParticipantActive, (p: Participant) => this.#touch(p));
     this.#on(RoomEvent.ConnectionQualityChanged, (q: ConnectionQuality, p: Participant) => {

@@ -271,4 +271,25 @@ describe('<media-room> against a real livekit-server', () => {
     await el.leave();
     expect(previewCamera.readyState).to.equal('ended');
   });
+
+  it('sets and deletes its own attributes, seen by the other side', async () => {
+    const room = uniqueRoom();
+    const watcher = await joinPeer(room, 'watcher', {});
+    peers.push(watcher);
+    const el = await mountRoom(room, 'alice');
+    await waitFor(() => watcher.remoteParticipants.has('alice'), 'alice seen');
+    await el.setAttributes({ 'mr.hand': 'raised', mood: 'fine' });
+    await waitFor(
+      () => watcher.remoteParticipants.get('alice')?.attributes['mr.hand'] === 'raised',
+      'the other side sees the attribute',
+    );
+    await waitFor(() => el.store.get().local?.attributes.mood === 'fine', 'own store too');
+    await el.deleteAttributes('mr.hand');
+    await waitFor(
+      () => !('mr.hand' in (watcher.remoteParticipants.get('alice')?.attributes ?? {})),
+      'deleted for the other side',
+    );
+    expect(watcher.remoteParticipants.get('alice')?.attributes.mood).to.equal('fine');
+    await el.leave();
+  });
 });

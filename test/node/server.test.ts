@@ -273,7 +273,7 @@ describe('createMediaRooms', () => {
     await rooms.deleteRoom('never-existed');
   });
 
-  it('generateToken without capabilities: publish, subscribe and data, 10 minutes', async () => {
+  it('generateToken without capabilities: publish, subscribe, data and own attributes, 10 minutes', async () => {
     const { token, url } = await rooms.generateToken('lobby', {
       identity: 'ann',
       name: '  Ann  ',
@@ -292,11 +292,12 @@ describe('createMediaRooms', () => {
       canPublish: true,
       canSubscribe: true,
       canPublishData: true,
+      canUpdateOwnMetadata: true,
     });
     assert.deepEqual(payload.attributes, {
       colour: 'teal',
       'mr.capabilities':
-        'publish:camera,publish:microphone,publish:screen,subscribe:all,chat:send,reactions:send',
+        'publish:camera,publish:microphone,publish:screen,subscribe:all,chat:send,reactions:send,hand:raise',
     });
 
     const viewer = decode(
@@ -306,7 +307,10 @@ describe('createMediaRooms', () => {
     assert.equal(viewer.exp - viewer.nbf, 60);
     assert.equal(viewer.video.canPublish, false);
     assert.equal(viewer.video.canSubscribe, true);
-    assert.equal(viewer.attributes?.['mr.capabilities'], 'subscribe:all,chat:send,reactions:send');
+    assert.equal(
+      viewer.attributes?.['mr.capabilities'],
+      'subscribe:all,chat:send,reactions:send,hand:raise',
+    );
   });
 
   it('generateToken with capabilities: each maps onto its grant, flags ignored', async () => {
@@ -421,6 +425,7 @@ describe('createRequestHandler: token routes', () => {
       canPublish: true,
       canSubscribe: true,
       canPublishData: true,
+      canUpdateOwnMetadata: true,
     });
 
     const byPath = await post(`${url}/api/rooms/some%20where/join`, { name: 'Bo' });

@@ -13,6 +13,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import {
   ActiveSpeakersChangedEvent,
+  AttributesChangedEvent,
   ConnectionQualityChangedEvent,
   DataReceivedEvent,
   MediaDevicesChangedEvent,
@@ -39,6 +40,7 @@ import '../connection-banner/connection-banner.js';
 import '../control-bar/control-bar.js';
 import '../layout-grid/layout-grid.js';
 import '../pre-join/pre-join.js';
+import '../recording-indicator/recording-indicator.js';
 import '../room-audio/room-audio.js';
 import '../start-audio/start-audio.js';
 import { fetchConnectionDetails, toRoomError, type ConnectionDetails } from './connection.js';
@@ -74,6 +76,7 @@ import { styles } from './media-room.styles.js';
  * @csspart pre-join - The default UI's `<pre-join>`.
  * @csspart layout - The default UI's `<layout-grid>`.
  * @csspart control-bar - The default UI's `<control-bar>`.
+ * @csspart recording - The default UI's `<recording-indicator>` (in the control bar).
  * @csspart chat - The default UI's `<chat-panel>` (beside the tiles while open).
  * @csspart chat-toggle - The default UI's `<chat-toggle>` (in the control bar), with the unread count.
  *
@@ -94,6 +97,7 @@ import { styles } from './media-room.styles.js';
  * @event data-received - A data message arrived. `DataReceivedEvent`.
  * @event recording-status-changed - Recording started or stopped. `RecordingStatusChangedEvent`.
  * @event media-devices-changed - A camera, microphone or speaker came or went. `MediaDevicesChangedEvent`.
+ * @event attributes-changed - A participant's attributes changed (local ones too); `changed` has the new values. `AttributesChangedEvent`.
  * @event connection-quality-changed - A participant's connection quality changed. `ConnectionQualityChangedEvent`.
  * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
  */
@@ -222,6 +226,19 @@ export class MediaRoom extends LitElement {
     }
   }
 
+  /**
+   * Set attributes of the local participant: only the keys given change, the others stay.
+   * Rejects when not connected or when the grant does not allow it (`canUpdateOwnMetadata`).
+   */
+  setAttributes(attributes: Record<string, string>): Promise<void> {
+    return this.room.localParticipant.setAttributes(attributes);
+  }
+
+  /** Delete attributes of the local participant (LiveKit deletes a key set to an empty string). */
+  deleteAttributes(...keys: string[]): Promise<void> {
+    return this.setAttributes(Object.fromEntries(keys.map((key) => [key, ''])));
+  }
+
   /** Leave the room (and stop a join under way). */
   async leave(): Promise<void> {
     this.#attempt += 1;
@@ -308,6 +325,7 @@ export class MediaRoom extends LitElement {
                   <chat-panel part="chat" ?hidden=${!this.chatOpen}></chat-panel>
                 </div>
                 <control-bar part="control-bar">
+                  <recording-indicator slot="start" part="recording"></recording-indicator>
                   <chat-toggle
                     slot="end"
                     part="chat-toggle"
@@ -472,6 +490,8 @@ function toDomEvent(event: RoomStoreEvent): Event {
       return new RecordingStatusChangedEvent(event.recording);
     case 'media-devices-changed':
       return new MediaDevicesChangedEvent();
+    case 'attributes-changed':
+      return new AttributesChangedEvent(event.changed, event.participant);
     case 'connection-quality-changed':
       return new ConnectionQualityChangedEvent(event.quality, event.participant);
     case 'error':
