@@ -12,5 +12,6 @@ export const icons = {
   chevron: svg`<path d="M6 15l6-6 6 6" ${stroke}/>`,
   check: svg`<path d="M5 12l5 5 9-10" ${stroke}/>`,
   pin: svg`<path d="M9 3h6l-1 6 4 4v2h-5v6l-1 1-1-1v-6H6v-2l4-4-1-6Z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round"/>`,
+  hand: svg`<path d="M8 13V5.5a1.5 1.5 0 0 1 3 0V11m0-6.5a1.5 1.5 0 0 1 3 0V11m0-5a1.5 1.5 0 0 1 3 0v6m0-3a1.5 1.5 0 0 1 3 0v5a7 7 0 0 1-7 7h-.5a7 7 0 0 1-5.6-2.8L4.6 15.6a1.6 1.6 0 0 1 2.6-1.9L8 15" ${stroke}/>`,
   warning: svg`<path d="M12 3 2 20h20L12 3Zm0 6v5m0 3v.5" ${stroke}/>`,
 };

@@ -124,6 +124,11 @@ export const de: Messages = {
   chatUnread: (n) => (n === 1 ? 'Chat, 1 ungelesen' : `Chat, ${n} ungelesen`),
   'error:chat-send-failed': 'Deine Chatnachricht konnte nicht gesendet werden.',
 
+  // <hand-raise-button>, the tile's hand mark
+  raiseHand: 'Hand heben',
+  handRaiseForbidden: 'Du darfst in diesem Raum die Hand nicht heben.',
+  handRaised: (position) => `Hand gehoben (${position}. in der Reihe)`,
+  'error:hand-raise-failed': 'Die Hand konnte nicht gehoben oder gesenkt werden.',
   // <recording-indicator>
   recording: 'Aufnahme läuft',
 };

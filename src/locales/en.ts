@@ -128,6 +128,11 @@ export const en = {
   chatUnread: (n: number) => (n === 1 ? 'Chat, 1 unread' : `Chat, ${n} unread`),
   'error:chat-send-failed': 'Your chat message could not be sent.',
 
+  // <hand-raise-button>, the tile's hand mark
+  raiseHand: 'Raise hand',
+  handRaiseForbidden: 'You may not raise your hand in this room.',
+  handRaised: (position: number) => `Hand raised (${position} in line)`,
+  'error:hand-raise-failed': 'Your hand could not be raised or lowered.',
   // <recording-indicator>
   recording: 'Recording',
 };

@@ -12,7 +12,10 @@ import {
   type Room,
   type VideoGrant,
 } from 'livekit-server-sdk';
+import { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE } from '../store/attributes.js';
 import { validateJoinRequest } from './validate.js';
+
+export { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE };
 
 /** Everything a token can allow; `generateToken` maps these onto LiveKit grants. */
 export const CAPABILITIES = [
@@ -27,12 +30,6 @@ export const CAPABILITIES = [
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
-
-/** Participant attribute listing the token's capabilities, comma-separated (for the UI only). */
-export const CAPABILITIES_ATTRIBUTE = 'mr.capabilities';
-
-/** Participant attribute for a raised hand: ISO time when raised, empty (absent) when lowered. */
-export const HAND_ATTRIBUTE = 'mr.hand';
 
 /** The RoomServiceClient methods used here; pass your own (e.g. a recording wrapper) to observe. */
 export type RoomServiceApi = Pick<

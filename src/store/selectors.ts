@@ -1,3 +1,4 @@
+import { HAND_ATTRIBUTE } from './attributes.js';
 import type {
   ConnectionQualityName,
   ParticipantState,
@@ -63,3 +64,10 @@ export function canPublishSource(s: RoomSnapshot, source: TrackSourceName): bool
   if (!perm.canPublish) return false;
   return perm.canPublishSources.length === 0 || perm.canPublishSources.includes(source);
 }
+
+/** Identities with a raised hand, in the order they raised it (the attribute holds the time). */
+export const selectRaisedHands = (s: RoomSnapshot): readonly string[] =>
+  [...s.participants.values()]
+    .filter((p) => p.attributes[HAND_ATTRIBUTE])
+    .sort((a, b) => a.attributes[HAND_ATTRIBUTE]!.localeCompare(b.attributes[HAND_ATTRIBUTE]!))
+    .map((p) => p.identity);

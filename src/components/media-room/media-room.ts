@@ -37,6 +37,7 @@ import type { ChatToggleEvent } from '../../events/chat-events.js';
 import '../chat-panel/chat-panel.js';
 import '../chat-toggle/chat-toggle.js';
 import '../connection-banner/connection-banner.js';
+import '../hand-raise-button/hand-raise-button.js';
 import '../control-bar/control-bar.js';
 import '../layout-grid/layout-grid.js';
 import '../pre-join/pre-join.js';
@@ -77,6 +78,7 @@ import { styles } from './media-room.styles.js';
  * @csspart layout - The default UI's `<layout-grid>`.
  * @csspart control-bar - The default UI's `<control-bar>`.
  * @csspart recording - The default UI's `<recording-indicator>` (in the control bar).
+ * @csspart hand-raise - The default UI's `<hand-raise-button>` (in the control bar).
  * @csspart chat - The default UI's `<chat-panel>` (beside the tiles while open).
  * @csspart chat-toggle - The default UI's `<chat-toggle>` (in the control bar), with the unread count.
  *
@@ -326,6 +328,7 @@ export class MediaRoom extends LitElement {
                 </div>
                 <control-bar part="control-bar">
                   <recording-indicator slot="start" part="recording"></recording-indicator>
+                  <hand-raise-button slot="end" part="hand-raise"></hand-raise-button>
                   <chat-toggle
                     slot="end"
                     part="chat-toggle"

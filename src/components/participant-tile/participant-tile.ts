@@ -8,6 +8,8 @@ import { TrackController } from '../../controllers/track-controller.js';
 import { TilePinEvent, type TileSource } from '../../events/tile-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
+import { HAND_ATTRIBUTE } from '../../store/attributes.js';
+import { selectRaisedHands } from '../../store/selectors.js';
 import { icons } from '../../internal/icons.js';
 import type { ParticipantState, RoomSnapshot } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
@@ -38,6 +40,7 @@ import { styles } from './participant-tile.styles.js';
  * @csspart avatar - The initials (camera) or screen icon (screen share) shown without video.
  * @csspart info - The bar with name and marks.
  * @csspart name - The participant's name (or "Ada's screen").
+ * @csspart hand - The raised-hand mark (its label says the place in the queue).
  * @csspart mic-muted - The audio-muted mark: the microphone, or the screen-share audio for a screen share.
  * @csspart connection-quality - The `<connection-quality>` element in the info bar.
  * @csspart actions - The actions area (Pin button and the `actions` slot).
@@ -52,6 +55,7 @@ import { styles } from './participant-tile.styles.js';
  * @cssstate muted - The participant's microphone (for a screen share: its audio) is muted or absent.
  * @cssstate video-off - No video is shown.
  * @cssstate local - The participant is the local one.
+ * @cssstate hand-raised - The participant's hand is raised.
  * @cssstate pinned - The tile is pinned (`pinned` is set).
  * @cssstate screen-share - The tile shows a screen share.
  *
@@ -79,6 +83,8 @@ export class ParticipantTile extends LitElement {
   readonly #participant = new StoreController<ParticipantState | undefined>(this, this.#select(), {
     fallback: undefined,
   });
+  /** The place of this participant's raised hand in the queue (1-based), 0 when not raised. */
+  readonly #hand = new StoreController<number>(this, this.#selectHand(), { fallback: 0 });
   readonly #video = createRef<HTMLVideoElement>();
   readonly #videoTrack = new TrackController(this, () => this.#video.value);
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
@@ -97,9 +103,19 @@ export class ParticipantTile extends LitElement {
     return (s: RoomSnapshot) => s.participants.get(identity);
   }
 
+  #selectHand() {
+    const identity = this.#identity;
+    // The queue is sorted only while this participant's hand is up.
+    return (s: RoomSnapshot) =>
+      s.participants.get(identity)?.attributes[HAND_ATTRIBUTE]
+        ? selectRaisedHands(s).indexOf(identity) + 1
+        : 0;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('identity') || changed.has('participant')) {
       this.#participant.select(this.#select());
+      this.#hand.select(this.#selectHand());
     }
   }
 
@@ -122,6 +138,8 @@ export class ParticipantTile extends LitElement {
     setState(this.#internals, 'local', !!p?.isLocal);
     setState(this.#internals, 'pinned', this.pinned);
     setState(this.#internals, 'screen-share', screen);
+    const hand = screen ? 0 : this.#hand.value;
+    setState(this.#internals, 'hand-raised', hand > 0);
     // A toggle keeps one name; its state is aria-pressed (so it is not read "Unpin, pressed").
     const pinLabel = t.term('tilePin');
     return html`
@@ -181,6 +199,18 @@ export class ParticipantTile extends LitElement {
             !screen && !showVideo
               ? html`<svg viewBox="0 0 24 24" role="img" aria-label=${t.term('cameraOff')}>
                   ${icons.camOff}
+                </svg>`
+              : nothing
+          }
+          ${
+            hand
+              ? html`<svg
+                  part="hand"
+                  viewBox="0 0 24 24"
+                  role="img"
+                  aria-label=${t.term('handRaised', hand)}
+                >
+                  ${icons.hand}
                 </svg>`
               : nothing
           }
