@@ -1,13 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import {
-  DataPacket,
-  DataStream_Chunk,
-  DataStream_Header,
-  DataStream_TextHeader,
-  DataStream_Trailer,
-  Encryption_Type,
-  ParticipantPermission,
-} from '@livekit/protocol';
+import { Encryption_Type, ParticipantPermission } from '@livekit/protocol';
 import type { Room, TextStreamInfo } from 'livekit-client';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
@@ -15,6 +7,7 @@ import type { MediaRoom } from '../src/components/media-room/media-room.js';
 import '../src/components/chat-panel/chat-panel.js';
 import '../src/components/chat-toggle/chat-toggle.js';
 import '../src/index.js';
+import { receiveText } from '../test/helpers/text-stream.js';
 import { simulate } from './simulated-room.js';
 
 const meta: Meta = {
@@ -27,28 +20,7 @@ type Story = StoryObj;
 
 /** A simulated participant sends `text` on `lk.chat`, as the SFU would forward it. */
 function say(room: Room, identity: string, text: string, minutesAgo = 0): void {
-  const streamId = crypto.randomUUID();
-  const bytes = new TextEncoder().encode(text);
-  const handle = (room as unknown as { handleDataPacket(p: DataPacket, e: Encryption_Type): void })
-    .handleDataPacket;
-  const send = (value: DataPacket['value']) =>
-    handle(new DataPacket({ participantIdentity: identity, value }), Encryption_Type.NONE);
-  send({
-    case: 'streamHeader',
-    value: new DataStream_Header({
-      streamId,
-      timestamp: BigInt(Date.now() - minutesAgo * 60_000),
-      topic: 'lk.chat',
-      mimeType: 'text/plain',
-      totalLength: BigInt(bytes.byteLength),
-      contentHeader: { case: 'textHeader', value: new DataStream_TextHeader({}) },
-    }),
-  });
-  send({
-    case: 'streamChunk',
-    value: new DataStream_Chunk({ streamId, chunkIndex: 0n, content: bytes }),
-  });
-  send({ case: 'streamTrailer', value: new DataStream_Trailer({ streamId }) });
+  receiveText(room, identity, text, { timestamp: Date.now() - minutesAgo * 60_000 });
 }
 
 /** No server to send to in a simulation: sending succeeds locally. */

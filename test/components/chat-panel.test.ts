@@ -1,14 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  DataPacket,
-  DataStream_Chunk,
-  DataStream_Header,
-  DataStream_TextHeader,
-  DataStream_Trailer,
-  Encryption_Type,
-  ParticipantPermission,
-} from '@livekit/protocol';
+import { Encryption_Type, ParticipantPermission } from '@livekit/protocol';
 import type { Room, SendTextOptions, TextStreamInfo } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ChatPanel } from '../../src/components/chat-panel/chat-panel.js';
@@ -16,33 +8,8 @@ import '../../src/components/media-room/media-room.js';
 import '../../src/components/chat-panel/chat-panel.js';
 import { segments } from '../../src/components/chat-panel/links.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { receiveText } from '../helpers/text-stream.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
-
-/** The SFU forwards a text stream on `lk.chat` from `identity` (header, chunk, trailer). */
-function receiveText(room: Room, identity: string, text: string, timestamp = Date.now()) {
-  const streamId = crypto.randomUUID();
-  const bytes = new TextEncoder().encode(text);
-  const handle = (room as unknown as { handleDataPacket(p: DataPacket, e: Encryption_Type): void })
-    .handleDataPacket;
-  const send = (value: DataPacket['value']) =>
-    handle(new DataPacket({ participantIdentity: identity, value }), Encryption_Type.NONE);
-  send({
-    case: 'streamHeader',
-    value: new DataStream_Header({
-      streamId,
-      timestamp: BigInt(timestamp),
-      topic: 'lk.chat',
-      mimeType: 'text/plain',
-      totalLength: BigInt(bytes.byteLength),
-      contentHeader: { case: 'textHeader', value: new DataStream_TextHeader({}) },
-    }),
-  });
-  send({
-    case: 'streamChunk',
-    value: new DataStream_Chunk({ streamId, chunkIndex: 0n, content: bytes }),
-  });
-  send({ case: 'streamTrailer', value: new DataStream_Trailer({ streamId }) });
-}
 
 /**
  * The scripted room has no server to send to: record what the panel sends through the real
@@ -88,7 +55,7 @@ describe('<chat-panel> on a scripted room', () => {
       script.room,
       a,
       '<img src=x onerror="window.__pwned=1"> javascript:alert(1) see https://example.test/?q=<b> ok',
-      at,
+      { timestamp: at },
     );
     await waitFor(() => $$('[part~="message"]').length === 1, 'message shown');
     const message = $$('[part~="message"]')[0]!;
@@ -118,7 +85,7 @@ describe('<chat-panel> on a scripted room', () => {
   it('formats the time in the element language', async () => {
     const { script, $$, a } = await mount('de');
     const at = new Date(2026, 0, 2, 15, 4).getTime();
-    receiveText(script.room, a, 'Hallo', at);
+    receiveText(script.room, a, 'Hallo', { timestamp: at });
     await waitFor(() => $$('time').length === 1, 'message shown');
     expect($$('time')[0]!.textContent).to.equal(
       new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(at),

@@ -1,46 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  DataPacket,
-  DataStream_Chunk,
-  DataStream_Header,
-  DataStream_TextHeader,
-  DataStream_Trailer,
-  Encryption_Type,
-} from '@livekit/protocol';
-import type { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ChatToggle } from '../../src/components/chat-toggle/chat-toggle.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/chat-toggle/chat-toggle.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { receiveText } from '../helpers/text-stream.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
-
-/** The SFU forwards a text stream on `lk.chat` from `identity` (header, chunk, trailer). */
-function receiveText(room: Room, identity: string, text: string) {
-  const streamId = crypto.randomUUID();
-  const bytes = new TextEncoder().encode(text);
-  const handle = (room as unknown as { handleDataPacket(p: DataPacket, e: Encryption_Type): void })
-    .handleDataPacket;
-  const send = (value: DataPacket['value']) =>
-    handle(new DataPacket({ participantIdentity: identity, value }), Encryption_Type.NONE);
-  send({
-    case: 'streamHeader',
-    value: new DataStream_Header({
-      streamId,
-      timestamp: BigInt(Date.now()),
-      topic: 'lk.chat',
-      mimeType: 'text/plain',
-      totalLength: BigInt(bytes.byteLength),
-      contentHeader: { case: 'textHeader', value: new DataStream_TextHeader({}) },
-    }),
-  });
-  send({
-    case: 'streamChunk',
-    value: new DataStream_Chunk({ streamId, chunkIndex: 0n, content: bytes }),
-  });
-  send({ case: 'streamTrailer', value: new DataStream_Trailer({ streamId }) });
-}
 
 async function mount() {
   const script = await ScriptedRoom.create(1);

@@ -1,14 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  DataPacket,
-  DataStream_Chunk,
-  DataStream_Header,
-  DataStream_TextHeader,
-  DataStream_Trailer,
-  Encryption_Type,
-  ParticipantPermission,
-} from '@livekit/protocol';
-import { RoomEvent, type Room } from 'livekit-client';
+import { Encryption_Type, ParticipantPermission } from '@livekit/protocol';
+import { RoomEvent } from 'livekit-client';
 import {
   RoomStore,
   selectActiveSpeakers,
@@ -20,6 +12,7 @@ import {
   type RoomStoreEvent,
 } from '../../src/store/index.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { receiveText } from '../helpers/text-stream.js';
 
 const ALL_EVENTS = Object.values(RoomEvent);
 
@@ -27,32 +20,6 @@ const ALL_EVENTS = Object.values(RoomEvent);
  * The SFU forwards a text stream from `identity` on `topic` (header, one chunk, trailer), through
  * the Room's own data-packet handler, as a remote livekit-client's `sendText` produces it.
  */
-function receiveText(room: Room, identity: string, text: string, topic = 'lk.chat', id?: string) {
-  const streamId = id ?? crypto.randomUUID();
-  const bytes = new TextEncoder().encode(text);
-  const handle = (room as unknown as { handleDataPacket(p: DataPacket, e: Encryption_Type): void })
-    .handleDataPacket;
-  const send = (value: DataPacket['value']) =>
-    handle(new DataPacket({ participantIdentity: identity, value }), Encryption_Type.NONE);
-  send({
-    case: 'streamHeader',
-    value: new DataStream_Header({
-      streamId,
-      timestamp: BigInt(Date.now()),
-      topic,
-      mimeType: 'text/plain',
-      totalLength: BigInt(bytes.byteLength),
-      contentHeader: { case: 'textHeader', value: new DataStream_TextHeader({}) },
-    }),
-  });
-  send({
-    case: 'streamChunk',
-    value: new DataStream_Chunk({ streamId, chunkIndex: 0n, content: bytes }),
-  });
-  send({ case: 'streamTrailer', value: new DataStream_Trailer({ streamId }) });
-  return streamId;
-}
-
 function listenerCounts(script: ScriptedRoom): number {
   return ALL_EVENTS.reduce((n, e) => n + script.room.listenerCount(e), 0);
 }
@@ -305,11 +272,11 @@ describe('RoomStore on a scripted room', () => {
 
     it('ignores other topics, and treats a repeated stream id from the same sender as an edit', async () => {
       const [a, b] = script.identities;
-      receiveText(script.room, a!, 'not chat', 'some-other-topic');
+      receiveText(script.room, a!, 'not chat', { topic: 'some-other-topic' });
       const id = receiveText(script.room, a!, 'first');
       receiveText(script.room, b!, 'second');
       await waitChat(store, 2);
-      receiveText(script.room, a!, 'first, edited', 'lk.chat', id);
+      receiveText(script.room, a!, 'first, edited', { id });
       await waitFor(() => store.get().chat[0]?.text === 'first, edited');
       expect(store.get().chat.map((m) => m.text)).to.deep.equal(['first, edited', 'second']);
     });
