@@ -1,5 +1,5 @@
 import type { Participant, RemoteParticipant, TrackPublication } from 'livekit-client';
-import type { ConnectionQualityName, RoomError } from '../store/types.js';
+import type { ConnectionQualityName, Reaction, RoomError } from '../store/types.js';
 
 /**
  * The events of `<media-room>`: one class each. All bubble and cross shadow roots, except `error`,
@@ -96,6 +96,15 @@ export class RecordingStatusChangedEvent extends Event {
   constructor(recording: boolean) {
     super('recording-status-changed', init);
     this.recording = recording;
+  }
+}
+
+export class ReactionEvent extends Event {
+  /** Who reacted with what (yours too). */
+  readonly reaction: Reaction;
+  constructor(reaction: Reaction) {
+    super('reaction', init);
+    this.reaction = reaction;
   }
 }
 

@@ -135,6 +135,52 @@ export const en = {
   'error:hand-raise-failed': 'Your hand could not be raised or lowered.',
   // <recording-indicator>
   recording: 'Recording',
+
+  // <participant-list>, <participants-toggle>
+  participants: 'Participants',
+  participantsUnread: (n: number) =>
+    n === 1 ? 'Participants, 1 hand raised' : `Participants, ${n} hands raised`,
+  participantsFilter: 'Find a participant',
+  participantsNoMatch: 'No one matches.',
+  participantsShown: (shown: number, total: number) => `${shown} of ${total} shown`,
+  participantsOnStage: 'On stage',
+  participantsAudience: 'Audience',
+  participantsHands: 'Raised hands',
+  roleHost: 'Host',
+  roleViewer: 'Viewer',
+  microphoneOn: 'Microphone on',
+  cameraOn: 'Camera on',
+  participantActions: (name: string) => `Actions for ${name}`,
+  moderateMute: (name: string) => `Mute ${name}`,
+  moderateRemove: (name: string) => `Remove ${name}`,
+  moderateRemoveConfirm: (name: string) => `Remove ${name} from the room?`,
+  moderatePromote: (name: string) => `Bring ${name} onto the stage`,
+  moderateLowerHand: (name: string) => `Lower ${name}'s hand`,
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  volumeOf: (name: string) => `Volume of ${name}`,
+  'error:moderation-failed': 'The action could not be carried out.',
+
+  // reactions: <reaction-button>, the tile's reactions
+  react: 'React',
+  reactions: 'Reactions',
+  reactionsForbidden: 'You may not send reactions in this room.',
+  'reaction:👍': 'Thumbs up',
+  'reaction:👏': 'Applause',
+  'reaction:😂': 'Laughter',
+  'reaction:❤️': 'Love',
+  'reaction:🎉': 'Celebration',
+  'reaction:😮': 'Surprise',
+  reactedWith: (name: string, reaction: string) => `${name}: ${reaction}`,
+  'error:reaction-failed': 'Your reaction could not be sent.',
+
+  // <deafen-button>
+  deafen: 'Mute incoming audio',
+  deafenShort: 'Deafen',
+
+  // room types: what a viewer is told, and the change when promoted
+  viewerNotice: 'You are in the audience. A host can bring you onto the stage.',
+  promotedNotice: 'You are on the stage: you can turn on your microphone and camera.',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -4,3 +4,4 @@ export { shallowEqual } from './equality.js';
 export * from './selectors.js';
 export * from './types.js';
 export * from './attributes.js';
+export * from './reactions.js';

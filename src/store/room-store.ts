@@ -18,8 +18,12 @@ import type {
   ConnectionQualityName,
   DeviceKind,
   DeviceState,
+  LocalAudioState,
+  ModerationRequest,
+  Moderator,
   ParticipantState,
   PermissionState,
+  Reaction,
   RoomError,
   RoomSnapshot,
   TrackSourceName,
@@ -27,6 +31,7 @@ import type {
 } from './types.js';
 import { mediaErrorCode } from '../internal/media-errors.js';
 import { shallowEqual } from './equality.js';
+import { isReaction, REACTION_MS, REACTION_TOPIC, REACTIONS_PER_SENDER } from './reactions.js';
 
 /** What the store tells about room events, after the snapshot reflecting them is committed. */
 export type RoomStoreEvent =
@@ -55,6 +60,7 @@ export type RoomStoreEvent =
     }
   | { type: 'media-devices-changed' }
   | { type: 'connection-quality-changed'; quality: ConnectionQualityName; participant: Participant }
+  | { type: 'reaction'; reaction: Reaction }
   | { type: 'error'; error: RoomError };
 
 export type Selector<T> = (snapshot: RoomSnapshot) => T;
@@ -66,6 +72,11 @@ export const CHAT_TOPIC = 'lk.chat';
 export const CHAT_LIMIT = 500;
 
 const EMPTY_CHAT: readonly ChatMessage[] = Object.freeze([]);
+const EMPTY_REACTIONS: readonly Reaction[] = Object.freeze([]);
+const DEFAULT_AUDIO: LocalAudioState = Object.freeze({
+  deafened: false,
+  volumes: Object.freeze({}),
+});
 
 type ChatListener = (message: ChatMessage) => void;
 
@@ -156,6 +167,9 @@ function initialSnapshot(): RoomSnapshot {
     canPlaybackAudio: true,
     error: undefined,
     chat: EMPTY_CHAT,
+    reactions: EMPTY_REACTIONS,
+    audio: DEFAULT_AUDIO,
+    moderation: false,
   });
 }
 
@@ -198,6 +212,11 @@ export class RoomStore {
   #sid = '';
   /** Chat messages, oldest first; a new frozen array on every change. */
   #chat: readonly ChatMessage[] = EMPTY_CHAT;
+  #reactions: readonly Reaction[] = EMPTY_REACTIONS;
+  #reactionTimer: ReturnType<typeof setTimeout> | undefined;
+  #reactionCount = 0;
+  #audio: LocalAudioState = DEFAULT_AUDIO;
+  #moderator: Moderator | undefined;
   #commits = 0;
   #destroyed = false;
 
@@ -345,12 +364,114 @@ export class RoomStore {
     }
   }
 
+  /**
+   * Send an emoji reaction (one of `REACTIONS`) to everyone, as a data message on `mr.reaction`,
+   * and show it here too. A failure is reported as the non-fatal error `reaction-failed`.
+   */
+  async sendReaction(emoji: string): Promise<void> {
+    if (!isReaction(emoji)) throw new RangeError(`not a reaction: ${JSON.stringify(emoji)}`);
+    const local = this.room.localParticipant;
+    try {
+      await local.publishData(new TextEncoder().encode(emoji), {
+        reliable: true,
+        topic: REACTION_TOPIC,
+      });
+      this.#addReaction(local.identity, emoji, true);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.reportError({ code: 'reaction-failed', detail, fatal: false });
+    }
+  }
+
+  /** Mute every incoming track here (deafen), or play them again. Local only. */
+  setDeafened(deafened: boolean): void {
+    if (deafened === this.#audio.deafened) return;
+    this.#audio = Object.freeze({ ...this.#audio, deafened });
+    this.#schedule();
+  }
+
+  /** The volume (0 to 1, clamped) at which a participant plays here. Local only. */
+  setVolume(identity: string, volume: number): void {
+    const v = Number.isFinite(volume) ? Math.min(1, Math.max(0, volume)) : 1;
+    const volumes: Record<string, number> = { ...this.#audio.volumes };
+    if (v === 1) delete volumes[identity];
+    else volumes[identity] = v;
+    if (shallowEqual(volumes, this.#audio.volumes)) return;
+    this.#audio = Object.freeze({ ...this.#audio, volumes: Object.freeze(volumes) });
+    this.#schedule();
+  }
+
+  /**
+   * Who carries out moderation (`<media-room>` sets one that calls the server helper's endpoint
+   * with the participant's own token). Without one, `moderation` is false and `moderate` rejects.
+   */
+  setModerator(moderator: Moderator | undefined): void {
+    if (moderator === this.#moderator) return;
+    this.#moderator = moderator;
+    this.#roomDirty = true;
+    this.#schedule();
+  }
+
+  /**
+   * Ask the server to mute, remove or promote a participant, or lower their hand. The server
+   * checks the caller's token; the effect arrives as room events. A failure is reported as the
+   * non-fatal error `moderation-failed` and also rejects.
+   */
+  async moderate(request: ModerationRequest): Promise<void> {
+    try {
+      if (!this.#moderator) throw new Error('no moderator is configured');
+      await this.#moderator(request);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.reportError({ code: 'moderation-failed', detail, fatal: false });
+      throw error;
+    }
+  }
+
   /** Remove every room listener. The store keeps its last snapshot. */
   destroy(): void {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    clearTimeout(this.#reactionTimer);
     for (const off of this.#detach.splice(0)) off();
     this.#eventListeners.clear();
+  }
+
+  #addReaction(from: string, emoji: string, isLocal: boolean): void {
+    if (this.#destroyed) return;
+    const now = Date.now();
+    const live = this.#reactions.filter((r) => now - r.at < REACTION_MS);
+    if (live.filter((r) => r.from === from).length >= REACTIONS_PER_SENDER) return;
+    this.#reactionCount += 1;
+    const reaction: Reaction = Object.freeze({
+      id: `${from}:${this.#reactionCount}`,
+      from,
+      emoji,
+      at: now,
+      isLocal,
+    });
+    this.#reactions = Object.freeze([...live, reaction]);
+    this.#pendingEvents.push({ type: 'reaction', reaction });
+    this.#schedule();
+    this.#expireReactions();
+  }
+
+  /** One timer, for the oldest reaction; each expiry commits and sets it for the next. */
+  #expireReactions(): void {
+    if (this.#reactionTimer !== undefined || this.#reactions.length === 0) return;
+    const oldest = this.#reactions[0]!;
+    const wait = Math.max(0, oldest.at + REACTION_MS - Date.now());
+    this.#reactionTimer = setTimeout(() => {
+      this.#reactionTimer = undefined;
+      if (this.#destroyed) return;
+      const now = Date.now();
+      const live = this.#reactions.filter((r) => now - r.at < REACTION_MS);
+      if (live.length !== this.#reactions.length) {
+        this.#reactions = live.length ? Object.freeze(live) : EMPTY_REACTIONS;
+        this.#schedule();
+      }
+      this.#expireReactions();
+    }, wait);
   }
 
   /** Append a message, or replace an earlier one with its id from the same sender (an edit). */
@@ -548,8 +669,13 @@ export class RoomStore {
     });
     this.#on(
       RoomEvent.DataReceived,
-      (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) =>
-        this.#emit({ type: 'data-received', payload, participant, topic }),
+      (payload: Uint8Array, participant?: RemoteParticipant, _kind?: unknown, topic?: string) => {
+        if (topic === REACTION_TOPIC && participant) {
+          const emoji = decodeText(payload);
+          if (isReaction(emoji)) this.#addReaction(participant.identity, emoji, false);
+        }
+        this.#emit({ type: 'data-received', payload, participant, topic });
+      },
     );
   }
 
@@ -655,7 +781,10 @@ export class RoomStore {
       canPlaybackAudio !== prev.canPlaybackAudio ||
       activeDevices !== prev.activeDevices ||
       this.#devices !== prev.devices ||
-      this.#chat !== prev.chat;
+      this.#chat !== prev.chat ||
+      this.#reactions !== prev.reactions ||
+      this.#audio !== prev.audio ||
+      !!this.#moderator !== prev.moderation;
 
     if (changed) {
       let participants = prev.participants;
@@ -688,6 +817,9 @@ export class RoomStore {
           canPlaybackAudio,
           error,
           chat: this.#chat,
+          reactions: this.#reactions,
+          audio: this.#audio,
+          moderation: !!this.#moderator,
         }),
       );
     }
@@ -838,6 +970,16 @@ function joinedAt(p: Participant): number {
 function hasPublished(p: ParticipantState): boolean {
   for (const t of Object.values(p.tracks)) if (t) return true;
   return false;
+}
+
+/** A short UTF-8 payload as text; undefined for anything long or malformed. */
+function decodeText(payload: Uint8Array): string | undefined {
+  if (payload.byteLength > 32) return undefined;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(payload);
+  } catch {
+    return undefined;
+  }
 }
 
 function deviceListsEqual(a: readonly DeviceState[], b: readonly DeviceState[]): boolean {

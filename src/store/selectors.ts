@@ -1,7 +1,8 @@
-import { HAND_ATTRIBUTE } from './attributes.js';
+import { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE } from './attributes.js';
 import type {
   ConnectionQualityName,
   ParticipantState,
+  Reaction,
   RoomSnapshot,
   TrackSourceName,
 } from './types.js';
@@ -71,3 +72,79 @@ export const selectRaisedHands = (s: RoomSnapshot): readonly string[] =>
     .filter((p) => p.attributes[HAND_ATTRIBUTE])
     .sort((a, b) => a.attributes[HAND_ATTRIBUTE]!.localeCompare(b.attributes[HAND_ATTRIBUTE]!))
     .map((p) => p.identity);
+
+/**
+ * The capabilities the participant's token lists in `mr.capabilities` (set by the server helper),
+ * or undefined when it lists none (a token from elsewhere). For the UI only: the server trusts
+ * nothing but the token.
+ */
+export function capabilitiesOf(p: ParticipantState | undefined): readonly string[] | undefined {
+  const listed = p?.attributes[CAPABILITIES_ATTRIBUTE];
+  if (listed === undefined) return undefined;
+  return listed.split(',').filter(Boolean);
+}
+
+/** Whether the participant's token lists `moderate:participants`. */
+export const isModerator = (p: ParticipantState | undefined): boolean =>
+  capabilitiesOf(p)?.includes('moderate:participants') ?? false;
+
+/**
+ * Whether the participant may not publish at all (a viewer in a live or webinar room). Unknown
+ * permissions count as a publisher.
+ */
+export const isViewer = (p: ParticipantState | undefined): boolean =>
+  p?.permissions?.canPublish === false;
+
+/** Whether the local participant can use moderation: a moderator is configured and its token allows. */
+export const selectCanModerate = (s: RoomSnapshot): boolean =>
+  s.moderation && !!s.local && isModerator(s.local);
+
+/**
+ * Whether the local participant can send reactions now: in the room, allowed to publish data, and
+ * (when its token lists capabilities) granted `reactions:send`.
+ */
+export const selectCanReact = (s: RoomSnapshot): boolean => {
+  if (!s.local || s.local.permissions?.canPublishData === false) return false;
+  const caps = capabilitiesOf(s.local);
+  return caps === undefined || caps.includes('reactions:send');
+};
+
+export const selectReactions = (s: RoomSnapshot): readonly Reaction[] => s.reactions;
+
+/** The reactions of one participant now showing (a new array only when they change). */
+export const selectReactionsOf =
+  (identity: string) =>
+  (s: RoomSnapshot): readonly Reaction[] =>
+    s.reactions.filter((r) => r.from === identity);
+
+export const selectLocalAudio = (s: RoomSnapshot) => s.audio;
+
+/** The kinds of room `<media-room>` knows; each picks a layout and the controls. */
+export type RoomType = 'meeting' | 'live' | 'webinar' | '1to1';
+
+export const ROOM_TYPES: readonly RoomType[] = ['meeting', 'live', 'webinar', '1to1'];
+
+const typeCache = new Map<string, RoomType | undefined>();
+
+/**
+ * The room type from the room's metadata, when it is JSON with a known `type`
+ * (`{"type":"webinar"}`); undefined otherwise.
+ */
+export function roomTypeFromMetadata(metadata: string): RoomType | undefined {
+  if (!metadata) return undefined;
+  if (typeCache.has(metadata)) return typeCache.get(metadata);
+  let type: RoomType | undefined;
+  try {
+    const parsed: unknown = JSON.parse(metadata);
+    const value = (parsed as { type?: unknown } | null)?.type;
+    type = ROOM_TYPES.includes(value as RoomType) ? (value as RoomType) : undefined;
+  } catch {
+    type = undefined;
+  }
+  if (typeCache.size > 100) typeCache.clear();
+  typeCache.set(metadata, type);
+  return type;
+}
+
+export const selectRoomType = (s: RoomSnapshot): RoomType | undefined =>
+  roomTypeFromMetadata(s.room.metadata);

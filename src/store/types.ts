@@ -96,6 +96,40 @@ export interface ChatMessage {
   readonly isLocal: boolean;
 }
 
+/** An emoji reaction, shown for a few seconds over the sender's tile. */
+export interface Reaction {
+  /** Unique within the session (sender and a counter). */
+  readonly id: string;
+  /** The sender's identity. */
+  readonly from: string;
+  /** One of `REACTIONS`; anything else received is dropped. */
+  readonly emoji: string;
+  /** Milliseconds since the epoch, on this side's clock (when it arrived or was sent). */
+  readonly at: number;
+  readonly isLocal: boolean;
+}
+
+/** How incoming audio plays here (local only: nobody else hears of it). */
+export interface LocalAudioState {
+  /** Every remote track plays at volume 0; subscriptions stay. */
+  readonly deafened: boolean;
+  /** Volume per identity, 0 to 1; anyone not listed plays at 1. */
+  readonly volumes: Readonly<Record<string, number>>;
+}
+
+/** What a moderator may ask the server helper to do to another participant. */
+export type ModerationAction = 'mute' | 'remove' | 'promote' | 'lower-hand';
+
+export interface ModerationRequest {
+  readonly action: ModerationAction;
+  readonly identity: string;
+  /** For `mute`: the track; without it, the participant's microphone. */
+  readonly trackSid?: string;
+}
+
+/** Carries out a moderation request (e.g. a POST to the server helper's endpoint); rejects on failure. */
+export type Moderator = (request: ModerationRequest) => Promise<void>;
+
 export interface RoomSnapshot {
   readonly connection: {
     readonly phase: ConnectionPhase;
@@ -126,4 +160,9 @@ export interface RoomSnapshot {
    * the whole life of the store: a disconnect does not clear them.
    */
   readonly chat: readonly ChatMessage[];
+  /** Reactions of the last few seconds (`REACTION_MS`), oldest first. */
+  readonly reactions: readonly Reaction[];
+  readonly audio: LocalAudioState;
+  /** A moderator is configured (`setModerator`); the local grant decides who may use it. */
+  readonly moderation: boolean;
 }

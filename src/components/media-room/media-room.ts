@@ -19,6 +19,7 @@ import {
   MediaDevicesChangedEvent,
   ParticipantJoinedEvent,
   ParticipantLeftEvent,
+  ReactionEvent,
   RecordingStatusChangedEvent,
   RoomConnectedEvent,
   RoomDisconnectedEvent,
@@ -100,6 +101,7 @@ import { styles } from './media-room.styles.js';
  * @event recording-status-changed - Recording started or stopped. `RecordingStatusChangedEvent`.
  * @event media-devices-changed - A camera, microphone or speaker came or went. `MediaDevicesChangedEvent`.
  * @event attributes-changed - A participant's attributes changed (local ones too); `changed` has the new values. `AttributesChangedEvent`.
+ * @event reaction - Someone (you too) sent an emoji reaction. `ReactionEvent`.
  * @event connection-quality-changed - A participant's connection quality changed. `ConnectionQualityChangedEvent`.
  * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
  */
@@ -497,6 +499,8 @@ function toDomEvent(event: RoomStoreEvent): Event {
       return new AttributesChangedEvent(event.changed, event.participant);
     case 'connection-quality-changed':
       return new ConnectionQualityChangedEvent(event.quality, event.participant);
+    case 'reaction':
+      return new ReactionEvent(event.reaction);
     case 'error':
       return new RoomErrorEvent(event.error);
   }

@@ -4,7 +4,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { RemoteAudioTrack } from 'livekit-client';
 import { StoreController } from '../../controllers/store-controller.js';
 import { define } from '../../internal/define.js';
-import type { RoomSnapshot, TrackSourceName } from '../../store/types.js';
+import { selectLocalAudio } from '../../store/selectors.js';
+import type { LocalAudioState, RoomSnapshot, TrackSourceName } from '../../store/types.js';
 import { styles } from './room-audio.styles.js';
 
 /** One remote audio track to play. */
@@ -62,6 +63,10 @@ export function audioEntriesEqual(
  * of `<media-room>` is expected to include one). It re-renders only when the list of subscribed
  * audio tracks changes, not when someone starts or stops speaking.
  *
+ * Deafen and per-participant volume come from two places, multiplied: the room store
+ * (`store.setDeafened()`, `store.setVolume()`, used by `<deafen-button>` and `<participant-list>`)
+ * and this element's own `muted` and `volumes`.
+ *
  * If the browser blocks autoplay, livekit-client reports it and `<start-audio>` offers a button.
  *
  * @tag room-audio
@@ -85,6 +90,11 @@ export class RoomAudio extends LitElement {
     fallback: [],
     equals: audioEntriesEqual,
   });
+  /** Deafen and per-participant volumes set through the store (by any element of the room). */
+  readonly #local = new StoreController(this, selectLocalAudio, {
+    fallback: { deafened: false, volumes: {} },
+  });
+  #lastLocal: LocalAudioState | undefined;
   /** What is attached where, by track sid. */
   readonly #attached = new Map<string, { track: RemoteAudioTrack; element: HTMLAudioElement }>();
 
@@ -117,7 +127,10 @@ export class RoomAudio extends LitElement {
     const keep = new Set(entries.map((e) => e.sid));
     for (const sid of [...this.#attached.keys()]) if (!keep.has(sid)) this.#detach(sid);
 
-    const volumesChanged = changed.has('volumes') || changed.has('muted');
+    const local = this.#local.value;
+    const volumesChanged =
+      changed.has('volumes') || changed.has('muted') || local !== this.#lastLocal;
+    this.#lastLocal = local;
     for (const entry of entries) {
       const element = this.renderRoot.querySelector<HTMLAudioElement>(
         `audio[data-sid="${CSS.escape(entry.sid)}"]`,
@@ -134,11 +147,11 @@ export class RoomAudio extends LitElement {
     }
   }
 
+  /** This element's volume for the participant times the store's; 0 when either deafens. */
   #volumeOf(identity: string): number {
-    if (this.muted) return 0;
-    const v = this.volumes[identity];
-    if (typeof v !== 'number' || Number.isNaN(v)) return 1;
-    return Math.min(1, Math.max(0, v));
+    const local = this.#local.value;
+    if (this.muted || local.deafened) return 0;
+    return clampVolume(this.volumes[identity]) * clampVolume(local.volumes[identity]);
   }
 
   #detach(sid: string): void {
@@ -147,6 +160,11 @@ export class RoomAudio extends LitElement {
     a.track.detach(a.element);
     this.#attached.delete(sid);
   }
+}
+
+function clampVolume(v: number | undefined): number {
+  if (typeof v !== 'number' || Number.isNaN(v)) return 1;
+  return Math.min(1, Math.max(0, v));
 }
 
 define('room-audio', RoomAudio);
