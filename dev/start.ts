@@ -1,18 +1,24 @@
 // `npm start`: livekit-server, the token endpoint and the demo, on loopback, until Ctrl-C.
 import { createServer, type Plugin } from 'vite';
-import { createTokenHandler } from '../src/server/index.js';
+import { createMediaRooms, createRequestHandler } from '../src/server/index.js';
+import { devJoinPolicy } from './roles.js';
 import { startSfu } from './sfu.js';
 
 const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
 console.log(`livekit-server ready at ${sfu.url} (log: ${sfu.logFile})`);
 
-const tokens = createTokenHandler({
+const rooms = createMediaRooms({
   apiKey: sfu.apiKey,
   apiSecret: sfu.apiSecret,
   livekitUrl: sfu.url,
 });
+// The demo lets the page pick its role and the room type (`?role=host&type=webinar`): dev only.
+const tokens = createRequestHandler(rooms, { resolveJoin: devJoinPolicy(rooms) });
 
-/** Serves POST /api/token and POST /api/rooms/:room/join from the demo's own origin. */
+/**
+ * Serves POST /api/token, POST /api/rooms/:room/join and POST /api/rooms/:room/moderate from the
+ * demo's own origin.
+ */
 const tokenApi: Plugin = {
   name: 'media-room-token-api',
   configureServer(server) {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Sfu } from '../../dev/sfu.js';
+import { devJoinPolicy } from '../../dev/roles.js';
 import { createMediaRooms, createRequestHandler } from '../../src/server/index.js';
 
 type Next = () => Promise<unknown>;
@@ -40,10 +41,14 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
  * answer from a real server; only what they answer is unusual.
  */
 export function testRoutes(sfu: Sfu) {
-  // The full server helper: token routes and the moderation endpoint.
-  const tokens = createRequestHandler(
-    createMediaRooms({ apiKey: sfu.apiKey, apiSecret: sfu.apiSecret, livekitUrl: sfu.url }),
-  );
+  // The full server helper: token routes and the moderation endpoint; the join URL may pick a
+  // role and the room type (`?role=host&type=webinar`, dev/roles.ts).
+  const rooms = createMediaRooms({
+    apiKey: sfu.apiKey,
+    apiSecret: sfu.apiSecret,
+    livekitUrl: sfu.url,
+  });
+  const tokens = createRequestHandler(rooms, { resolveJoin: devJoinPolicy(rooms) });
   const json = (res: ServerResponse, status: number, body: unknown) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 

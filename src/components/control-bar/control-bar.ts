@@ -1,6 +1,9 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import { canPublishSource } from '../../store/selectors.js';
+import type { RoomSnapshot } from '../../store/types.js';
 import { define } from '../../internal/define.js';
 import '../device-picker/device-picker.js';
 import '../leave-button/leave-button.js';
@@ -17,6 +20,10 @@ import { styles } from './control-bar.styles.js';
  * can be left out with an attribute: `no-microphone`, `no-camera`, `no-screen-share`, `no-leave`,
  * and `no-device-pickers` (the pickers only). `speaker-picker` adds a speaker (`audiooutput`)
  * picker; `screen-share-audio` shares the tab's or screen's audio too.
+ *
+ * It shows only what the participant's grant allows (`canPublish`, `canPublishSources`): a viewer
+ * gets no microphone, camera or screen-share controls, and gets them as soon as the grant changes
+ * (a moderator brings them onto the stage).
  *
  * Reads the room from the enclosing `<media-room>`, like the elements it is made of; their events
  * (`track-toggle`, `device-change`, `leave`) bubble out of it.
@@ -63,14 +70,18 @@ export class ControlBar extends LitElement {
   @property({ type: Boolean, attribute: 'screen-share-audio' }) screenShareAudio = false;
 
   readonly #localize = new LocalizeController(this);
+  readonly #allowed = new StoreController(this, selectAllowed, {
+    fallback: { microphone: true, camera: true, screen: true },
+  });
 
   override render(): TemplateResult {
     const pickers = !this.noDevicePickers;
+    const allowed = this.#allowed.value;
     return html`
       <div part="base" role="group" aria-label=${this.#localize.term('callControls')}>
         <slot name="start"></slot>
         ${
-          this.noMicrophone
+          this.noMicrophone || !allowed.microphone
             ? nothing
             : html`<span class="group">
                 <track-toggle part="microphone" source="microphone"></track-toggle>
@@ -85,7 +96,7 @@ export class ControlBar extends LitElement {
               </span>`
         }
         ${
-          this.noCamera
+          this.noCamera || !allowed.camera
             ? nothing
             : html`<span class="group">
                 <track-toggle part="camera" source="camera"></track-toggle>
@@ -102,7 +113,7 @@ export class ControlBar extends LitElement {
             : nothing
         }
         ${
-          this.noScreenShare
+          this.noScreenShare || !allowed.screen
             ? nothing
             : html`<screen-share-button
                 part="screen-share"
@@ -115,6 +126,13 @@ export class ControlBar extends LitElement {
     `;
   }
 }
+
+/** Which sources the local grant allows (unknown permissions allow). */
+const selectAllowed = (s: RoomSnapshot) => ({
+  microphone: canPublishSource(s, 'microphone'),
+  camera: canPublishSource(s, 'camera'),
+  screen: canPublishSource(s, 'screen_share'),
+});
 
 define('control-bar', ControlBar);
 

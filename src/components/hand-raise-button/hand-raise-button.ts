@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -26,8 +26,9 @@ const selectHand = (s: RoomSnapshot): Slice => ({
 /**
  * Raises and lowers the local participant's hand: the `mr.hand` attribute holds the time it was
  * raised, so everyone sees the same queue, in order (`selectRaisedHands`). A moderator can lower
- * it through the server helper. Disabled when the grant does not let the participant change its
- * own attributes.
+ * it through the server helper. When the grant does not let the participant change its own
+ * attributes, it hides itself (state `forbidden`; style `hand-raise-button:state(forbidden)` to
+ * show it disabled with the reason as its title instead).
  *
  * @tag hand-raise-button
  * @summary A button to raise and lower your hand.
@@ -37,11 +38,19 @@ const selectHand = (s: RoomSnapshot): Slice => ({
  * @csspart label - The visible label.
  *
  * @cssstate raised - Your hand is raised.
+ * @cssstate forbidden - The grant does not allow raising a hand.
  *
  * @event hand-raise - Before raising or lowering (`raised` is the new state); cancel it to prevent that. `HandRaiseEvent`.
  */
 export class HandRaiseButton extends LitElement {
-  static override styles = buttonStyles;
+  static override styles = [
+    buttonStyles,
+    css`
+      :host(:state(forbidden)) {
+        display: none;
+      }
+    `,
+  ];
 
   @state() private pending = false;
 
@@ -81,6 +90,7 @@ export class HandRaiseButton extends LitElement {
   override render(): TemplateResult {
     const { inRoom, allowed, raised } = this.#slice.value;
     setState(this.#internals, 'raised', raised);
+    setState(this.#internals, 'forbidden', inRoom && !allowed);
     return html`<button
       part="base"
       type="button"

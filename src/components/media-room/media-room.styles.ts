@@ -82,12 +82,22 @@ export const styles = [
       min-width: 0;
     }
 
-    [part='chat'] {
+    [part='chat'],
+    [part='participants'] {
       flex: 0 0 min(22rem, 40%);
     }
 
-    [part='chat'][hidden] {
+    [part='chat'][hidden],
+    [part='participants'][hidden] {
       display: none;
+    }
+
+    [part='role-notice'] {
+      margin: 0;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--mr-radius, 0.75rem);
+      background: var(--mr-color-surface, #1f2937);
+      border-inline-start: 4px solid var(--mr-color-accent, #3b82f6);
     }
 
     [part='pre-join'] {

@@ -32,20 +32,38 @@ import { define } from '../../internal/define.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { pauseIfUnseen } from '../../internal/unseen-video.js';
 import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
+import {
+  canPublishSource,
+  isViewer,
+  roomTypeFromMetadata,
+  type RoomType,
+} from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import type { PreJoinEvent } from '../../events/pre-join-events.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
+import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
+import type { GridLayout } from '../layout-grid/layout-grid.js';
 import '../chat-panel/chat-panel.js';
 import '../chat-toggle/chat-toggle.js';
 import '../connection-banner/connection-banner.js';
+import '../deafen-button/deafen-button.js';
 import '../hand-raise-button/hand-raise-button.js';
+import '../participant-list/participant-list.js';
+import '../participants-toggle/participants-toggle.js';
+import '../reaction-button/reaction-button.js';
 import '../control-bar/control-bar.js';
 import '../layout-grid/layout-grid.js';
 import '../pre-join/pre-join.js';
 import '../recording-indicator/recording-indicator.js';
 import '../room-audio/room-audio.js';
 import '../start-audio/start-audio.js';
-import { fetchConnectionDetails, toRoomError, type ConnectionDetails } from './connection.js';
+import {
+  fetchConnectionDetails,
+  moderationUrlFor,
+  postModeration,
+  toRoomError,
+  type ConnectionDetails,
+} from './connection.js';
 import { styles } from './media-room.styles.js';
 
 /**
@@ -58,6 +76,19 @@ import { styles } from './media-room.styles.js';
  *
  * A failing token URL, an invalid or expired token or an unreachable server shows a readable
  * message (`role="alert"`) with a Retry button, and fires `error` with a stable `code`.
+ *
+ * The room's `type` (the attribute, else `{"type": …}` in the room's metadata, else `meeting`)
+ * picks the default UI: `meeting` (everyone publishes; grid), `webinar` (a stage of those who may
+ * publish and an audience who may raise a hand; stage layout), `live` (a stage and an audience who
+ * watch, chat and react; stage layout) and `1to1` (picture-in-picture, no hand raise or
+ * participant list). Every control shows only what the participant's grant allows and follows
+ * changes live: a viewer brought onto the stage gets microphone and camera controls at once.
+ *
+ * Moderators (tokens from the server helper with `moderate:participants`) get mute, remove,
+ * bring-onto-stage and lower-hand actions in the participant list. They are carried out by the
+ * server helper's `POST …/moderate` endpoint with the participant's own token as a Bearer token:
+ * `moderation-url`, or beside the token URL (`…/join` → `…/moderate`, `/api/token` →
+ * `/api/rooms/<room>/moderate`).
  *
  * @tag media-room
  * @summary Joins a room from a token URL and provides the room store to its children.
@@ -82,6 +113,11 @@ import { styles } from './media-room.styles.js';
  * @csspart hand-raise - The default UI's `<hand-raise-button>` (in the control bar).
  * @csspart chat - The default UI's `<chat-panel>` (beside the tiles while open).
  * @csspart chat-toggle - The default UI's `<chat-toggle>` (in the control bar), with the unread count.
+ * @csspart participants - The default UI's `<participant-list>` (beside the tiles while open).
+ * @csspart participants-toggle - The default UI's `<participants-toggle>` (in the control bar).
+ * @csspart reactions - The default UI's `<reaction-button>` (in the control bar).
+ * @csspart deafen - The default UI's `<deafen-button>` (in the control bar).
+ * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
  *
  * @cssproperty --media-room-background - Background of the element.
  * @cssproperty --media-room-gap - Space between the parts of the default UI.
@@ -144,8 +180,23 @@ export class MediaRoom extends LitElement {
    */
   @property({ reflect: true }) theme: 'dark' | 'light' | 'auto' = 'dark';
 
-  /** The default UI's layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`). */
-  @property() layout: 'grid' | 'speaker' | 'focus' | 'stage' | 'pip' = 'grid';
+  /**
+   * The default UI's layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`).
+   * Unset, the room type's: `grid` for a meeting, `stage` for live and webinar, `pip` for 1to1.
+   */
+  @property() layout: GridLayout | undefined;
+
+  /**
+   * The kind of room: `meeting`, `webinar`, `live` or `1to1`. Unset, the `type` in the room's
+   * metadata (JSON), else `meeting`. It picks the default UI's layout and controls.
+   */
+  @property() type: RoomType | undefined;
+
+  /**
+   * The server helper's moderation endpoint. Unset, it is worked out from `token-url`
+   * (`…/join` → `…/moderate`; `/api/token` → `/api/rooms/<room>/moderate`).
+   */
+  @property({ attribute: 'moderation-url' }) moderationUrl = '';
 
   /** Join straight away instead of showing the pre-join screen first (default UI only). */
   @property({ type: Boolean, attribute: 'skip-prejoin' }) skipPrejoin = false;
@@ -156,8 +207,18 @@ export class MediaRoom extends LitElement {
   @state() private hasChildren = false;
   /** The page composed its own `<room-audio>`; otherwise this element plays remote audio. */
   @state() private hasOwnAudio = false;
-  /** The default UI's chat panel is open (it stays mounted while closed, keeping the draft). */
-  @state() private chatOpen = false;
+  /**
+   * The default UI's side panel that is open: the chat or the participant list (each stays
+   * mounted while closed; the chat keeps its draft).
+   */
+  @state() private panel: 'chat' | 'participants' | undefined;
+  /** The local participant was just brought onto the stage (a notice says so for a while). */
+  @state() private promoted = false;
+  #promotedTimer: ReturnType<typeof setTimeout> | undefined;
+  #wasViewer = false;
+  /** The token the room is joined with (refreshed by the server while connected). */
+  #token = '';
+  #offTokenRefresh: (() => void) | undefined;
   /** The user went through the pre-join screen. */
   @state() private preJoined = false;
 
@@ -223,6 +284,7 @@ export class MediaRoom extends LitElement {
       this.#lastUrl = details.url;
       await room.connect(details.url, details.token);
       if (attempt !== this.#attempt) return;
+      this.#followToken(room, details.token);
       await this.#publishOnJoin(room);
     } catch (error) {
       if (attempt !== this.#attempt) return;
@@ -271,6 +333,7 @@ export class MediaRoom extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#promotedTimer);
     // A move within the page disconnects and reconnects in one task: only leave if still detached.
     this.#leaveTimer = setTimeout(() => {
       if (this.isConnected) return;
@@ -280,6 +343,7 @@ export class MediaRoom extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#notePromotion();
     const config = ['tokenUrl', 'token', 'serverUrl', 'roomName', 'identity', 'name'] as const;
     if (
       this.hasUpdated &&
@@ -290,6 +354,11 @@ export class MediaRoom extends LitElement {
     ) {
       void this.connect();
     }
+  }
+
+  /** The room type in effect: the attribute, else the room metadata's, else `meeting`. */
+  get roomType(): RoomType {
+    return this.type ?? this.#view.value.metaType ?? 'meeting';
   }
 
   override render(): TemplateResult {
@@ -324,24 +393,98 @@ export class MediaRoom extends LitElement {
         ${
           this.hasChildren || connection.phase === 'idle' || error?.fatal
             ? nothing
-            : html`<div class="stage">
-                  <layout-grid part="layout" layout=${this.layout}></layout-grid>
-                  <chat-panel part="chat" ?hidden=${!this.chatOpen}></chat-panel>
-                </div>
-                <control-bar part="control-bar">
-                  <recording-indicator slot="start" part="recording"></recording-indicator>
-                  <hand-raise-button slot="end" part="hand-raise"></hand-raise-button>
-                  <chat-toggle
-                    slot="end"
-                    part="chat-toggle"
-                    .pressed=${this.chatOpen}
-                    @chat-toggle=${(e: ChatToggleEvent) => (this.chatOpen = e.open)}
-                  ></chat-toggle>
-                </control-bar>`
+            : this.#renderCall()
         }
         ${this.hasOwnAudio ? nothing : html`<room-audio></room-audio><start-audio></start-audio>`}
       </div>
     `;
+  }
+
+  /** The default UI in the room: tiles, side panels, role notice and the control bar. */
+  #renderCall(): TemplateResult {
+    const t = this.#localize;
+    const type = this.roomType;
+    const { viewer } = this.#view.value;
+    const audience = type === 'webinar' || type === 'live';
+    const layout = this.layout ?? LAYOUTS[type];
+    // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
+    const hand = type !== '1to1' && !(type === 'live' && viewer);
+    const list = type !== '1to1';
+    const togglePanel = (panel: 'chat' | 'participants', open: boolean) => {
+      this.panel = open ? panel : this.panel === panel ? undefined : this.panel;
+    };
+    return html`${
+        audience && (viewer || this.promoted)
+          ? html`<p part="role-notice" role="status">
+              ${viewer ? t.term('viewerNotice') : t.term('promotedNotice')}
+            </p>`
+          : nothing
+      }
+      <div class="stage">
+        <layout-grid part="layout" layout=${layout}></layout-grid>
+        <chat-panel part="chat" ?hidden=${this.panel !== 'chat'}></chat-panel>
+        ${
+          list
+            ? html`<participant-list
+                part="participants"
+                ?hidden=${this.panel !== 'participants'}
+              ></participant-list>`
+            : nothing
+        }
+      </div>
+      <control-bar part="control-bar">
+        <recording-indicator slot="start" part="recording"></recording-indicator>
+        <reaction-button slot="end" part="reactions"></reaction-button>
+        ${hand ? html`<hand-raise-button slot="end" part="hand-raise"></hand-raise-button>` : nothing}
+        <deafen-button slot="end" part="deafen"></deafen-button>
+        ${
+          list
+            ? html`<participants-toggle
+                slot="end"
+                part="participants-toggle"
+                .pressed=${this.panel === 'participants'}
+                @participants-toggle=${(e: ParticipantsToggleEvent) =>
+                  togglePanel('participants', e.open)}
+              ></participants-toggle>`
+            : nothing
+        }
+        <chat-toggle
+          slot="end"
+          part="chat-toggle"
+          .pressed=${this.panel === 'chat'}
+          @chat-toggle=${(e: ChatToggleEvent) => togglePanel('chat', e.open)}
+        ></chat-toggle>
+      </control-bar>`;
+  }
+
+  /** A viewer whose grant now lets it publish was brought onto the stage: say so for a while. */
+  #notePromotion(): void {
+    const { viewer, inRoom } = this.#view.value;
+    if (inRoom && this.#wasViewer && !viewer) {
+      this.promoted = true;
+      clearTimeout(this.#promotedTimer);
+      this.#promotedTimer = setTimeout(() => (this.promoted = false), PROMOTED_NOTICE_MS);
+    }
+    if (!inRoom) this.promoted = false;
+    this.#wasViewer = inRoom && viewer;
+  }
+
+  /**
+   * Keep the token the room is joined with (the server refreshes it while connected) and let the
+   * store moderate with it through the server helper's endpoint.
+   */
+  #followToken(room: Room, token: string): void {
+    this.#token = token;
+    this.#offTokenRefresh?.();
+    const onRefresh = (fresh: string) => (this.#token = fresh);
+    room.engine.on('tokenRefreshed', onRefresh);
+    this.#offTokenRefresh = () => room.engine.off('tokenRefreshed', onRefresh);
+    const url = this.moderationUrl
+      ? new URL(this.moderationUrl, document.baseURI).href
+      : moderationUrlFor(this.tokenUrl, room.name);
+    this.store.setModerator(
+      url ? (request) => postModeration(url, this.#token, request) : undefined,
+    );
   }
 
   #renderError(code: string, detail: string | undefined): TemplateResult {
@@ -435,9 +578,22 @@ export class MediaRoom extends LitElement {
 
   async #publishOnJoin(room: Room): Promise<void> {
     const lp = room.localParticipant;
-    const tracks = this.#preJoinTracks;
+    let tracks = this.#preJoinTracks;
     this.#preJoinTracks = undefined;
-    const { audio, video } = this.#choice ?? { audio: this.audio, video: this.video };
+    let { audio, video } = this.#choice ?? { audio: this.audio, video: this.video };
+    // What the grant forbids is not published (a viewer); a preview track of it is stopped.
+    await this.store.settled();
+    const snapshot = this.store.get();
+    if (!canPublishSource(snapshot, 'microphone')) {
+      tracks?.audio?.stop();
+      tracks = { ...tracks, audio: undefined };
+      audio = false;
+    }
+    if (!canPublishSource(snapshot, 'camera')) {
+      tracks?.video?.stop();
+      tracks = { ...tracks, video: undefined };
+      video = false;
+    }
     try {
       if (tracks?.video || tracks?.audio) {
         // The very tracks of the preview: no second permission prompt, no second camera start.
@@ -455,17 +611,35 @@ export class MediaRoom extends LitElement {
   }
 }
 
+/** The default layout of each room type. */
+const LAYOUTS: Record<RoomType, GridLayout> = {
+  meeting: 'grid',
+  webinar: 'stage',
+  live: 'stage',
+  '1to1': 'pip',
+};
+
+/** How long the notice saying you were brought onto the stage stays (ms). */
+const PROMOTED_NOTICE_MS = 8000;
+
 /** What `<media-room>` itself renders: a speaker change or a mute does not re-render it. */
 interface View {
   connection: RoomSnapshot['connection'];
   error: RoomSnapshot['error'];
   roomName: string;
+  metaType: RoomType | undefined;
+  inRoom: boolean;
+  /** The local participant may not publish at all (an audience member). */
+  viewer: boolean;
 }
 
 const selectView = (s: RoomSnapshot | undefined): View => ({
   connection: s?.connection ?? { phase: 'idle' },
   error: s?.error,
   roomName: s?.room.name ?? '',
+  metaType: roomTypeFromMetadata(s?.room.metadata ?? ''),
+  inRoom: !!s?.local,
+  viewer: isViewer(s?.local),
 });
 
 function toDomEvent(event: RoomStoreEvent): Event {

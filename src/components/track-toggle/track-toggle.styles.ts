@@ -8,7 +8,9 @@ export const styles = [
       display: inline-block;
     }
 
-    :host([hidden]) {
+    /* Shows only what the grant allows; a page may show it disabled with its reason instead. */
+    :host([hidden]),
+    :host(:state(forbidden)) {
       display: none;
     }
 

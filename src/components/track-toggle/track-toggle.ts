@@ -50,9 +50,9 @@ export type ToggleSource = 'microphone' | 'camera' | 'screen_share';
  * denied, missing or in use (the rejection, or the store's `error` with a code such as
  * `camera-denied` or `microphone-not-found`) it shows a warning mark and the localized message as
  * its `title` and description. When the participant's grant forbids the source
- * (`canPublish` false, or `canPublishSources` without it) the button is disabled with the
- * reason as its title, and the `forbidden` state is set (hide it with
- * `track-toggle:state(forbidden) { display: none }` if you prefer).
+ * (`canPublish` false, or `canPublishSources` without it) the element hides itself (state
+ * `forbidden`) and comes back when the grant changes; to show it disabled with the reason as its
+ * title instead, style `track-toggle:state(forbidden) { display: inline-block }`.
  *
  * @tag track-toggle
  * @summary A microphone, camera or screen-share on/off button.
