@@ -1,0 +1,148 @@
+import { expect } from '@open-wc/testing';
+import {
+  CAPABILITIES_ATTRIBUTE,
+  REACTIONS,
+  RoomStore,
+  capabilitiesOf,
+  isModerator,
+  isViewer,
+  roomTypeFromMetadata,
+  selectCanModerate,
+  selectCanReact,
+  selectLocalAudio,
+  type ModerationRequest,
+  type RoomSnapshot,
+} from '../../src/store/index.js';
+import { ScriptedRoom } from '../helpers/scripted-room.js';
+
+/** What `promise` rejects with; fails the test when it resolves. */
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('RoomStore: local audio, moderation hook and roles', () => {
+  let script: ScriptedRoom;
+  let store: RoomStore;
+
+  beforeEach(async () => {
+    script = await ScriptedRoom.create(2);
+    store = new RoomStore(script.room);
+  });
+
+  afterEach(async () => {
+    store.destroy();
+    await script.room.disconnect();
+  });
+
+  it('deafens and sets per-participant volumes in one slice, clamped, 1 meaning unlisted', async () => {
+    const [a, b] = script.identities;
+    const audio = store.select(selectLocalAudio);
+    const seen: RoomSnapshot['audio'][] = [];
+    const off = audio.listen((v) => seen.push(v));
+
+    store.setVolume(a!, 0.25);
+    store.setVolume(b!, 7);
+    store.setDeafened(true);
+    await store.settled();
+    expect(store.get().audio).to.deep.equal({ deafened: true, volumes: { [a!]: 0.25 } });
+    expect(seen, 'three changes, one commit').to.have.length(1);
+
+    store.setVolume(a!, 1);
+    store.setVolume(b!, -3);
+    store.setVolume(b!, Number.NaN); // not a number: back to full volume
+    store.setDeafened(false);
+    await store.settled();
+    expect(store.get().audio).to.deep.equal({ deafened: false, volumes: {} });
+
+    // Setting what is already set commits nothing.
+    const commits = store.commits;
+    store.setDeafened(false);
+    store.setVolume(a!, 1);
+    await store.settled();
+    expect(store.commits).to.equal(commits);
+    off();
+  });
+
+  it('moderates only through a configured moderator, and reports a refusal without losing it', async () => {
+    expect(await rejection(store.moderate({ action: 'remove', identity: 'x' }))).to.be.an('error');
+    await store.settled();
+    expect(store.get().error?.code).to.equal('moderation-failed');
+    store.clearError();
+
+    const calls: ModerationRequest[] = [];
+    store.setModerator(async (request) => {
+      calls.push(request);
+      if (request.action === 'remove') throw new Error('HTTP 403: not a moderator');
+    });
+    await store.settled();
+    expect(store.get().moderation).to.equal(true);
+
+    await store.moderate({ action: 'mute', identity: 'p', trackSid: 'TR_1' });
+    expect(calls).to.deep.equal([{ action: 'mute', identity: 'p', trackSid: 'TR_1' }]);
+    const refused = await rejection(store.moderate({ action: 'remove', identity: 'p' }));
+    expect((refused as Error).message).to.equal('HTTP 403: not a moderator');
+    await store.settled();
+    expect(store.get().error).to.deep.include({
+      code: 'moderation-failed',
+      detail: 'HTTP 403: not a moderator',
+      fatal: false,
+    });
+
+    store.setModerator(undefined);
+    await store.settled();
+    expect(store.get().moderation).to.equal(false);
+  });
+
+  it('tells moderators, viewers and capabilities from the token-set attributes and grant', async () => {
+    const [a] = script.identities;
+    script.update(a!, {
+      attributes: { [CAPABILITIES_ATTRIBUTE]: 'subscribe:all,moderate:participants' },
+    });
+    await store.settled();
+    const p = store.get().participants.get(a!);
+    expect(capabilitiesOf(p)).to.deep.equal(['subscribe:all', 'moderate:participants']);
+    expect(isModerator(p)).to.equal(true);
+    expect(isViewer(p)).to.equal(false);
+    // The local participant lists no capabilities (a token from elsewhere): it may react, and
+    // may moderate only once it is a moderator and a moderator is configured.
+    expect(capabilitiesOf(store.get().local)).to.equal(undefined);
+    expect(selectCanReact(store.get())).to.equal(true);
+    store.setModerator(async () => {});
+    await store.settled();
+    expect(selectCanModerate(store.get())).to.equal(false);
+  });
+
+  it('offers the allow-listed reactions and refuses anything else before sending', async () => {
+    expect(REACTIONS).to.include('👍');
+    let sent = 0;
+    script.room.localParticipant.publishData = async () => {
+      sent += 1;
+    };
+    expect(await rejection(store.sendReaction('<img src=x onerror=alert(1)>'))).to.be.instanceOf(
+      RangeError,
+    );
+    expect(sent).to.equal(0);
+    await store.sendReaction('👍');
+    expect(sent).to.equal(1);
+    await store.settled();
+    expect(store.get().reactions.map((r) => [r.from, r.emoji, r.isLocal])).to.deep.equal([
+      [script.room.localParticipant.identity, '👍', true],
+    ]);
+  });
+});
+
+describe('room type from metadata', () => {
+  it('reads a known type from JSON metadata and ignores anything else', () => {
+    expect(roomTypeFromMetadata('{"type":"webinar"}')).to.equal('webinar');
+    expect(roomTypeFromMetadata('{"type":"1to1","topic":"x"}')).to.equal('1to1');
+    expect(roomTypeFromMetadata('{"type":"party"}')).to.equal(undefined);
+    expect(roomTypeFromMetadata('webinar')).to.equal(undefined);
+    expect(roomTypeFromMetadata('null')).to.equal(undefined);
+    expect(roomTypeFromMetadata('')).to.equal(undefined);
+  });
+});
