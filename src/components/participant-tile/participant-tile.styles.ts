@@ -179,4 +179,63 @@ export const styles = css`
       transition: none;
     }
   }
+
+  [part='reactions'] {
+    position: absolute;
+    inset: 0;
+    overflow: hidden;
+    pointer-events: none;
+    /* So that a reaction rises by a share of the tile's height (cqb). */
+    container-type: size;
+  }
+
+  /* Rises from the bottom over about three seconds, fading out before the store drops it. */
+  [part='reaction'] {
+    position: absolute;
+    inset-block-end: 0.25rem;
+    inset-inline-start: var(--x, 50%);
+    font-size: var(--participant-tile-reaction-size, 2rem);
+    line-height: 1;
+    opacity: 0;
+    animation: mr-reaction-rise 3s ease-out forwards;
+  }
+
+  @keyframes mr-reaction-rise {
+    0% {
+      opacity: 0;
+      transform: translateY(0) scale(0.6);
+    }
+    10% {
+      opacity: 1;
+      transform: translateY(-5cqb) scale(1);
+    }
+    75% {
+      opacity: 1;
+    }
+    100% {
+      opacity: 0;
+      transform: translateY(-75cqb) scale(1);
+    }
+  }
+
+  /* No movement: each appears where it ends up, stays, and fades. */
+  @keyframes mr-reaction-fade {
+    0% {
+      opacity: 0;
+    }
+    10%,
+    75% {
+      opacity: 1;
+    }
+    100% {
+      opacity: 0;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part='reaction'] {
+      inset-block-end: 30%;
+      animation-name: mr-reaction-fade;
+    }
+  }
 `;

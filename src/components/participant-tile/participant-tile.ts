@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Participant } from 'livekit-client';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -9,9 +11,11 @@ import { TilePinEvent, type TileSource } from '../../events/tile-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
 import { HAND_ATTRIBUTE } from '../../store/attributes.js';
-import { selectRaisedHands } from '../../store/selectors.js';
+import { shallowEqual } from '../../store/equality.js';
+import { isReaction, type ReactionEmoji } from '../../store/reactions.js';
+import { selectRaisedHands, selectReactionsOf } from '../../store/selectors.js';
 import { icons } from '../../internal/icons.js';
-import type { ParticipantState, RoomSnapshot } from '../../store/types.js';
+import type { ParticipantState, Reaction, RoomSnapshot } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
 import { styles } from './participant-tile.styles.js';
 
@@ -23,6 +27,10 @@ import { styles } from './participant-tile.styles.js';
  * store stays the source of state). `source` picks the camera or the screen share. Shows the video
  * while it is published, subscribed and unmuted, and otherwise the participant's initials (camera)
  * or a screen icon (screen share). The video element is detached when the tile leaves the page.
+ *
+ * A camera tile shows the participant's reactions (`<reaction-button>`) as emoji floating up
+ * from the bottom for about three seconds (with reduced motion: appearing and fading in place),
+ * and announces those of remote participants once, politely, to screen readers.
  *
  * The Pin button (in the actions area, shown on hover and focus, always in the tab order) fires
  * `tile-pin`; the tile does not pin itself: its owner (say, `<layout-grid>`) sets `pinned`.
@@ -45,10 +53,13 @@ import { styles } from './participant-tile.styles.js';
  * @csspart connection-quality - The `<connection-quality>` element in the info bar.
  * @csspart actions - The actions area (Pin button and the `actions` slot).
  * @csspart pin-button - The Pin / Unpin button.
+ * @csspart reactions - The layer the reactions float in (camera tiles only).
+ * @csspart reaction - One reaction's emoji.
  *
  * @cssproperty --participant-tile-background - Background behind the video and avatar.
  * @cssproperty --participant-tile-speaking-color - Colour of the speaking ring.
  * @cssproperty --participant-tile-aspect-ratio - Aspect ratio of the tile (default 16 / 9).
+ * @cssproperty --participant-tile-reaction-size - Font size of a reaction's emoji (default 2rem).
  * @cssproperty --participant-tile-video-fit - `object-fit` of a camera video (default `cover`; a screen share is always `contain`).
  *
  * @cssstate speaking - The participant is speaking.
@@ -85,6 +96,11 @@ export class ParticipantTile extends LitElement {
   });
   /** The place of this participant's raised hand in the queue (1-based), 0 when not raised. */
   readonly #hand = new StoreController<number>(this, this.#selectHand(), { fallback: 0 });
+  /** This participant's reactions now showing; compared shallowly, so others' do not re-render. */
+  readonly #reactions = new StoreController<readonly Reaction[]>(this, this.#selectReactions(), {
+    fallback: NO_REACTIONS,
+    equals: shallowEqual,
+  });
   readonly #video = createRef<HTMLVideoElement>();
   readonly #videoTrack = new TrackController(this, () => this.#video.value);
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
@@ -112,10 +128,19 @@ export class ParticipantTile extends LitElement {
         : 0;
   }
 
+  #selectReactions() {
+    // A screen share shows none: the camera tile of the same participant does.
+    if (this.#isScreen) return () => NO_REACTIONS;
+    return selectReactionsOf(this.#identity);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('identity') || changed.has('participant')) {
       this.#participant.select(this.#select());
       this.#hand.select(this.#selectHand());
+    }
+    if (changed.has('identity') || changed.has('participant') || changed.has('source')) {
+      this.#reactions.select(this.#selectReactions());
     }
   }
 
@@ -168,6 +193,7 @@ export class ParticipantTile extends LitElement {
                 </div>`
               : html`<div part="avatar" aria-hidden="true">${initials(name)}</div>`
         }
+        ${screen ? nothing : this.#renderReactions(name)}
         <slot name="overlay"></slot>
         <div part="actions">
           <slot name="actions"></slot>
@@ -222,6 +248,37 @@ export class ParticipantTile extends LitElement {
     `;
   }
 
+  /**
+   * The floating emoji (hidden from assistive technology), and a polite live region holding one
+   * line per remote reaction now showing: each is added once, so each is announced once.
+   */
+  #renderReactions(name: string): TemplateResult {
+    const t = this.#localize;
+    const reactions = this.#reactions.value;
+    return html`
+      <div part="reactions" aria-hidden="true">
+        ${repeat(
+          reactions,
+          (r) => r.id,
+          (r) =>
+            html`<span part="reaction" style=${styleMap({ '--x': `${driftOf(r.id)}%` })}
+              >${r.emoji}</span
+            >`,
+        )}
+      </div>
+      <div class="visually-hidden" role="status" aria-live="polite">
+        ${repeat(
+          reactions.filter((r) => !r.isLocal && isReaction(r.emoji)),
+          (r) => r.id,
+          (r) =>
+            html`<span
+              >${t.term('reactedWith', name, t.term(`reaction:${r.emoji as ReactionEmoji}`))}</span
+            >`,
+        )}
+      </div>
+    `;
+  }
+
   protected override updated(): void {
     const p = this.#participant.value;
     const video = p?.tracks[this.#isScreen ? 'screen_share' : 'camera'];
@@ -232,6 +289,15 @@ export class ParticipantTile extends LitElement {
   readonly #onPin = (): void => {
     this.dispatchEvent(new TilePinEvent(this.#identity, this.source, !this.pinned));
   };
+}
+
+const NO_REACTIONS: readonly Reaction[] = Object.freeze([]);
+
+/** Where across the tile a reaction rises (10–70 % from the start edge), spread by its id. */
+function driftOf(id: string): number {
+  let hash = 0;
+  for (let i = 0; i < id.length; i += 1) hash = (hash * 31 + id.charCodeAt(i)) | 0;
+  return 10 + (Math.abs(hash) % 61);
 }
 
 /** Up to two initials of a display name, for the avatar. */
