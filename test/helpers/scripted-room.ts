@@ -4,12 +4,14 @@ import {
   ConnectionQualityUpdate,
   ParticipantInfo,
   ParticipantInfo_State,
+  ParticipantPermission,
   SpeakerInfo,
   TrackInfo,
   TrackSource,
   TrackType,
 } from '@livekit/protocol';
-import { Room, type RemoteParticipant } from 'livekit-client';
+import { Room, type Participant, type RemoteParticipant } from 'livekit-client';
+import { CAPABILITIES_ATTRIBUTE } from '../../src/store/attributes.js';
 
 /** The Room's own handlers for signal messages (private in livekit-client's types). */
 interface SignalHandlers {
@@ -223,6 +225,95 @@ export class ScriptedRoom {
         attributes: { ...p.attributes },
         state: ParticipantInfo_State.ACTIVE,
         tracks: this.#trackInfos(p, muted),
+        version: this.#version++,
+      }),
+    );
+  }
+
+  /**
+   * The SFU says this participant's (remote or local) grant changed: `canPublish: false` makes a
+   * viewer. Unlisted permissions are allowed; `canPublishSources` empty means every source.
+   * Keeps every track with its own source.
+   */
+  setPermissions(
+    identity: string,
+    permission: {
+      canPublish?: boolean;
+      canSubscribe?: boolean;
+      canPublishData?: boolean;
+      canUpdateMetadata?: boolean;
+      canPublishSources?: (keyof typeof SOURCES)[];
+      hidden?: boolean;
+    },
+  ): void {
+    const { canPublishSources = [], ...flags } = permission;
+    this.#reinfo(identity, {
+      permission: new ParticipantPermission({
+        canPublish: true,
+        canSubscribe: true,
+        canPublishData: true,
+        canUpdateMetadata: true,
+        ...flags,
+        canPublishSources: canPublishSources.map((source) => SOURCES[source]),
+      }),
+    });
+  }
+
+  /**
+   * The SFU says this participant's (remote or local) attributes changed: the keys given are set,
+   * an empty value deletes one, the others stay. Unlike `update`, it keeps every track's source
+   * (a microphone stays a microphone).
+   */
+  setAttributes(identity: string, attributes: Record<string, string>): void {
+    const p = this.#participant(identity);
+    const next: Record<string, string> = { ...p.attributes };
+    for (const [key, value] of Object.entries(attributes)) {
+      if (value) next[key] = value;
+      else delete next[key];
+    }
+    this.#reinfo(identity, { attributes: next });
+  }
+
+  /**
+   * Give a participant (by default the local one) the `moderate:participants` capability in its
+   * `mr.capabilities` attribute, as a token from the server helper would.
+   */
+  makeModerator(identity = this.room.localParticipant.identity): void {
+    this.setAttributes(identity, { [CAPABILITIES_ATTRIBUTE]: 'moderate:participants' });
+  }
+
+  #participant(identity: string): Participant {
+    return identity === this.room.localParticipant.identity
+      ? this.room.localParticipant
+      : this.remote(identity);
+  }
+
+  /** Re-send a participant's info with some fields changed, every track keeping its source. */
+  #reinfo(
+    identity: string,
+    change: { attributes?: Record<string, string>; permission?: ParticipantPermission },
+  ): void {
+    const p = this.#participant(identity);
+    const tracks = [...p.trackPublications.values()].map(
+      (pub) =>
+        new TrackInfo({
+          sid: pub.trackSid,
+          source: SOURCES[pub.source as keyof typeof SOURCES] ?? TrackSource.CAMERA,
+          type: pub.kind === 'audio' ? TrackType.AUDIO : TrackType.VIDEO,
+          muted: pub.isMuted,
+          name: pub.trackName,
+        }),
+    );
+    p.updateInfo(
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        name: p.name ?? '',
+        metadata: p.metadata ?? '',
+        attributes: change.attributes ?? { ...p.attributes },
+        permission: change.permission ?? p.permissions,
+        state: ParticipantInfo_State.ACTIVE,
+        tracks,
         version: this.#version++,
       }),
     );

@@ -1,0 +1,44 @@
+import type { ModerationAction } from '../store/types.js';
+
+/**
+ * The events of the participant elements (`<participant-list>`, `<participants-toggle>`): one
+ * class each. All bubble and cross shadow roots.
+ */
+
+/**
+ * Fired by `<participant-list>` when a moderator chose an action on a participant (for `remove`,
+ * once it was confirmed), before the request goes to the store's moderator. Cancelable:
+ * `preventDefault()` sends nothing.
+ */
+export class ParticipantActionEvent extends Event {
+  /** What is to be done: `mute`, `remove`, `promote` or `lower-hand`. */
+  readonly action: ModerationAction;
+  /** The participant it is done to. */
+  readonly identity: string;
+  constructor(action: ModerationAction, identity: string) {
+    super('participant-action', { bubbles: true, composed: true, cancelable: true });
+    this.action = action;
+    this.identity = identity;
+  }
+}
+
+/**
+ * Fired by `<participants-toggle>` when the user pressed it, after it changed its `pressed`
+ * property. Cancelable: `preventDefault()` puts `pressed` back. Show or hide your
+ * `<participant-list>` on it.
+ */
+export class ParticipantsToggleEvent extends Event {
+  /** Whether the participant list is to be shown. */
+  readonly open: boolean;
+  constructor(open: boolean) {
+    super('participants-toggle', { bubbles: true, composed: true, cancelable: true });
+    this.open = open;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'participant-action': ParticipantActionEvent;
+    'participants-toggle': ParticipantsToggleEvent;
+  }
+}
