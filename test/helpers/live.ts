@@ -138,3 +138,21 @@ export function useLiveHooks(): { peers: Room[] } {
   });
   return state;
 }
+
+/** Waits until `get` gives a value (not null or undefined) and returns it. */
+export async function waitForValue<T>(
+  get: () => T | null | undefined,
+  message: string,
+  timeout = 15_000,
+): Promise<T> {
+  let value: T | null | undefined;
+  await waitUntil(
+    () => {
+      value = get();
+      return value !== null && value !== undefined;
+    },
+    message,
+    { timeout, interval: 50 },
+  );
+  return value as T;
+}

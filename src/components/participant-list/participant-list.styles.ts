@@ -14,18 +14,6 @@ export const styles = [
       display: none;
     }
 
-    /*
-     * The look of the shared icons as CSS: their stroke attributes come from an element-position
-     * binding in icons.ts that Lit ignores, so without this they would render as black fills.
-     */
-    svg {
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2;
-      stroke-linecap: round;
-      stroke-linejoin: round;
-    }
-
     [part='base'] {
       position: relative;
       display: flex;

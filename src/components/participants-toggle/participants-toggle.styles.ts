@@ -12,18 +12,6 @@ export const styles = [
       display: none;
     }
 
-    /*
-     * The look of the shared icons as CSS: their stroke attributes come from an element-position
-     * binding in icons.ts that Lit ignores, so without this they would render as black fills.
-     */
-    svg {
-      fill: none;
-      stroke: currentColor;
-      stroke-width: 2;
-      stroke-linecap: round;
-      stroke-linejoin: round;
-    }
-
     button[aria-pressed='true'] {
       background: var(--mr-color-surface-hover, #374151);
       border-color: var(--mr-color-border, #6b7280);
