@@ -110,7 +110,10 @@ export interface MediaRooms {
   /** Mutes the track `trackSid`, or without it every microphone track of the participant. */
   muteParticipant(roomId: string, identity: string, trackSid?: string): Promise<void>;
   removeParticipant(roomId: string, identity: string): Promise<void>;
-  /** Lets the participant publish camera and microphone, keeping its other permissions. */
+  /**
+   * Lets the participant publish camera and microphone, keeping its other permissions, and lowers
+   * their hand if it was raised.
+   */
   promoteParticipant(roomId: string, identity: string): Promise<void>;
   /** Clears the participant's `mr.hand` attribute. */
   lowerHand(roomId: string, identity: string): Promise<void>;
@@ -319,7 +322,8 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
     },
 
     async promoteParticipant(roomId, identity) {
-      const { permission } = await participant(roomId, identity);
+      const info = await participant(roomId, identity);
+      const { permission } = info;
       // Permissions are replaced as a whole, so start from the current ones.
       const current = permission ?? { canSubscribe: true, canPublishData: true };
       const sources = permission?.canPublishSources ?? [];
@@ -333,6 +337,8 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
             canPublish: true,
             canPublishSources: everything ? [] : [...new Set([...sources, ...wanted])],
           },
+          // A raised hand asked for the stage: it is answered.
+          ...(info.attributes[HAND_ATTRIBUTE] ? { attributes: { [HAND_ATTRIBUTE]: '' } } : {}),
         }),
       );
     },

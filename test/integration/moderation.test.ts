@@ -85,8 +85,10 @@ describe('room types, capabilities and moderation against a real livekit-server'
     expect(barPart(host, 'microphone')).to.not.equal(null);
     expect(barPart(host, 'camera')).to.not.equal(null);
 
-    // The host sees the viewer in the audience, and brings them onto the stage from the list.
+    // The viewer asks for the stage; the host sees them in the audience and brings them onto it.
+    inBar(viewer, 'hand-raise-button')!.shadowRoot!.querySelector('button')!.click();
     await openList(host);
+    await waitFor(() => !!action(host, 'viewer', 'lower-hand'), 'the host sees the hand');
     await waitFor(() => !!action(host, 'viewer', 'promote'), 'the host is offered "promote"');
     expect(list(host).shadowRoot!.textContent).to.contain('Audience');
     action(host, 'viewer', 'promote')!.click();
@@ -95,6 +97,10 @@ describe('room types, capabilities and moderation against a real livekit-server'
     await waitFor(() => !!barPart(viewer, 'camera'), 'the camera toggle appears');
     await waitFor(() => !!notice()?.includes('You are on the stage'), 'the viewer is told');
     await waitFor(() => !action(host, 'viewer', 'promote'), 'no longer offered to the host');
+    await waitFor(
+      () => !viewer.store.get().local?.attributes[HAND_ATTRIBUTE],
+      'the hand is answered: lowered',
+    );
 
     // The new grant works: the promoted viewer publishes a microphone the host receives.
     const toggle = barPart(viewer, 'microphone')!.shadowRoot!.querySelector('button')!;

@@ -92,6 +92,25 @@ export const styles = [
       display: none;
     }
 
+    /*
+     * The extras in the default control bar (react, hand, deafen, participants, chat) show icons
+     * only until the bar is wide enough for every label; the labels stay as accessible names.
+     */
+    @container (max-width: 76rem) {
+      control-bar > [slot]::part(label) {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+
+      control-bar > [slot]::part(base) {
+        padding-inline: 0.5rem;
+      }
+    }
+
     [part='role-notice'] {
       margin: 0;
       padding: 0.5rem 0.75rem;
