@@ -99,6 +99,15 @@ export class RecordingStatusChangedEvent extends Event {
   }
 }
 
+export class RoomMetadataChangedEvent extends Event {
+  /** The room's new metadata (the store's `room.metadata`). */
+  readonly metadata: string;
+  constructor(metadata: string) {
+    super('room-metadata-changed', init);
+    this.metadata = metadata;
+  }
+}
+
 export class ReactionEvent extends Event {
   /** Who reacted with what (yours too). */
   readonly reaction: Reaction;

@@ -53,6 +53,7 @@ export type RoomStoreEvent =
       topic: string | undefined;
     }
   | { type: 'recording-status-changed'; recording: boolean }
+  | { type: 'room-metadata-changed'; metadata: string }
   | {
       type: 'attributes-changed';
       changed: Readonly<Record<string, string>>;
@@ -650,7 +651,10 @@ export class RoomStore {
       this.#roomDirty = true;
       this.#schedule();
     };
-    this.#on(RoomEvent.RoomMetadataChanged, touchRoom);
+    this.#on(RoomEvent.RoomMetadataChanged, (metadata: string) => {
+      touchRoom();
+      this.#emit({ type: 'room-metadata-changed', metadata });
+    });
     this.#on(RoomEvent.RecordingStatusChanged, (recording: boolean) => {
       touchRoom();
       this.#emit({ type: 'recording-status-changed', recording });

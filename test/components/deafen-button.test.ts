@@ -133,6 +133,18 @@ describe('<deafen-button> on a scripted room', () => {
     await script.room.disconnect();
   });
 
+  it('hides itself while the grant lets the participant receive nothing, and comes back', async () => {
+    const { script, button } = await mount();
+    expect(getComputedStyle(button).display).to.not.equal('none');
+    script.setPermissions(script.room.localParticipant.identity, { canSubscribe: false });
+    await waitFor(() => button.matches(':state(forbidden)'), 'forbidden without canSubscribe');
+    expect(getComputedStyle(button).display).to.equal('none');
+    script.setPermissions(script.room.localParticipant.identity, { canSubscribe: true });
+    await waitFor(() => !button.matches(':state(forbidden)'), 'back with canSubscribe');
+    expect(getComputedStyle(button).display).to.not.equal('none');
+    await script.room.disconnect();
+  });
+
   it('a cancelled deafen event changes nothing', async () => {
     const { script, el, base } = await mount();
     el.addEventListener('deafen', (e: DeafenEvent) => e.preventDefault(), { once: true });

@@ -3,7 +3,7 @@ import type { RemoteAudioTrack } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantList } from '../../src/components/participant-list/participant-list.js';
 import '../../src/index.js';
-import type { ReactionEvent } from '../../src/events/room-events.js';
+import type { ReactionEvent, RoomMetadataChangedEvent } from '../../src/events/room-events.js';
 import { HAND_ATTRIBUTE } from '../../src/store/index.js';
 import {
   joinPeer,
@@ -254,6 +254,31 @@ describe('room types, capabilities and moderation against a real livekit-server'
     deafen.shadowRoot!.querySelector('button')!.click();
     await waitFor(() => Math.abs((audioTrack()!.getVolume() ?? 1) - 0.4) < 0.01, 'back to 40 %');
     await listener.leave();
+  });
+
+  it('follows the room type when the server changes the room metadata mid-call', async () => {
+    const room = uniqueRoom('retype');
+    const el = await mountAs(room, 'alice');
+    expect(el.roomType).to.equal('meeting');
+    expect(el.shadowRoot!.querySelector('layout-grid')!.layout).to.equal('grid');
+    const changed = new Promise<string>((resolve) =>
+      el.addEventListener('room-metadata-changed', (e) =>
+        resolve((e as RoomMetadataChangedEvent).metadata),
+      ),
+    );
+    const metadata = JSON.stringify({ type: 'webinar' });
+    const answer = await fetch(
+      `/test-api/room-metadata/${room}?metadata=${encodeURIComponent(metadata)}`,
+    );
+    expect(answer.status).to.equal(200);
+    expect(await changed).to.equal(metadata);
+    expect(el.store.get().room.metadata).to.equal(metadata);
+    await waitFor(
+      () => el.shadowRoot!.querySelector('layout-grid')?.layout === 'stage',
+      'the stage layout',
+    );
+    expect(el.roomType).to.equal('webinar');
+    await el.leave();
   });
 
   it('a one-to-one room uses picture-in-picture with no hand raise or participant list', async () => {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AccessToken } from 'livekit-server-sdk';
+import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { Sfu } from '../../dev/sfu.js';
 import { devJoinPolicy } from '../../dev/roles.js';
 import { createMediaRooms, createRequestHandler } from '../../src/server/index.js';
@@ -49,6 +49,7 @@ export function testRoutes(sfu: Sfu) {
     livekitUrl: sfu.url,
   });
   const tokens = createRequestHandler(rooms, { resolveJoin: devJoinPolicy(rooms) });
+  const service = new RoomServiceClient(sfu.httpUrl, sfu.apiKey, sfu.apiSecret);
   const json = (res: ServerResponse, status: number, body: unknown) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
@@ -73,6 +74,11 @@ export function testRoutes(sfu: Sfu) {
       json(res, 200, { url: sfu.url, token: await mint(sfu, sfu.apiSecret, '-10m') }),
     'bad-signature': async (res) =>
       json(res, 200, { url: sfu.url, token: await mint(sfu, 'not-the-secret-at-all', '5m') }),
+    // Not a fault: what a server would do to change a room's metadata while people are in it.
+    'room-metadata': async (res, room, query) => {
+      await service.updateRoomMetadata(room, query.get('metadata') ?? '');
+      json(res, 200, { ok: true });
+    },
     unreachable: async (res) =>
       json(res, 200, {
         url: `ws://127.0.0.1:${await closedPort()}`,
@@ -87,7 +93,7 @@ export function testRoutes(sfu: Sfu) {
       ctx.respond = true;
       return next();
     }
-    const match = /^\/test-api\/([a-z-]+)(?:\/(\w+))?$/.exec(ctx.path);
+    const match = /^\/test-api\/([a-z-]+)(?:\/([\w-]+))?$/.exec(ctx.path);
     const fault = match && faults[match[1]!];
     if (!fault) return next();
     ctx.respond = false;

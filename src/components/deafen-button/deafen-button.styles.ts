@@ -8,7 +8,8 @@ export const styles = [
       display: inline-block;
     }
 
-    :host([hidden]) {
+    :host([hidden]),
+    :host(:state(forbidden)) {
       display: none;
     }
 

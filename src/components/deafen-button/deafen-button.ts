@@ -11,17 +11,21 @@ import { styles } from './deafen-button.styles.js';
 interface Slice {
   readonly inRoom: boolean;
   readonly deafened: boolean;
+  /** The grant lets the participant receive (unknown permissions allow). */
+  readonly hears: boolean;
 }
 
 const selectDeafen = (s: RoomSnapshot): Slice => ({
   inRoom: !!s.local,
   deafened: s.audio.deafened,
+  hears: s.local?.permissions?.canSubscribe !== false,
 });
 
 /**
  * Mutes every incoming sound here, or plays it again (deafen): the store's `audio.deafened`, set
  * with `store.setDeafened()`, which `<room-audio>` follows (its own `muted` and `volumes` multiply
- * with the store's). Local only: nobody else hears of it, and subscriptions stay.
+ * with the store's). Local only: nobody else hears of it, and subscriptions stay. Hidden (state
+ * `forbidden`) when the grant does not let the participant receive anything.
  *
  * @tag deafen-button
  * @summary A toggle that mutes all incoming audio here.
@@ -34,6 +38,7 @@ const selectDeafen = (s: RoomSnapshot): Slice => ({
  * @cssproperty --deafen-button-on-background-hover - Background while deafened, on hover.
  *
  * @cssstate deafened - Incoming audio is muted.
+ * @cssstate forbidden - The grant does not allow subscribing: there is nothing to hear.
  *
  * @event deafen - Before muting or playing incoming audio again (`deafened` is the new state); cancel it to prevent that. `DeafenEvent`.
  */
@@ -42,7 +47,7 @@ export class DeafenButton extends LitElement {
 
   readonly #t = new LocalizeController(this);
   readonly #slice = new StoreController(this, selectDeafen, {
-    fallback: { inRoom: false, deafened: false },
+    fallback: { inRoom: false, deafened: false, hears: true },
   });
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
 
@@ -62,8 +67,9 @@ export class DeafenButton extends LitElement {
 
   override render(): TemplateResult {
     const t = this.#t;
-    const { inRoom, deafened } = this.#slice.value;
+    const { inRoom, deafened, hears } = this.#slice.value;
     setState(this.#internals, 'deafened', deafened);
+    setState(this.#internals, 'forbidden', inRoom && !hears);
     // The name is the visible label (so speech input can say what is shown), kept when the
     // label is hidden; the longer wording is the tooltip and the description.
     return html`<button

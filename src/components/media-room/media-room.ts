@@ -21,6 +21,7 @@ import {
   ParticipantLeftEvent,
   ReactionEvent,
   RecordingStatusChangedEvent,
+  RoomMetadataChangedEvent,
   RoomConnectedEvent,
   RoomDisconnectedEvent,
   RoomErrorEvent,
@@ -137,6 +138,7 @@ import { styles } from './media-room.styles.js';
  * @event recording-status-changed - Recording started or stopped. `RecordingStatusChangedEvent`.
  * @event media-devices-changed - A camera, microphone or speaker came or went. `MediaDevicesChangedEvent`.
  * @event attributes-changed - A participant's attributes changed (local ones too); `changed` has the new values. `AttributesChangedEvent`.
+ * @event room-metadata-changed - The room's metadata changed (it may carry the room `type`). `RoomMetadataChangedEvent`.
  * @event reaction - Someone (you too) sent an emoji reaction. `ReactionEvent`.
  * @event connection-quality-changed - A participant's connection quality changed. `ConnectionQualityChangedEvent`.
  * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
@@ -675,6 +677,8 @@ function toDomEvent(event: RoomStoreEvent): Event {
       return new ConnectionQualityChangedEvent(event.quality, event.participant);
     case 'reaction':
       return new ReactionEvent(event.reaction);
+    case 'room-metadata-changed':
+      return new RoomMetadataChangedEvent(event.metadata);
     case 'error':
       return new RoomErrorEvent(event.error);
   }
