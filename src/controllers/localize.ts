@@ -1,6 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ar } from '../locales/ar.js';
 import { de } from '../locales/de.js';
-import { en, type MessageKey, type Messages } from '../locales/en.js';
+import { en, type MessageKey, type Messages, type PartialMessages } from '../locales/en.js';
+import { es } from '../locales/es.js';
+import { fr } from '../locales/fr.js';
+import { ja } from '../locales/ja.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 /** Keys whose term is plain text (no parameters). */
@@ -10,6 +14,10 @@ type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => stri
 const locales = new Map<string, Messages>([
   ['en', en],
   ['de', de],
+  ['fr', fr],
+  ['es', es],
+  ['ja', ja],
+  ['ar', ar],
 ]);
 
 /** Add or replace a locale, keyed by its `$code` (`pt-BR`, `fr`, …). Connected elements update. */
@@ -46,6 +54,29 @@ function inherited(el: Element, attribute: 'lang' | 'dir'): string {
   return '';
 }
 
+/**
+ * The `strings` overrides of the nearest `<media-room>` (the element itself or an ancestor,
+ * looking through shadow roots), if any.
+ */
+function overrides(el: Element): PartialMessages | undefined {
+  let node: Element | null = el;
+  while (node) {
+    const room = node.closest('media-room') as (Element & { strings?: PartialMessages }) | null;
+    if (room) return room.strings;
+    const root = node.getRootNode();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}
+
+/**
+ * Re-render every connected element that uses a `LocalizeController` (after a `<media-room>`'s
+ * `strings` changed). `<media-room>` does it itself through its own controller.
+ */
+export function refreshLocalized(): void {
+  for (const host of hosts) host.requestUpdate();
+}
+
 function lookup(lang: string): Messages {
   const code = lang.toLowerCase();
   return locales.get(code) ?? locales.get(code.split('-')[0] ?? '') ?? en;
@@ -54,9 +85,15 @@ function lookup(lang: string): Messages {
 /**
  * Gives an element its strings in the page's language. `lang` and `dir` come from the element or
  * its nearest ancestor (across shadow roots) or `<html>`; any change to them re-renders.
+ *
+ * A term set in the `strings` property of the nearest `<media-room>` (across shadow roots) wins
+ * over the locale's, whatever the language. When a `<media-room>` is given a new `strings` object,
+ * its own controller notices as it updates and re-renders every localized element.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: Host;
+  /** The host's own `strings` when it last updated (only a `<media-room>` has them). */
+  #strings: unknown;
 
   constructor(host: Host) {
     this.#host = host;
@@ -70,6 +107,15 @@ export class LocalizeController implements ReactiveController {
 
   hostDisconnected(): void {
     hosts.delete(this.#host);
+  }
+
+  hostUpdate(): void {
+    const { strings } = this.#host as { strings?: unknown };
+    if (strings === this.#strings) return;
+    const first = this.#strings === undefined;
+    this.#strings = strings;
+    // The elements inside render with the new strings (the host itself is rendering right now).
+    if (!first) refreshLocalized();
   }
 
   get lang(): string {
@@ -88,12 +134,15 @@ export class LocalizeController implements ReactiveController {
    */
   termFor(key: string, fallback: TextKey): string {
     const value =
-      (lookup(this.lang) as Record<string, unknown>)[key] ?? (en as Record<string, unknown>)[key];
+      overrides(this.#host)?.[key] ??
+      (lookup(this.lang) as Record<string, unknown>)[key] ??
+      (en as Record<string, unknown>)[key];
     return typeof value === 'string' ? value : (this.term as (k: TextKey) => string)(fallback);
   }
 
   term<K extends MessageKey>(key: K, ...args: Args<K>): string {
-    const value = (lookup(this.lang)[key] ?? en[key]) as string | ((...a: Args<K>) => string);
+    const value = (overrides(this.#host)?.[key] ?? lookup(this.lang)[key] ?? en[key]) as
+      string | ((...a: Args<K>) => string);
     return typeof value === 'function' ? value(...args) : value;
   }
 }

@@ -40,6 +40,7 @@ import {
   type RoomType,
 } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
+import type { PartialMessages } from '../../locales/en.js';
 import type { PreJoinEvent } from '../../events/pre-join-events.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
@@ -205,6 +206,12 @@ export class MediaRoom extends LitElement {
 
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
+
+  /**
+   * Your own wording for any term of the locales (`{ leave: 'Hang up' }`), used by this element
+   * and every element inside it whatever the language. Assign a new object to change it.
+   */
+  @property({ attribute: false }) strings: PartialMessages = {};
 
   @state() private hasChildren = false;
   /** The page composed its own `<room-audio>`; otherwise this element plays remote audio. */
