@@ -1,27 +1,53 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 
 /**
  * `vite build` makes the CDN bundles: `dist/cdn/index.js` (ESM) and `dist/cdn/index.iife.js`
  * (a classic script), each with lit and livekit-client inside, minified, defining every element.
+ * `vite build --mode autoload` adds `dist/cdn/autoload.js`, which defines only the elements a
+ * page uses, loading each one's chunk (`dist/cdn/chunks/`) when its tag first appears.
  * The per-module npm build is `tsc -p tsconfig.build.json` (see package.json). `npm start` serves
- * `demo/` with this config (dev/start.ts).
+ * `demo/` with its own settings (dev/start.ts).
  */
-export default defineConfig({
+const shared: UserConfig['build'] = {
+  outDir: 'dist/cdn',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+};
+
+export default defineConfig(({ mode }) => ({
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  build: {
-    outDir: 'dist/cdn',
-    emptyOutDir: true,
-    target: 'es2022',
-    minify: true,
-    // Library mode keeps whitespace in ES output (meant for re-bundling); a CDN bundle is not
-    // re-bundled, so minify it whole.
-    rolldownOptions: { output: { minify: true } },
-    sourcemap: true,
-    lib: {
-      entry: 'src/index.ts',
-      name: 'MediaRoomElements',
-      formats: ['es', 'iife'],
-      fileName: (format) => (format === 'es' ? 'index.js' : 'index.iife.js'),
-    },
-  },
-});
+  build:
+    mode === 'autoload'
+      ? {
+          ...shared,
+          emptyOutDir: false,
+          // The chunks are few and each is needed only once its tag appears.
+          modulePreload: false,
+          // livekit-client is one chunk of its own (about 530 kB minified).
+          chunkSizeWarningLimit: 600,
+          rolldownOptions: {
+            input: { autoload: 'src/cdn/autoload.ts' },
+            output: {
+              format: 'es',
+              minify: true,
+              entryFileNames: '[name].js',
+              chunkFileNames: 'chunks/[name]-[hash].js',
+            },
+            preserveEntrySignatures: false,
+          },
+        }
+      : {
+          ...shared,
+          emptyOutDir: true,
+          // Library mode keeps whitespace in ES output (meant for re-bundling); a CDN bundle is
+          // not re-bundled, so minify it whole.
+          rolldownOptions: { output: { minify: true } },
+          lib: {
+            entry: 'src/index.ts',
+            name: 'MediaRoomElements',
+            formats: ['es', 'iife'],
+            fileName: (format) => (format === 'es' ? 'index.js' : 'index.iife.js'),
+          },
+        },
+}));

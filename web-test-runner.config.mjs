@@ -14,6 +14,16 @@ const chromium = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 // when the test server stops (dev/sfu.ts also stops it on exit, failure and Ctrl-C).
 const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
 
+// Apps on other stacks (React 18 and 19, Svelte 5) are bundled before the tests load them: each
+// test/fixtures/<name>/build.ts exports `build(outDir)` and writes test/fixtures/<name>/dist/.
+const { readdirSync, existsSync } = await import('node:fs');
+for (const name of readdirSync('test/fixtures')) {
+  const builder = `./test/fixtures/${name}/build.ts`;
+  if (!existsSync(builder)) continue;
+  const { build } = await import(builder);
+  await build(`test/fixtures/${name}/dist`);
+}
+
 export default {
   // test/node/ holds the Node-side tests (node:test, `npm run test:node`).
   files: ['test/**/*.test.ts', '!test/node/**'],

@@ -240,6 +240,8 @@ export class MediaRoom extends LitElement {
     fallback: selectView(undefined),
   });
   #attempt = 0;
+  /** `connect()` was called and `leave()` not since. */
+  #joining = false;
   #abort: AbortController | undefined;
   #lastUrl = '';
   #leaveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -253,13 +255,19 @@ export class MediaRoom extends LitElement {
   /**
    * The livekit-client `Room`, made when first needed. You may set your own instead (one you
    * connect yourself, or a simulated one) while none is connected; the store follows it.
+   * Setting a string is the same as setting the `room` attribute (the room name), because
+   * frameworks that set properties (Svelte, React) pass `room="standup"` this way.
    */
   get room(): Room {
     this.#ensureRoom();
     return this.#room!;
   }
 
-  set room(room: Room) {
+  set room(room: Room | string) {
+    if (typeof room === 'string') {
+      this.roomName = room;
+      return;
+    }
     if (room === this.#room) return;
     void this.leave();
     this.#store?.destroy();
@@ -274,6 +282,7 @@ export class MediaRoom extends LitElement {
 
   /** Fetch a token if needed and join. Never rejects: failures land in the store and `error`. */
   async connect(): Promise<void> {
+    this.#joining = true;
     const attempt = ++this.#attempt;
     this.#abort?.abort();
     const abort = new AbortController();
@@ -316,6 +325,7 @@ export class MediaRoom extends LitElement {
 
   /** Leave the room (and stop a join under way). */
   async leave(): Promise<void> {
+    this.#joining = false;
     this.#attempt += 1;
     this.#abort?.abort();
     // Tracks from the pre-join screen that never got published are ours to stop.
@@ -354,8 +364,10 @@ export class MediaRoom extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#notePromotion();
     const config = ['tokenUrl', 'token', 'serverUrl', 'roomName', 'identity', 'name'] as const;
+    // Frameworks may set the configuration after putting the element on the page (React does):
+    // join once it is complete, unless a join is already under way or done.
     if (
-      this.hasUpdated &&
+      !this.#joining &&
       config.some((key) => changed.has(key)) &&
       this.#canJoin() &&
       !this.#showsPreJoin() &&

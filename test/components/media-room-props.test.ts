@@ -1,0 +1,15 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { Room } from 'livekit-client';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import '../../src/components/media-room/media-room.js';
+
+describe('<media-room> set by property, as frameworks do', () => {
+  it('takes a string `room` as the room name and keeps its livekit-client Room', async () => {
+    const el = await fixture<MediaRoom>(html`<media-room skip-prejoin></media-room>`);
+    const before = el.room;
+    el.room = 'standup';
+    expect(el.roomName).to.equal('standup');
+    expect(el.room).to.equal(before);
+    expect(el.room).to.be.instanceOf(Room);
+  });
+});
