@@ -204,6 +204,15 @@ describe('<media-room> against a real livekit-server', () => {
     );
     await nextEvent(direct, 'connected');
     expect(direct.store.get().local?.identity).to.equal('direct');
+    // The token is not left in the DOM: no attribute, an empty property, nothing in the markup.
+    expect(direct.hasAttribute('token')).to.equal(false);
+    expect(direct.token).to.equal('');
+    expect(direct.outerHTML).to.not.contain(token);
+    // It is kept privately: leaving and joining again works.
+    await direct.leave();
+    void direct.connect();
+    await nextEvent(direct, 'connected');
+    expect(direct.store.get().local?.identity).to.equal('direct');
     await direct.leave();
 
     const alt = await fixture<MediaRoom>(

@@ -165,8 +165,24 @@ export class MediaRoom extends LitElement {
   /** Display name sent to the token endpoint. */
   @property() name = '';
 
-  /** An access token, used with `server-url` instead of `token-url`. */
-  @property() token = '';
+  /**
+   * An access token, used with `server-url` instead of `token-url`. It is taken off the element
+   * as soon as it is given: the attribute is removed and the property reads back empty, so the
+   * token never stays in the DOM (the element keeps it privately for rejoining).
+   */
+  @property()
+  get token(): string {
+    return '';
+  }
+
+  set token(value: string | null) {
+    // Removing the attribute below sets the property to null: that is not a new token.
+    if (value === null) return;
+    const old = this.#given;
+    this.#given = value;
+    if (this.hasAttribute('token')) this.removeAttribute('token');
+    this.requestUpdate('token', old);
+  }
 
   /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */
   @property({ attribute: 'server-url' }) serverUrl = '';
@@ -227,6 +243,8 @@ export class MediaRoom extends LitElement {
   #wasViewer = false;
   /** The token the room is joined with (refreshed by the server while connected). */
   #token = '';
+  /** The token given with `token` (never kept in the DOM). */
+  #given = '';
   #offTokenRefresh: (() => void) | undefined;
   /** The user went through the pre-join screen. */
   @state() private preJoined = false;
@@ -291,7 +309,7 @@ export class MediaRoom extends LitElement {
     try {
       if (room.state !== ConnectionState.Disconnected) await room.disconnect();
       if (attempt !== this.#attempt) return;
-      if (!this.tokenUrl && !(this.token && this.serverUrl)) {
+      if (!this.tokenUrl && !(this.#given && this.serverUrl)) {
         store.reportError({ code: 'not-configured', fatal: true });
         return;
       }
@@ -558,7 +576,7 @@ export class MediaRoom extends LitElement {
   }
 
   #canJoin(): boolean {
-    return this.isConnected && !!(this.tokenUrl || (this.token && this.serverUrl));
+    return this.isConnected && !!(this.tokenUrl || (this.#given && this.serverUrl));
   }
 
   #ensureRoom(): void {
@@ -587,7 +605,7 @@ export class MediaRoom extends LitElement {
   }
 
   async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
-    if (this.token && this.serverUrl) return { token: this.token, url: this.serverUrl };
+    if (this.#given && this.serverUrl) return { token: this.#given, url: this.serverUrl };
     return fetchConnectionDetails({
       tokenUrl: this.tokenUrl,
       method: this.tokenMethod,
