@@ -226,4 +226,10 @@ export const ar: Messages = {
   // room types
   viewerNotice: 'أنت ضمن الجمهور. يمكن للمضيف دعوتك إلى المنصة.',
   promotedNotice: 'أنت على المنصة: يمكنك تشغيل الميكروفون والكاميرا.',
+
+  announceJoined: (name) => `انضم ${name}`,
+  announceLeft: (name) => `غادر ${name}`,
+  announceHand: (name) => `${name}: رفع اليد`,
+  announceRecording: 'بدأ التسجيل',
+  announceRecordingStopped: 'توقف التسجيل',
 };

@@ -173,4 +173,10 @@ export const de: Messages = {
 
   viewerNotice: 'Du bist im Publikum. Die Moderation kann dich auf die Bühne holen.',
   promotedNotice: 'Du bist auf der Bühne: du kannst Mikrofon und Kamera einschalten.',
+
+  announceJoined: (name) => `${name} ist beigetreten`,
+  announceLeft: (name) => `${name} hat den Raum verlassen`,
+  announceHand: (name) => `${name} hat die Hand gehoben`,
+  announceRecording: 'Die Aufnahme hat begonnen',
+  announceRecordingStopped: 'Die Aufnahme wurde beendet',
 };

@@ -181,6 +181,13 @@ export const en = {
   // room types: what a viewer is told, and the change when promoted
   viewerNotice: 'You are in the audience. A host can bring you onto the stage.',
   promotedNotice: 'You are on the stage: you can turn on your microphone and camera.',
+
+  // <media-room>'s polite announcements for screen readers
+  announceJoined: (name: string) => `${name} joined`,
+  announceLeft: (name: string) => `${name} left`,
+  announceHand: (name: string) => `${name} raised their hand`,
+  announceRecording: 'Recording started',
+  announceRecordingStopped: 'Recording stopped',
 };
 
 type Term = string | ((...args: never[]) => string);

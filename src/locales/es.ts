@@ -180,4 +180,10 @@ export const es: Messages = {
   // room types
   viewerNotice: 'Estás en el público. Un anfitrión puede subirte al escenario.',
   promotedNotice: 'Estás en el escenario: puedes activar el micrófono y la cámara.',
+
+  announceJoined: (name) => `${name} se ha unido`,
+  announceLeft: (name) => `${name} ha salido`,
+  announceHand: (name) => `${name} ha levantado la mano`,
+  announceRecording: 'Ha comenzado la grabación',
+  announceRecordingStopped: 'La grabación ha terminado',
 };

@@ -181,4 +181,10 @@ export const fr: Messages = {
   // room types
   viewerNotice: 'Vous faites partie du public. Un hôte peut vous faire monter sur scène.',
   promotedNotice: 'Vous êtes sur scène : vous pouvez activer votre micro et votre caméra.',
+
+  announceJoined: (name) => `${name} a rejoint la réunion`,
+  announceLeft: (name) => `${name} a quitté la réunion`,
+  announceHand: (name) => `${name} lève la main`,
+  announceRecording: 'L’enregistrement a commencé',
+  announceRecordingStopped: 'L’enregistrement est terminé',
 };

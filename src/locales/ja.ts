@@ -180,4 +180,10 @@ export const ja: Messages = {
   // room types
   viewerNotice: '視聴者として参加しています。ホストがステージに上げることができます。',
   promotedNotice: 'ステージに上がりました。マイクとカメラをオンにできます。',
+
+  announceJoined: (name) => `${name}さんが参加しました`,
+  announceLeft: (name) => `${name}さんが退出しました`,
+  announceHand: (name) => `${name}さんが手を挙げました`,
+  announceRecording: '録画が開始されました',
+  announceRecordingStopped: '録画が終了しました',
 };

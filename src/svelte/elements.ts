@@ -203,7 +203,7 @@ export interface MediaRoomSvelteAttributes {
   identity?: MediaRoom['identity'] | null;
   /** Display name sent to the token endpoint. */
   name?: MediaRoom['name'] | null;
-  /** An access token, used with `server-url` instead of `token-url`. */
+  /** An access token, used with `server-url` instead of `token-url`. It is taken off the element as soon as it is given: the attribute is removed and the property reads back empty, so the token never stays in the DOM (the element keeps it privately for rejoining). */
   token?: MediaRoom['token'] | null;
   /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */
   'server-url'?: string | null;

@@ -71,6 +71,9 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     moderateLowerHand: name,
     volumeOf: name,
     reactedWith: [['Ḱwame', '👍']],
+    announceJoined: name,
+    announceLeft: name,
+    announceHand: name,
   };
 })();
 

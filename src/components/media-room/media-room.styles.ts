@@ -111,6 +111,15 @@ export const styles = [
       }
     }
 
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
     [part='role-notice'] {
       margin: 0;
       padding: 0.5rem 0.75rem;

@@ -32,6 +32,7 @@ import {
 import { define } from '../../internal/define.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import { pauseIfUnseen } from '../../internal/unseen-video.js';
+import { HAND_ATTRIBUTE } from '../../store/attributes.js';
 import { RoomStore, type RoomStoreEvent } from '../../store/room-store.js';
 import {
   canPublishSource,
@@ -119,6 +120,7 @@ import { styles } from './media-room.styles.js';
  * @csspart participants-toggle - The default UI's `<participants-toggle>` (in the control bar).
  * @csspart reactions - The default UI's `<reaction-button>` (in the control bar).
  * @csspart deafen - The default UI's `<deafen-button>` (in the control bar).
+ * @csspart announcer - The polite live region saying who joined or left, raised a hand, and when recording started or stopped (visually hidden).
  * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
  *
  * @cssproperty --media-room-background - Background of the element.
@@ -248,6 +250,8 @@ export class MediaRoom extends LitElement {
   #offTokenRefresh: (() => void) | undefined;
   /** The user went through the pre-join screen. */
   @state() private preJoined = false;
+  /** The last thing said to screen-reader users (the polite live region). */
+  @state() private announcement = '';
 
   readonly #localize = new LocalizeController(this);
   readonly #provider = new ContextProvider(this, { context: roomContext });
@@ -418,6 +422,9 @@ export class MediaRoom extends LitElement {
             : nothing
         }
         <connection-banner part="banner"></connection-banner>
+        <div part="announcer" class="visually-hidden" role="status" aria-live="polite">
+          ${this.announcement}
+        </div>
         ${error && !error.fatal ? this.#renderNotice(error.code, error.detail) : nothing}
         <slot @slotchange=${this.#onSlotChange}></slot>
         ${
@@ -592,10 +599,35 @@ export class MediaRoom extends LitElement {
     this.#attempt += 1;
     store.onEvent((event) => {
       if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
+      this.#announce(event);
       this.dispatchEvent(toDomEvent(event));
     });
     this.#provider.setValue(store);
     this.#view.setStore(store);
+  }
+
+  /**
+   * Say what happened to screen-reader users, politely: someone joined or left, raised a hand,
+   * recording started or stopped. (Reconnecting is said by `<connection-banner>`.)
+   */
+  #announce(event: RoomStoreEvent): void {
+    const t = this.#localize;
+    const nameOf = (p: { name?: string; identity: string }) => p.name || p.identity;
+    let text = '';
+    if (event.type === 'participant-joined')
+      text = t.term('announceJoined', nameOf(event.participant));
+    else if (event.type === 'participant-left')
+      text = t.term('announceLeft', nameOf(event.participant));
+    else if (event.type === 'recording-status-changed') {
+      text = event.recording ? t.term('announceRecording') : t.term('announceRecordingStopped');
+    } else if (
+      event.type === 'attributes-changed' &&
+      !event.participant.isLocal &&
+      event.changed[HAND_ATTRIBUTE]
+    ) {
+      text = t.term('announceHand', nameOf(event.participant));
+    }
+    if (text) this.announcement = text;
   }
 
   #prepare(url: string): void {
