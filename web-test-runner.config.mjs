@@ -48,6 +48,8 @@ export default {
           '--disable-sync',
           '--no-first-run',
           '--disable-quic',
+          // window.gc() for the churn tests' heap figures.
+          '--js-flags=--expose-gc',
         ],
       },
     }),
