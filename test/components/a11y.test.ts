@@ -1,0 +1,426 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { RoomEvent } from 'livekit-client';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import '../../src/index.js';
+import { CAPABILITIES_ATTRIBUTE } from '../../src/store/attributes.js';
+import { HAND_ATTRIBUTE } from '../../src/store/index.js';
+import { REACTION_TOPIC } from '../../src/store/reactions.js';
+import { receiveData } from '../helpers/data-packet.js';
+import { tileOf, waitFor } from '../helpers/live.js';
+import { ScriptedRoom } from '../helpers/scripted-room.js';
+
+const NAMES = [
+  'Ada Lovelace',
+  'Grace Hopper',
+  'Alan Turing',
+  'Edsger Dijkstra',
+  'Barbara Liskov',
+  'Ken Thompson',
+];
+
+/**
+ * The full default UI on a scripted room with `remotes` remote participants: the local participant
+ * is a moderator (its store can moderate, its token grants it) with a raised hand; with remotes,
+ * the first remote has a hand up too and the second publishes a microphone and speaks.
+ */
+async function fullRoom(remotes: number, theme: 'light' | 'dark' = 'dark') {
+  const script = await ScriptedRoom.create(remotes);
+  const el = await fixture<MediaRoom>(
+    html`<media-room skip-prejoin theme=${theme} style="height: 40rem; width: 60rem"></media-room>`,
+  );
+  el.room = script.room;
+  el.store.setModerator(async () => {});
+  script.identities.forEach((id, i) => script.update(id, { name: NAMES[i] }));
+  const local = script.room.localParticipant.identity;
+  script.makeModerator();
+  // A moderator's token from the server helper also lists the capabilities every member has.
+  script.setAttributes(local, {
+    [CAPABILITIES_ATTRIBUTE]: 'moderate:participants,reactions:send',
+    [HAND_ATTRIBUTE]: '2026-11-22T10:00:00.000Z',
+  });
+  const [first, second] = script.identities;
+  if (first) script.setAttributes(first, { [HAND_ATTRIBUTE]: '2026-11-22T10:00:02.000Z' });
+  if (second) {
+    script.publishTrack(second, 'microphone');
+    script.speakers([second]);
+  }
+  await el.store.settled();
+  await waitFor(() => !!tileOf(el, local), 'local tile');
+  if (remotes) await waitFor(() => !!tileOf(el, script.identities.at(-1)!), 'remote tiles');
+  await waitFor(
+    () => !!tileOf(el, local)?.shadowRoot?.querySelector('[part="hand"]'),
+    'the local hand shows',
+  );
+  return { script, el, local };
+}
+
+/** The element of `tag` in the default UI: in `<media-room>`'s shadow root or the control bar's. */
+function control(el: MediaRoom, selector: string): HTMLElement {
+  const bar = el.shadowRoot!.querySelector('control-bar')!;
+  const found =
+    el.shadowRoot!.querySelector<HTMLElement>(selector) ??
+    bar.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+}
+
+function innerButton(host: HTMLElement): HTMLButtonElement {
+  const button = host.shadowRoot!.querySelector<HTMLButtonElement>('button');
+  if (!button) throw new Error(`no button in ${host.localName}`);
+  return button;
+}
+
+async function openPanel(el: MediaRoom, tag: 'chat-toggle' | 'participants-toggle') {
+  innerButton(control(el, tag)).click();
+  const panel = tag === 'chat-toggle' ? 'chat-panel' : 'participant-list';
+  await waitFor(() => !el.shadowRoot!.querySelector(panel)!.hidden, `${panel} opens`);
+}
+
+/** The focused element, through every shadow root. */
+function deepActive(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** The chain of shadow hosts from `node` up to the document. */
+function hostsOf(node: Element): Element[] {
+  const hosts: Element[] = [];
+  let root = node.getRootNode();
+  while (root instanceof ShadowRoot) {
+    hosts.push(root.host);
+    root = root.host.getRootNode();
+  }
+  return hosts;
+}
+
+/** A name for a focused element: the control it belongs to (`microphone`, `pin:<identity>`…). */
+function controlName(node: Element): string {
+  const hosts = hostsOf(node);
+  const tile = hosts.find((h) => h.localName === 'participant-tile');
+  if (tile) {
+    const part = node.getAttribute('part') ?? node.localName;
+    return part === 'pin-button' ? `pin:${tile.getAttribute('identity')}` : `tile:${part}`;
+  }
+  const host = hosts[0];
+  if (!host) return node.localName;
+  const byPart: Record<string, string> = {
+    microphone: 'microphone',
+    'microphone-picker': 'microphone-picker',
+    camera: 'camera',
+    'camera-picker': 'camera-picker',
+    'screen-share': 'share',
+    reactions: 'react',
+    'hand-raise': 'raise-hand',
+    deafen: 'deafen',
+    'participants-toggle': 'participants',
+    'chat-toggle': 'chat',
+    leave: 'leave',
+  };
+  const part = host.getAttribute('part') ?? '';
+  return byPart[part] ?? `${host.localName}:${node.getAttribute('part') ?? node.localName}`;
+}
+
+/** Whether the element shows a focus indicator: an outline or a box shadow. */
+function focusIndicator(node: Element): string | undefined {
+  const style = getComputedStyle(node);
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
+    return `outline ${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+  }
+  if (style.boxShadow && style.boxShadow !== 'none') return `box-shadow ${style.boxShadow}`;
+  return undefined;
+}
+
+/** Every element in `root`, through shadow roots. */
+function allElements(root: Element | ShadowRoot): Element[] {
+  const out: Element[] = [];
+  const walk = (node: Element | ShadowRoot) => {
+    for (const child of node.children) {
+      out.push(child);
+      if (child.shadowRoot) walk(child.shadowRoot);
+      walk(child);
+    }
+  };
+  if (root instanceof Element) out.push(root);
+  if (root instanceof Element && root.shadowRoot) walk(root.shadowRoot);
+  walk(root);
+  return out;
+}
+
+const seconds = (list: string) =>
+  list.split(',').map((s) => (s.trim().endsWith('ms') ? parseFloat(s) / 1000 : parseFloat(s)));
+
+/** The properties a `@keyframes` rule of this name (in `node`'s shadow root styles) animates. */
+function keyframeProperties(node: Element, name: string): string[] {
+  const root = node.getRootNode() as ShadowRoot | Document;
+  const sheets = [...root.adoptedStyleSheets, ...[...root.styleSheets]];
+  const props = new Set<string>();
+  for (const sheet of sheets) {
+    const walk = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSKeyframesRule && rule.name === name) {
+          for (const frame of rule.cssRules) {
+            const style = (frame as CSSKeyframeRule).style;
+            for (let i = 0; i < style.length; i += 1) props.add(style[i]!);
+          }
+        } else if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules);
+      }
+    };
+    walk(sheet.cssRules);
+  }
+  return [...props];
+}
+
+describe('accessibility of the full default UI', () => {
+  for (const remotes of [0, 1, 6]) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`passes axe with ${remotes} remote participant(s) in the ${theme} theme`, async () => {
+        const { script, el } = await fullRoom(remotes, theme);
+        // Contrast is checked (not disabled) in both themes.
+        await expect(el).to.be.accessible();
+        // Each panel is opened once in the run: chat in the light theme, the list in the dark.
+        if (theme === 'light') {
+          await openPanel(el, 'chat-toggle');
+          await expect(el).to.be.accessible();
+        } else if (remotes > 0) {
+          await openPanel(el, 'participants-toggle');
+          const list = el.shadowRoot!.querySelector('participant-list')!;
+          await waitFor(
+            () => !!list.shadowRoot?.querySelector('[aria-label^="Lower"], [title^="Lower"]'),
+            'moderator actions in the list',
+          );
+          await expect(el).to.be.accessible();
+        }
+        await script.room.disconnect();
+      });
+    }
+  }
+
+  it('Tabs through every control in order, each visibly focused; Shift+Tab goes back', async () => {
+    const { script, el, local } = await fullRoom(2);
+    const ids = [...script.identities];
+    await waitFor(
+      () => control(el, 'leave-button').getBoundingClientRect().width > 0,
+      'control bar laid out',
+    );
+    // The Tab sequence from the start of the page, until focus leaves the room.
+    (document.activeElement as HTMLElement | null)?.blur();
+    const stops: { name: string; node: Element }[] = [];
+    const problems: string[] = [];
+    for (let i = 0; i < 60; i += 1) {
+      await sendKeys({ press: 'Tab' });
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const node = deepActive();
+      if (!node || node === document.body || !hostsOf(node).includes(el)) {
+        if (stops.length) break;
+        continue;
+      }
+      const name = controlName(node);
+      stops.push({ name, node });
+      const box = node.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) problems.push(`${name} has no size`);
+      if (!node.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
+        problems.push(`${name} is hidden`);
+      }
+      if (!node.matches(':focus-visible')) problems.push(`${name} is not :focus-visible`);
+      if (!focusIndicator(node)) problems.push(`${name} shows no focus indicator`);
+    }
+    const names = stops.map((s) => s.name);
+    expect(problems, names.join(' → ')).to.deep.equal([]);
+
+    // Tiles first (the stage), then the bar, each control once, in the bar's order.
+    const expected = [
+      ...[local, ...ids].map((id) => `pin:${id}`).filter((n) => names.includes(n)),
+      'microphone',
+      'microphone-picker',
+      'camera',
+      'camera-picker',
+      'share',
+      'react',
+      'raise-hand',
+      'deafen',
+      'participants',
+      'chat',
+      'leave',
+    ];
+    for (const id of [local, ...ids]) expect(names, `Pin of ${id}`).to.include(`pin:${id}`);
+    const reached = names.filter((n) => expected.includes(n));
+    expect(reached, names.join(' → ')).to.deep.equal(expected);
+    // No focus stop is visited twice.
+    expect(new Set(names).size, names.join(' → ')).to.equal(names.length);
+
+    // Shift+Tab walks the same stops back, from Leave.
+    const leave = stops.find((s) => s.name === 'leave')!.node as HTMLElement;
+    leave.focus();
+    const back: string[] = [controlName(deepActive()!)];
+    for (let i = 0; i < stops.length - 1; i += 1) {
+      await sendKeys({ press: 'Shift+Tab' });
+      const node = deepActive();
+      if (!node || !hostsOf(node).includes(el)) break;
+      back.push(controlName(node));
+    }
+    const forward = names.slice(0, names.indexOf('leave') + 1);
+    expect(back).to.deep.equal([...forward].reverse());
+
+    // Enter on the participants toggle opens the list, Space on the chat toggle the chat.
+    const participants = stops.find((s) => s.name === 'participants')!.node as HTMLElement;
+    participants.focus();
+    await sendKeys({ press: 'Enter' });
+    const list = el.shadowRoot!.querySelector('participant-list')!;
+    await waitFor(() => !list.hidden, 'Enter opens the participant list');
+    expect(participants.getAttribute('aria-pressed')).to.equal('true');
+    const chat = stops.find((s) => s.name === 'chat')!.node as HTMLElement;
+    chat.focus();
+    await sendKeys({ press: 'Space' });
+    const panel = el.shadowRoot!.querySelector('chat-panel')!;
+    await waitFor(() => !panel.hidden, 'Space opens the chat');
+    expect(chat.getAttribute('aria-pressed')).to.equal('true');
+    await script.room.disconnect();
+  });
+
+  it('moves nothing with prefers-reduced-motion: reduce', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
+      const { script, el } = await fullRoom(2);
+      const [first, second] = script.identities as [string, string];
+      // Speaking ring, reconnecting spinner, a reaction showing, a hovered/focused control.
+      await waitFor(
+        () => !!tileOf(el, second)?.shadowRoot?.querySelector('[part="base"].speaking'),
+        'speaking ring',
+      );
+      receiveData(script.room, first, REACTION_TOPIC, '🎉');
+      const reaction = () =>
+        tileOf(el, first)?.shadowRoot?.querySelector<HTMLElement>('[part="reaction"]');
+      await waitFor(() => !!reaction(), 'the reaction shows');
+      script.room.emit(RoomEvent.Reconnecting);
+      const banner = el.shadowRoot!.querySelector('connection-banner')!;
+      const spinner = () => banner.shadowRoot?.querySelector('[part="spinner"]');
+      await waitFor(() => !!spinner(), 'the spinner shows');
+      innerButton(control(el, 'chat-toggle')).focus();
+
+      const moving: string[] = [];
+      const checked = { transitions: 0, animations: 0 };
+      for (const node of allElements(el)) {
+        const style = getComputedStyle(node);
+        const where = `${hostsOf(node)[0]?.localName ?? 'media-room'} ${node.localName}[part=${node.getAttribute('part')}]`;
+        if (
+          style.transitionProperty !== 'none' &&
+          seconds(style.transitionDuration).some((s) => s > 0)
+        ) {
+          moving.push(
+            `${where}: transition ${style.transitionProperty} ${style.transitionDuration}`,
+          );
+        }
+        if (style.animationName !== 'none' && seconds(style.animationDuration).some((s) => s > 0)) {
+          // A reaction fades in place (opacity only): allowed, it does not move.
+          const props = style.animationName
+            .split(',')
+            .flatMap((name) => keyframeProperties(node, name.trim()));
+          if (props.some((p) => p !== 'opacity')) {
+            moving.push(`${where}: animation ${style.animationName} (${props.join(', ')})`);
+          }
+          checked.animations += 1;
+        }
+        checked.transitions += 1;
+      }
+      expect(moving).to.deep.equal([]);
+      // It really looked at the animated things.
+      expect(getComputedStyle(spinner()!).animationName).to.equal('none');
+      const ring = tileOf(el, second)!.shadowRoot!.querySelector('[part="base"]')!;
+      expect(seconds(getComputedStyle(ring).transitionDuration).every((s) => s === 0)).to.equal(
+        true,
+      );
+      expect(getComputedStyle(reaction()!).animationName).to.equal('mr-reaction-fade');
+      expect(keyframeProperties(reaction()!, 'mr-reaction-fade')).to.deep.equal(['opacity']);
+      expect(checked.transitions).to.be.greaterThan(50);
+      await script.room.disconnect();
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(false);
+  });
+
+  it('moves with no preference (the check above can fail)', async () => {
+    const { script, el } = await fullRoom(1);
+    const [first] = script.identities as [string];
+    receiveData(script.room, first, REACTION_TOPIC, '🎉');
+    const reaction = () =>
+      tileOf(el, first)?.shadowRoot?.querySelector<HTMLElement>('[part="reaction"]');
+    await waitFor(() => !!reaction(), 'the reaction shows');
+    expect(getComputedStyle(reaction()!).animationName).to.equal('mr-reaction-rise');
+    const ring = tileOf(el, first)!.shadowRoot!.querySelector('[part="base"]')!;
+    expect(seconds(getComputedStyle(ring).transitionDuration).some((s) => s > 0)).to.equal(true);
+    await script.room.disconnect();
+  });
+
+  it('names each tile after its participant and exposes muted, camera-off, speaking and hand', async () => {
+    const { script, el, local } = await fullRoom(2);
+    const [first, second] = script.identities as [string, string];
+    /** What a screen reader gets from a tile: its group name and the text and labels inside. */
+    const spoken = (id: string) => {
+      const root = tileOf(el, id)!.shadowRoot!;
+      const base = root.querySelector('[part="base"]')!;
+      const parts: string[] = [];
+      const walk = (node: Element) => {
+        if (node.getAttribute('aria-hidden') === 'true') return;
+        const role = node.getAttribute('role');
+        const label = node.getAttribute('aria-label');
+        if (role === 'img' && label) {
+          parts.push(label);
+          return;
+        }
+        if (node.localName === 'button' || node.localName === 'slot' || node.localName === 'style')
+          return;
+        for (const child of node.childNodes) {
+          if (child.nodeType === Node.TEXT_NODE && child.textContent!.trim()) {
+            parts.push(child.textContent!.trim());
+          } else if (child instanceof Element) walk(child);
+        }
+      };
+      walk(base);
+      return {
+        role: base.getAttribute('role'),
+        name: base.getAttribute('aria-label') ?? '',
+        text: parts,
+      };
+    };
+    await waitFor(() => spoken(second).text.includes('Speaking'), 'speaking said');
+
+    const a = spoken(first);
+    expect(a.role).to.equal('group');
+    expect(a.name).to.contain(NAMES[0]);
+    expect(a.text).to.include('Microphone muted');
+    expect(a.text).to.include('Camera off');
+    expect(a.text).to.include('Hand raised (2 in line)');
+    expect(a.text).not.to.include('Speaking');
+
+    const b = spoken(second);
+    expect(b.name).to.contain(NAMES[1]);
+    expect(b.text).not.to.include('Microphone muted');
+    expect(b.text).to.include('Speaking');
+    expect(b.text.some((s) => s.startsWith('Hand raised'))).to.equal(false);
+
+    const me = spoken(local);
+    expect(me.name).to.contain(`${script.room.localParticipant.name || local} (you)`);
+    expect(me.text).to.include('Hand raised (1 in line)');
+
+    // The states follow: the hand goes down, the speaker stops, the microphone mutes.
+    script.setAttributes(first, { [HAND_ATTRIBUTE]: '' });
+    script.speakers([]);
+    script.publishTrack(second, 'microphone', { muted: true });
+    await waitFor(
+      () =>
+        !spoken(first).text.some((s) => s.startsWith('Hand raised')) &&
+        !spoken(second).text.includes('Speaking') &&
+        spoken(second).text.includes('Microphone muted'),
+      'states follow',
+    );
+    // The Pin button is a named toggle.
+    const pin = tileOf(el, first)!.shadowRoot!.querySelector('[part="pin-button"]')!;
+    expect(pin.getAttribute('aria-label')).to.equal('Pin');
+    expect(pin.getAttribute('aria-pressed')).to.equal('false');
+    await script.room.disconnect();
+  });
+});
