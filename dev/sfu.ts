@@ -52,6 +52,8 @@ export interface Sfu {
   apiSecret: string;
   logFile: string;
   stop(): Promise<void>;
+  /** Stop the server, wait `downMs`, and start it again on the same ports (fault tests). */
+  restart(downMs?: number): Promise<void>;
 }
 
 const defaultLog = (line: string): void => console.error(line);
@@ -129,42 +131,54 @@ export async function startSfu(
     '  enable_loopback_candidate: true',
   ].join('\n');
 
-  const logFd = openSync(logFile, 'w');
-  let instance: ServerProcess;
-  try {
-    instance =
-      server.kind === 'binary'
-        ? startBinary(server.path, configBody, logFd)
-        : await startContainer({ port, tcpPort, udpPort }, configBody, logFd);
-  } finally {
-    closeSync(logFd); // the child holds its own copy
-  }
+  /** Starts the server on the ports chosen above; the same ports again after a restart. */
+  const launch = async (): Promise<{ stop(): Promise<void> }> => {
+    const logFd = openSync(logFile, 'a');
+    let instance: ServerProcess;
+    try {
+      instance =
+        server.kind === 'binary'
+          ? startBinary(server.path, configBody, logFd)
+          : await startContainer({ port, tcpPort, udpPort }, configBody, logFd);
+    } finally {
+      closeSync(logFd); // the child holds its own copy
+    }
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    owned.delete(instance);
-    stopping ??= instance.stop();
-    return stopping;
+    let stopping: Promise<void> | undefined;
+    const stop = (): Promise<void> => {
+      owned.delete(instance);
+      stopping ??= instance.stop();
+      return stopping;
+    };
+    owned.add(instance);
+    stopOnExit();
+
+    try {
+      await waitUntilReady(httpUrl, instance.child, logFile);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    instance.child.once('exit', (code, signal) => {
+      if (!stopping) log(`livekit-server exited unexpectedly (${signal ?? code}); see ${logFile}`);
+    });
+    return { stop };
   };
-  owned.add(instance);
-  stopOnExit();
 
-  try {
-    await waitUntilReady(httpUrl, instance.child, logFile);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  instance.child.once('exit', (code, signal) => {
-    if (!stopping) log(`livekit-server exited unexpectedly (${signal ?? code}); see ${logFile}`);
-  });
+  closeSync(openSync(logFile, 'w')); // a fresh log for this server
+  let current = await launch();
   return {
     url: `ws://127.0.0.1:${port}`,
     httpUrl,
     apiKey: DEV_API_KEY,
     apiSecret: DEV_API_SECRET,
     logFile,
-    stop,
+    stop: () => current.stop(),
+    async restart(downMs = 0) {
+      await current.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      current = await launch();
+    },
   };
 }
 

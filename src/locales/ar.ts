@@ -232,4 +232,5 @@ export const ar: Messages = {
   announceHand: (name) => `${name}: رفع اليد`,
   announceRecording: 'بدأ التسجيل',
   announceRecordingStopped: 'توقف التسجيل',
+  rejoining: 'جارٍ الانضمام مجددًا تلقائيًا…',
 };

@@ -179,4 +179,5 @@ export const de: Messages = {
   announceHand: (name) => `${name} hat die Hand gehoben`,
   announceRecording: 'Die Aufnahme hat begonnen',
   announceRecordingStopped: 'Die Aufnahme wurde beendet',
+  rejoining: 'Tritt automatisch wieder bei…',
 };

@@ -188,6 +188,7 @@ export const en = {
   announceHand: (name: string) => `${name} raised their hand`,
   announceRecording: 'Recording started',
   announceRecordingStopped: 'Recording stopped',
+  rejoining: 'Rejoining automatically…',
 };
 
 type Term = string | ((...args: never[]) => string);

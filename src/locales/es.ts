@@ -186,4 +186,5 @@ export const es: Messages = {
   announceHand: (name) => `${name} ha levantado la mano`,
   announceRecording: 'Ha comenzado la grabación',
   announceRecordingStopped: 'La grabación ha terminado',
+  rejoining: 'Volviendo a unirse automáticamente…',
 };

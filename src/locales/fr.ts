@@ -187,4 +187,5 @@ export const fr: Messages = {
   announceHand: (name) => `${name} lève la main`,
   announceRecording: 'L’enregistrement a commencé',
   announceRecordingStopped: 'L’enregistrement est terminé',
+  rejoining: 'Reconnexion automatique…',
 };

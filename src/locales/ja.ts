@@ -186,4 +186,5 @@ export const ja: Messages = {
   announceHand: (name) => `${name}さんが手を挙げました`,
   announceRecording: '録画が開始されました',
   announceRecordingStopped: '録画が終了しました',
+  rejoining: '自動的に再参加しています…',
 };

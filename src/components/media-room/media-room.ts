@@ -78,7 +78,9 @@ import { styles } from './media-room.styles.js';
  * provides (`@lit/context`).
  *
  * A failing token URL, an invalid or expired token or an unreachable server shows a readable
- * message (`role="alert"`) with a Retry button, and fires `error` with a stable `code`.
+ * message (`role="alert"`) with a Retry button, and fires `error` with a stable `code`. When the
+ * room is lost for no one's decision (the media server restarted), it says why and rejoins by
+ * itself with a fresh token, retrying with a bounded backoff (about 75 s in all).
  *
  * The room's `type` (the attribute, else `{"type": …}` in the room's metadata, else `meeting`)
  * picks the default UI: `meeting` (everyone publishes; grid), `webinar` (a stage of those who may
@@ -100,7 +102,7 @@ import { styles } from './media-room.styles.js';
  *   `<control-bar>`. Remote audio plays through a `<room-audio>` unless the slot holds one.
  *
  * @csspart base - The wrapper of everything rendered.
- * @csspart status - The line saying the room is being joined.
+ * @csspart status - The line saying the room is being joined, or rejoined by itself.
  * @csspart banner - The `<connection-banner>` (reconnecting, reconnected, disconnected with Rejoin).
  * @csspart error - The error box (`role="alert"`).
  * @csspart error-message - The localized error message.
@@ -250,6 +252,9 @@ export class MediaRoom extends LitElement {
   #offTokenRefresh: (() => void) | undefined;
   /** The user went through the pre-join screen. */
   @state() private preJoined = false;
+  /** Rejoining by itself after losing the room (a server restart): the attempt under way. */
+  @state() private rejoinAttempt = 0;
+  #rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last thing said to screen-reader users (the polite live region). */
   @state() private announcement = '';
 
@@ -348,6 +353,7 @@ export class MediaRoom extends LitElement {
   /** Leave the room (and stop a join under way). */
   async leave(): Promise<void> {
     this.#joining = false;
+    this.#stopRejoining();
     this.#attempt += 1;
     this.#abort?.abort();
     // Tracks from the pre-join screen that never got published are ours to stop.
@@ -419,7 +425,9 @@ export class MediaRoom extends LitElement {
         ${
           connection.phase === 'connecting' && !error?.fatal
             ? html`<p part="status" role="status">${t.term('connecting')}</p>`
-            : nothing
+            : this.rejoinAttempt > 0
+              ? html`<p part="status" role="status">${t.term('rejoining')}</p>`
+              : nothing
         }
         <connection-banner part="banner"></connection-banner>
         <div part="announcer" class="visually-hidden" role="status" aria-live="polite">
@@ -600,6 +608,7 @@ export class MediaRoom extends LitElement {
     store.onEvent((event) => {
       if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
       this.#announce(event);
+      this.#followForRejoin(event);
       this.dispatchEvent(toDomEvent(event));
     });
     this.#provider.setValue(store);
@@ -628,6 +637,44 @@ export class MediaRoom extends LitElement {
       text = t.term('announceHand', nameOf(event.participant));
     }
     if (text) this.announcement = text;
+  }
+
+  /**
+   * After losing the room for a reason that is nobody's decision (the server restarted, the
+   * connection broke for good), join again by itself with a fresh token from the token URL, with
+   * a bounded backoff (`REJOIN_DELAYS`); a failed attempt schedules the next one. Leaving, being
+   * removed, a duplicate identity or a deleted room end it.
+   */
+  #followForRejoin(event: RoomStoreEvent): void {
+    if (event.type === 'connected') {
+      this.#stopRejoining();
+    } else if (event.type === 'disconnected') {
+      if (REJOIN_REASONS.has(event.reason ?? 'unknown-reason') && this.#canJoin()) {
+        this.#scheduleRejoin();
+      }
+    } else if (event.type === 'error' && event.error.fatal && this.rejoinAttempt > 0) {
+      this.#scheduleRejoin();
+    }
+  }
+
+  #scheduleRejoin(): void {
+    clearTimeout(this.#rejoinTimer);
+    const delay = REJOIN_DELAYS[this.rejoinAttempt];
+    if (delay === undefined) {
+      // Out of attempts: the Rejoin and Retry buttons stay.
+      this.rejoinAttempt = 0;
+      return;
+    }
+    this.rejoinAttempt += 1;
+    this.#rejoinTimer = setTimeout(() => {
+      if (this.isConnected) void this.connect();
+    }, delay);
+  }
+
+  #stopRejoining(): void {
+    clearTimeout(this.#rejoinTimer);
+    this.#rejoinTimer = undefined;
+    this.rejoinAttempt = 0;
   }
 
   #prepare(url: string): void {
@@ -681,6 +728,21 @@ export class MediaRoom extends LitElement {
     }
   }
 }
+
+/** Waits before each attempt to rejoin by itself (ms): bounded, about 75 s in all. */
+const REJOIN_DELAYS = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000];
+
+/** Disconnect reasons after which `<media-room>` rejoins by itself (nobody decided to end it). */
+const REJOIN_REASONS = new Set([
+  'unknown-reason',
+  'server-shutdown',
+  'state-mismatch',
+  'join-failure',
+  'migration',
+  'signal-close',
+  'connection-timeout',
+  'media-failure',
+]);
 
 /** The default layout of each room type. */
 const LAYOUTS: Record<RoomType, GridLayout> = {
