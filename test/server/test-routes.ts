@@ -79,6 +79,75 @@ export function testRoutes(sfu: Sfu) {
       await service.updateRoomMetadata(room, query.get('metadata') ?? '');
       json(res, 200, { ok: true });
     },
+    // A token signed with the SFU's key for any room, identity and name (no validation), so the
+    // hostile-input tests can bring names the join endpoint refuses to the UI anyway.
+    'raw-token': async (res, _arg, query) => {
+      const name = query.get('name');
+      const at = new AccessToken(sfu.apiKey, sfu.apiSecret, {
+        identity: query.get('identity') ?? `raw-${Date.now()}`,
+        ...(name === null ? {} : { name }),
+        ttl: '5m',
+      });
+      at.addGrant({
+        roomJoin: true,
+        room: query.get('room') ?? '',
+        canPublish: true,
+        canSubscribe: true,
+        canPublishData: true,
+        canUpdateOwnMetadata: true,
+      });
+      json(res, 200, { url: sfu.url, token: await at.toJwt() });
+    },
+    // A page under a strict Content-Security-Policy: the probe records violations before the CDN
+    // bundle loads; the <media-room> joins `room` through the real join route.
+    'csp-page': (res, room) => {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': [
+          "default-src 'self'",
+          "script-src 'self'",
+          "style-src 'self'",
+          "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
+          "img-src 'self' data: blob:",
+          "media-src 'self' blob: mediastream:",
+        ].join('; '),
+      });
+      res.end(`<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>media-room under a strict CSP</title>
+    <script src="/test-api/csp-probe"></script>
+    <script type="module" src="/dist/cdn/index.js"></script>
+  </head>
+  <body>
+    <media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"></media-room>
+  </body>
+</html>`);
+    },
+    'csp-probe': (res) =>
+      send(
+        res,
+        200,
+        'text/javascript; charset=utf-8',
+        `window.__violations = [];
+function describe(node) {
+  if (!node || !node.tagName) return String(node);
+  var root = node.getRootNode();
+  var host = root && root.host ? root.host.tagName.toLowerCase() + ' > ' : '';
+  return host + node.outerHTML.slice(0, 160);
+}
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__violations.push({
+    directive: e.violatedDirective,
+    blocked: e.blockedURI,
+    sample: e.sample,
+    source: e.sourceFile + ':' + e.lineNumber,
+    element: describe(e.composedPath()[0]),
+  });
+}, true);`,
+      ),
     unreachable: async (res) =>
       json(res, 200, {
         url: `ws://127.0.0.1:${await closedPort()}`,
@@ -93,7 +162,7 @@ export function testRoutes(sfu: Sfu) {
       ctx.respond = true;
       return next();
     }
-    const match = /^\/test-api\/([a-z-]+)(?:\/([\w-]+))?$/.exec(ctx.path);
+    const match = /^\/test-api\/([a-z-]+)(?:\/([\w.-]+))?$/.exec(ctx.path);
     const fault = match && faults[match[1]!];
     if (!fault) return next();
     ctx.respond = false;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../../internal/cssom-style.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { PageChangeEvent, PinnedChangeEvent, type PinnedTile } from '../../events/layout-events.js';
@@ -483,7 +483,7 @@ export class LayoutGrid extends LitElement {
             role="group"
             aria-label=${t.term('gridFocusLabel')}
             ?hidden=${plan.mode === 'grid'}
-            style=${styleMap(mainStyle)}
+            style=${cssomStyle(mainStyle)}
           >
             ${
               slotted
@@ -500,7 +500,7 @@ export class LayoutGrid extends LitElement {
             role=${slotted ? 'group' : 'list'}
             aria-label=${t.term(plan.mode === 'focus' ? 'gridStripLabel' : 'gridLabel')}
             tabindex=${paged ? '0' : '-1'}
-            style=${styleMap(gridStyle)}
+            style=${cssomStyle(gridStyle)}
             @keydown=${this.#onKeyDown}
             @pointerdown=${this.#onPointerDown}
             @pointerup=${this.#onPointerUp}
@@ -516,7 +516,7 @@ export class LayoutGrid extends LitElement {
                       html`<div
                         class="cell"
                         role="listitem"
-                        style=${styleMap(
+                        style=${cssomStyle(
                           measured && lastRowStart && i === firstOfLastRow
                             ? { '--_start': String(lastRowStart) }
                             : {},

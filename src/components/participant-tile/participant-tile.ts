@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssomStyle } from '../../internal/cssom-style.js';
 import type { Participant } from 'livekit-client';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -261,7 +261,7 @@ export class ParticipantTile extends LitElement {
           reactions,
           (r) => r.id,
           (r) =>
-            html`<span part="reaction" style=${styleMap({ '--x': `${driftOf(r.id)}%` })}
+            html`<span part="reaction" style=${cssomStyle({ '--x': `${driftOf(r.id)}%` })}
               >${r.emoji}</span
             >`,
         )}

@@ -1,0 +1,143 @@
+import { expect } from '@open-wc/testing';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import {
+  isDecoding,
+  joinPeer,
+  tileOf,
+  uniqueRoom,
+  useLiveHooks,
+  waitFor,
+  waitForValue,
+} from '../helpers/live.js';
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+  source: string;
+  /** the element refused (with its shadow host), for the report */
+  element: string;
+}
+
+type ProbedWindow = Window & { __violations?: Violation[]; __errors?: string[] };
+
+/** An iframe showing `page`, resolved once it has loaded. */
+async function frameOf(page: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1000px';
+  frame.style.height = '700px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve));
+  frame.src = page;
+  document.body.append(frame);
+  await loaded;
+  return frame;
+}
+
+/**
+ * The CDN bundle's full default UI in a page served with a strict Content-Security-Policy (no
+ * 'unsafe-inline' styles or scripts, no eval; test/server/test-routes.ts `csp-page`): a probe
+ * script loaded before the bundle records every `securitypolicyviolation`.
+ */
+describe('the full UI under a strict Content-Security-Policy', () => {
+  const live = useLiveHooks();
+  let frame: HTMLIFrameElement | undefined;
+
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+  });
+
+  it('joins, shows a remote camera, chat, participant list and a reaction with no CSP violation', async () => {
+    const room = uniqueRoom('csp');
+    frame = await frameOf(`/test-api/csp-page/${room}`);
+    const win = frame.contentWindow as ProbedWindow;
+    const doc = frame.contentDocument!;
+    expect(win.__violations, 'the probe ran before the bundle').to.be.an('array');
+    const errors: string[] = [];
+    win.addEventListener('error', (e) => errors.push(e.message));
+    win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+
+    await waitFor(() => !!win.customElements.get('media-room'), 'media-room defined');
+    const el = doc.querySelector('media-room') as MediaRoom;
+    await waitFor(() => el.store.get().connection.phase === 'connected', 'connected', 20_000);
+
+    const peer = await joinPeer(room, 'csp-peer');
+    live.peers.push(peer);
+    const received: string[] = [];
+    peer.registerTextStreamHandler('lk.chat', async (reader) => {
+      received.push(await reader.readAll());
+    });
+
+    // The remote tile shows and its camera plays.
+    const tile = await waitForValue(() => tileOf(el, 'csp-peer'), 'the remote tile', 20_000);
+    const video = await waitForValue(
+      () => tile.shadowRoot?.querySelector('video'),
+      'the remote video element',
+      20_000,
+    );
+    await waitFor(() => video.videoWidth > 0, 'the remote camera plays', 20_000);
+    expect(await isDecoding(video), 'the remote camera decodes').to.equal(true);
+
+    const bar = el.shadowRoot!.querySelector('control-bar')!;
+    const toggle = (tag: string) => bar.querySelector(tag)!.shadowRoot!.querySelector('button')!;
+
+    // The participant list, through its toggle.
+    toggle('participants-toggle').click();
+    const list = el.shadowRoot!.querySelector('participant-list')!;
+    await waitFor(() => !list.hidden, 'the participant list opens');
+    await waitFor(
+      () => !!list.shadowRoot!.querySelector('li[data-identity="csp-peer"]'),
+      'the peer is listed',
+    );
+
+    // The chat, through its toggle: a message each way, one with a link.
+    toggle('chat-toggle').click();
+    const panel = el.shadowRoot!.querySelector('chat-panel')!;
+    await waitFor(() => !panel.hidden, 'the chat opens');
+    const input = await waitForValue(
+      () => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea:not([disabled])'),
+      'the chat input is ready',
+    );
+    input.value = 'Hello under CSP';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await panel.updateComplete;
+    panel.shadowRoot!.querySelector<HTMLButtonElement>('button[part="send"]')!.click();
+    await waitFor(() => received.includes('Hello under CSP'), 'the peer receives the message');
+    await peer.localParticipant.sendText('see https://example.test/a', { topic: 'lk.chat' });
+    const messages = () => panel.shadowRoot!.querySelectorAll('[part~="message"]');
+    await waitFor(() => messages().length === 2, 'both messages shown');
+    expect(panel.shadowRoot!.querySelector('a[part="link"]')?.textContent).to.equal(
+      'https://example.test/a',
+    );
+
+    // A reaction: the popover (Floating UI positions it) and the floating emoji on the tile.
+    const reactions = bar.querySelector('reaction-button')!;
+    reactions.shadowRoot!.querySelector<HTMLButtonElement>('button[part~="base"]')!.click();
+    const emoji = await waitForValue(
+      () => reactions.shadowRoot!.querySelector<HTMLButtonElement>('[part="emoji"]'),
+      'the reaction popover opens',
+    );
+    emoji.click();
+    await peer.localParticipant.publishData(new TextEncoder().encode('👍'), {
+      topic: 'mr.reaction',
+      reliable: true,
+    });
+    await waitFor(
+      () => !!tile.shadowRoot!.querySelector('[part="reaction"]'),
+      'the peer’s reaction floats over its tile',
+    );
+
+    // Give late violations (they are reported asynchronously) time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(win.__violations, 'no CSP violation').to.deep.equal([]);
+    expect(errors, 'no uncaught error in the page').to.deep.equal([]);
+
+    // The probe does catch a violation: a style attribute from markup is refused.
+    const div = doc.createElement('div');
+    div.setAttribute('style', 'color: red');
+    doc.body.append(div);
+    await waitFor(() => (win.__violations?.length ?? 0) > 0, 'the probe reports a violation');
+    expect(win.__violations![0]!.directive).to.match(/^style-src/);
+    await el.leave();
+  });
+});
