@@ -719,8 +719,16 @@ export class MediaRoom extends LitElement {
           tracks.video ? lp.publishTrack(tracks.video) : undefined,
           tracks.audio ? lp.publishTrack(tracks.audio) : undefined,
         ]);
-      } else if (audio && video) await lp.enableCameraAndMicrophone();
-      else if (video) await lp.setCameraEnabled(true);
+      } else if (audio && video) {
+        try {
+          await lp.enableCameraAndMicrophone();
+        } catch {
+          // One refused device (a denied camera) fails the joint request: the other one must
+          // still be used, so ask for each alone. Each failure is reported for its own device.
+          await lp.setMicrophoneEnabled(true).catch(() => undefined);
+          await lp.setCameraEnabled(true).catch(() => undefined);
+        }
+      } else if (video) await lp.setCameraEnabled(true);
       else if (audio) await lp.setMicrophoneEnabled(true);
     } catch {
       // livekit-client reports the device error as a room event; the store shows it, and the
