@@ -4,6 +4,7 @@ import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { Sfu } from '../../dev/sfu.js';
 import { devJoinPolicy } from '../../dev/roles.js';
 import { createMediaRooms, createRequestHandler } from '../../src/server/index.js';
+import { startSignalProxy, type SignalProxy } from './signal-proxy.js';
 
 type Next = () => Promise<unknown>;
 interface KoaContext {
@@ -53,6 +54,7 @@ export function testRoutes(sfu: Sfu) {
   const json = (res: ServerResponse, status: number, body: unknown) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
 
+  let proxy: Promise<SignalProxy> | undefined;
   const faults: Record<
     string,
     (res: ServerResponse, arg: string, query: URLSearchParams) => Promise<void> | void
@@ -77,6 +79,18 @@ export function testRoutes(sfu: Sfu) {
     // Not a fault: what a server would do to change a room's metadata while people are in it.
     'room-metadata': async (res, room, query) => {
       await service.updateRoomMetadata(room, query.get('metadata') ?? '');
+      json(res, 200, { ok: true });
+    },
+    // A join through the signal proxy (test/server/signal-proxy.ts), and cutting it.
+    'proxy-join': async (res, room, query) => {
+      proxy ??= startSignalProxy(sfu.url);
+      const { token } = await rooms.generateToken(room, {
+        identity: query.get('identity') ?? 'proxied',
+      });
+      json(res, 200, { token, url: (await proxy).url });
+    },
+    'proxy-cut': async (res, ms) => {
+      (await (proxy ??= startSignalProxy(sfu.url))).cut(Number(ms) || 10_000);
       json(res, 200, { ok: true });
     },
     // A token signed with the SFU's key for any room, identity and name (no validation), so the
@@ -148,6 +162,11 @@ document.addEventListener('securitypolicyviolation', function (e) {
   });
 }, true);`,
       ),
+    // The media server goes away for `ms` and comes back on the same port (answered at once).
+    'sfu-restart': (res, ms) => {
+      void sfu.restart(Number(ms) || 0);
+      json(res, 200, { ok: true });
+    },
     unreachable: async (res) =>
       json(res, 200, {
         url: `ws://127.0.0.1:${await closedPort()}`,
