@@ -233,4 +233,5 @@ export const ar: Messages = {
   announceRecording: 'بدأ التسجيل',
   announceRecordingStopped: 'توقف التسجيل',
   rejoining: 'جارٍ الانضمام مجددًا تلقائيًا…',
+  'error:token-wrong-room': 'رمز الوصول مخصص لغرفة أخرى.',
 };

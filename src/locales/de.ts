@@ -180,4 +180,5 @@ export const de: Messages = {
   announceRecording: 'Die Aufnahme hat begonnen',
   announceRecordingStopped: 'Die Aufnahme wurde beendet',
   rejoining: 'Tritt automatisch wieder bei…',
+  'error:token-wrong-room': 'Das Zugangstoken gilt für einen anderen Raum.',
 };

@@ -189,6 +189,7 @@ export const en = {
   announceRecording: 'Recording started',
   announceRecordingStopped: 'Recording stopped',
   rejoining: 'Rejoining automatically…',
+  'error:token-wrong-room': 'The access token is for another room.',
 };
 
 type Term = string | ((...args: never[]) => string);

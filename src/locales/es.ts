@@ -187,4 +187,5 @@ export const es: Messages = {
   announceRecording: 'Ha comenzado la grabación',
   announceRecordingStopped: 'La grabación ha terminado',
   rejoining: 'Volviendo a unirse automáticamente…',
+  'error:token-wrong-room': 'El token de acceso es de otra sala.',
 };

@@ -188,4 +188,5 @@ export const fr: Messages = {
   announceRecording: 'L’enregistrement a commencé',
   announceRecordingStopped: 'L’enregistrement est terminé',
   rejoining: 'Reconnexion automatique…',
+  'error:token-wrong-room': 'Le jeton d’accès est pour une autre salle.',
 };

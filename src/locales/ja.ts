@@ -187,4 +187,5 @@ export const ja: Messages = {
   announceRecording: '録画が開始されました',
   announceRecordingStopped: '録画が終了しました',
   rejoining: '自動的に再参加しています…',
+  'error:token-wrong-room': 'アクセストークンは別のルーム用です。',
 };

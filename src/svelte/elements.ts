@@ -195,9 +195,9 @@ export interface MediaRoomSvelteAttributes {
   'token-timeout'?: number | `${number}` | null;
   /** Property of `token-timeout`. Milliseconds to wait for the token endpoint. */
   tokenTimeout?: MediaRoom['tokenTimeout'];
-  /** Room name sent to the token endpoint. */
+  /** Room name sent to the token endpoint. When set, a token for another room is refused (`token-wrong-room`). */
   room?: string | null;
-  /** Property of `room`. Room name sent to the token endpoint. */
+  /** Property of `room`. Room name sent to the token endpoint. When set, a token for another room is refused (`token-wrong-room`). */
   roomName?: MediaRoom['roomName'];
   /** Identity sent to the token endpoint. */
   identity?: MediaRoom['identity'] | null;

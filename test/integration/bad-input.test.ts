@@ -4,10 +4,14 @@ import { nextError, nextEvent, uniqueRoom, waitFor, watchForUncaught } from '../
 import '../../src/components/media-room/media-room.js';
 
 /** Mount a room with a token URL, wait for its `error`, and return both. */
-async function failWith(tokenUrl: string, attrs: { timeout?: number; lang?: string } = {}) {
+async function failWith(
+  tokenUrl: string,
+  attrs: { timeout?: number; lang?: string; room?: string } = {},
+) {
   const el = await fixture<MediaRoom>(html`
     <media-room
       skip-prejoin
+      room=${attrs.room ?? ''}
       token-url=${tokenUrl}
       token-timeout=${attrs.timeout ?? 10_000}
       lang=${attrs.lang ?? 'en'}
@@ -47,6 +51,7 @@ describe('<media-room> with bad input', () => {
     message: string;
     detail?: string;
     timeout?: number;
+    room?: string;
   }> = [
     {
       what: '401',
@@ -137,6 +142,13 @@ describe('<media-room> with bad input', () => {
       message: 'The access token was refused: it is invalid or has expired.',
     },
     {
+      what: 'a token for another room',
+      url: '/test-api/alt-shape',
+      room: 'standup',
+      code: 'token-wrong-room',
+      message: 'The access token is for another room.',
+    },
+    {
       what: 'an unreachable media server',
       url: '/test-api/unreachable',
       code: 'server-unreachable',
@@ -147,7 +159,7 @@ describe('<media-room> with bad input', () => {
   for (const c of cases) {
     it(`${c.what}: shows "${c.code}" with Retry, fires error, throws nothing`, async () => {
       const url = typeof c.url === 'string' ? c.url : await c.url();
-      const { el, event } = await failWith(url, { timeout: c.timeout });
+      const { el, event } = await failWith(url, { timeout: c.timeout, room: c.room });
       expect(event.code).to.equal(c.code);
       expect(event.fatal).to.equal(true);
       expect(el.store.get().error?.code).to.equal(c.code);

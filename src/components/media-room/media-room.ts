@@ -61,6 +61,7 @@ import '../recording-indicator/recording-indicator.js';
 import '../room-audio/room-audio.js';
 import '../start-audio/start-audio.js';
 import {
+  RoomFailure,
   fetchConnectionDetails,
   moderationUrlFor,
   postModeration,
@@ -160,7 +161,10 @@ export class MediaRoom extends LitElement {
   /** Milliseconds to wait for the token endpoint. */
   @property({ attribute: 'token-timeout', type: Number }) tokenTimeout = 10_000;
 
-  /** Room name sent to the token endpoint. */
+  /**
+   * Room name sent to the token endpoint. When set, a token for another room is refused
+   * (`token-wrong-room`).
+   */
   @property({ attribute: 'room' }) roomName = '';
 
   /** Identity sent to the token endpoint. */
@@ -329,6 +333,11 @@ export class MediaRoom extends LitElement {
       this.#lastUrl = details.url;
       await room.connect(details.url, details.token);
       if (attempt !== this.#attempt) return;
+      if (this.roomName && room.name && room.name !== this.roomName) {
+        // The token endpoint answered with a token for another room than the one asked for.
+        await room.disconnect();
+        throw new RoomFailure('token-wrong-room', `${room.name} ≠ ${this.roomName}`);
+      }
       this.#followToken(room, details.token);
       await this.#publishOnJoin(room);
     } catch (error) {
