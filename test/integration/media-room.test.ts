@@ -199,10 +199,25 @@ describe('<media-room> against a real livekit-server', () => {
       body: JSON.stringify({ room, identity: 'direct' }),
     });
     const { token, url } = (await response.json()) as { token: string; url: string };
+    // Everything written to the console meanwhile (livekit-client logs there too).
+    const logged: string[] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+    const originals = methods.map((m) => console[m]);
+    methods.forEach((m, i) => {
+      console[m] = (...args: unknown[]) => {
+        logged.push(args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' '));
+        (originals[i] as (...a: unknown[]) => void)(...args);
+      };
+    });
     const direct = await fixture<MediaRoom>(
       html`<media-room skip-prejoin token=${token} server-url=${url}></media-room>`,
     );
     await nextEvent(direct, 'connected');
+    methods.forEach((m, i) => (console[m] = originals[i]!));
+    expect(
+      logged.filter((line) => line.includes(token)),
+      'the token is never logged',
+    ).to.deep.equal([]);
     expect(direct.store.get().local?.identity).to.equal('direct');
     // The token is not left in the DOM: no attribute, an empty property, nothing in the markup.
     expect(direct.hasAttribute('token')).to.equal(false);
