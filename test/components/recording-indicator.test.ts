@@ -1,17 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { Room as RoomInfo } from '@livekit/protocol';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { RecordingIndicator } from '../../src/components/recording-indicator/recording-indicator.js';
 import '../../src/index.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
-
-/** The SFU's room update, through the Room's own handler. */
-function setRecording(script: ScriptedRoom, recording: boolean): void {
-  (script.room as unknown as { handleRoomUpdate(r: RoomInfo): void }).handleRoomUpdate(
-    new RoomInfo({ sid: 'RM_SIMULATED', name: 'simulated-room', activeRecording: recording }),
-  );
-}
 
 describe('<recording-indicator>', () => {
   it('says "Recording" while the room is recorded, in a live region, and is accessible', async () => {
@@ -27,7 +19,7 @@ describe('<recording-indicator>', () => {
     expect(region.textContent?.trim()).to.equal('');
 
     const event = nextEvent(el, 'recording-status-changed');
-    setRecording(script, true);
+    script.setRecording(true);
     expect((await event).recording).to.equal(true);
     await waitFor(() => indicator.recording, 'recording');
     await indicator.updateComplete;
@@ -35,7 +27,7 @@ describe('<recording-indicator>', () => {
     expect(indicator.matches(':state(recording)')).to.equal(true);
     await expect(indicator).to.be.accessible();
 
-    setRecording(script, false);
+    script.setRecording(false);
     await waitFor(() => !indicator.recording, 'stopped');
     await indicator.updateComplete;
     expect(region.textContent?.trim()).to.equal('');

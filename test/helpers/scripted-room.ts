@@ -5,6 +5,7 @@ import {
   ParticipantInfo,
   ParticipantInfo_State,
   ParticipantPermission,
+  Room as RoomInfo,
   SpeakerInfo,
   TrackInfo,
   TrackSource,
@@ -18,6 +19,7 @@ interface SignalHandlers {
   handleParticipantUpdates(infos: ParticipantInfo[]): void;
   handleActiveSpeakersUpdate(speakers: SpeakerInfo[]): void;
   handleConnectionQualityUpdate(update: ConnectionQualityUpdate): void;
+  handleRoomUpdate(room: RoomInfo): void;
 }
 
 const QUALITY = {
@@ -139,6 +141,13 @@ export class ScriptedRoom {
       new ConnectionQualityUpdate({
         updates: [new ConnectionQualityInfo({ participantSid: sid, quality: QUALITY[quality] })],
       }),
+    );
+  }
+
+  /** The SFU's room update saying whether the room is being recorded. */
+  setRecording(recording: boolean): void {
+    this.#handlers.handleRoomUpdate(
+      new RoomInfo({ sid: 'RM_SIMULATED', name: 'simulated-room', activeRecording: recording }),
     );
   }
 
