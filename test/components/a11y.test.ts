@@ -220,9 +220,13 @@ describe('accessibility of the full default UI', () => {
       stops.push({ name, node });
       const box = node.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) problems.push(`${name} has no size`);
-      if (!node.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
-        problems.push(`${name} is hidden`);
+      // Tile actions fade in (150 ms) once focus is inside them: give a fade time to finish.
+      const visible = () =>
+        node.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+      for (let waited = 0; !visible() && waited < 1000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      if (!visible()) problems.push(`${name} is hidden`);
       if (!node.matches(':focus-visible')) problems.push(`${name} is not :focus-visible`);
       if (!focusIndicator(node)) problems.push(`${name} shows no focus indicator`);
     }
