@@ -79,3 +79,30 @@ export const accentButtonStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/**
+ * The shell of a side panel (`<chat-panel>`, `<participant-list>`): a column filling its box, with
+ * the room's radius; each panel adds its own background to `[part='base']`.
+ */
+export const panelStyles = css`
+  :host {
+    display: block;
+    min-height: 0;
+    color: var(--mr-color-text, #f3f4f6);
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  [part='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+    height: 100%;
+    min-height: 12rem;
+    box-sizing: border-box;
+    padding: 0.5rem;
+    border-radius: var(--mr-radius, 0.75rem);
+  }
+`;

@@ -1,63 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  ParticipantInfo,
-  ParticipantInfo_State,
-  TrackInfo,
-  TrackSource,
-  TrackType,
-} from '@livekit/protocol';
-import { Track, type RemoteParticipant } from 'livekit-client';
 import type { DeafenButton } from '../../src/components/deafen-button/deafen-button.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/deafen-button/deafen-button.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/room-audio/room-audio.js';
 import type { DeafenEvent } from '../../src/events/deafen-events.js';
-import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { ScriptedRoom, toneTrack } from '../helpers/scripted-room.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
-
-let version = 7000;
-let nextSid = 1;
-
-/** The SFU says `identity` published a microphone (other tracks kept as they are). */
-function publishMicrophone(script: ScriptedRoom, identity: string): string {
-  const p = script.remote(identity);
-  const sid = `TR_deafen_${nextSid++}`;
-  const tracks = [...p.trackPublications.values()].map(
-    (pub) =>
-      new TrackInfo({
-        sid: pub.trackSid,
-        source: Track.sourceToProto(pub.source),
-        type: pub.kind === Track.Kind.Audio ? TrackType.AUDIO : TrackType.VIDEO,
-        muted: pub.isMuted,
-        name: pub.trackName,
-      }),
-  );
-  tracks.push(
-    new TrackInfo({ sid, source: TrackSource.MICROPHONE, type: TrackType.AUDIO, name: 'mic' }),
-  );
-  p.updateInfo(
-    new ParticipantInfo({
-      sid: p.sid,
-      identity,
-      name: p.name ?? '',
-      state: ParticipantInfo_State.ACTIVE,
-      tracks,
-      version: version++,
-    }),
-  );
-  return sid;
-}
-
-/** The SFU's media for `sid` arrives: livekit-client subscribes the publication to it. */
-function subscribe(remote: RemoteParticipant, sid: string, media: MediaStreamTrack): void {
-  (
-    remote as unknown as {
-      addSubscribedMediaTrack(t: MediaStreamTrack, sid: string, s: MediaStream, r: undefined): void;
-    }
-  ).addSubscribedMediaTrack(media, sid, new MediaStream([media]), undefined);
-}
 
 async function mount() {
   const script = await ScriptedRoom.create(2);
@@ -72,19 +22,15 @@ async function mount() {
 }
 
 describe('<deafen-button> on a scripted room', () => {
-  const contexts: AudioContext[] = [];
+  const tones: Array<{ close: () => Promise<void> }> = [];
   afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    await Promise.all(tones.splice(0).map((t) => t.close()));
   });
 
   function tone(): MediaStreamTrack {
-    const context = new AudioContext();
-    contexts.push(context);
-    const oscillator = context.createOscillator();
-    const destination = context.createMediaStreamDestination();
-    oscillator.connect(destination);
-    oscillator.start();
-    return destination.stream.getAudioTracks()[0]!;
+    const t = toneTrack();
+    tones.push(t);
+    return t.track;
   }
 
   it('is disabled outside a room', async () => {
@@ -158,8 +104,8 @@ describe('<deafen-button> on a scripted room', () => {
   it('<room-audio> plays every remote track at volume 0 while deafened, and as before after', async () => {
     const { script, el, base } = await mount();
     const [a, b] = script.identities as [string, string];
-    subscribe(script.remote(a), publishMicrophone(script, a), tone());
-    subscribe(script.remote(b), publishMicrophone(script, b), tone());
+    script.subscribeMedia(a, script.publishAudio(a), tone());
+    script.subscribeMedia(b, script.publishAudio(b), tone());
     const audio = el.querySelector('room-audio')!;
     const elements = () => [...audio.shadowRoot!.querySelectorAll('audio')];
     await waitFor(() => elements().length === 2, 'two audio elements');

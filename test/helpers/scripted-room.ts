@@ -11,7 +11,7 @@ import {
   TrackSource,
   TrackType,
 } from '@livekit/protocol';
-import { Room, type Participant, type RemoteParticipant } from 'livekit-client';
+import { Room, Track, type Participant, type RemoteParticipant } from 'livekit-client';
 import { CAPABILITIES_ATTRIBUTE } from '../../src/store/attributes.js';
 
 /** The Room's own handlers for signal messages (private in livekit-client's types). */
@@ -142,6 +142,51 @@ export class ScriptedRoom {
         updates: [new ConnectionQualityInfo({ participantSid: sid, quality: QUALITY[quality] })],
       }),
     );
+  }
+
+  /**
+   * The SFU says `identity` published an audio track of `source` (a microphone by default), its
+   * other tracks kept as they are. Returns the track sid.
+   */
+  publishAudio(identity: string, source: TrackSource = TrackSource.MICROPHONE): string {
+    const p = this.remote(identity);
+    const sid = `TR_audio_${this.#sid++}`;
+    const tracks = [...p.trackPublications.values()].map(
+      (pub) =>
+        new TrackInfo({
+          sid: pub.trackSid,
+          source: Track.sourceToProto(pub.source),
+          type: pub.kind === Track.Kind.Audio ? TrackType.AUDIO : TrackType.VIDEO,
+          muted: pub.isMuted,
+          name: pub.trackName,
+        }),
+    );
+    tracks.push(new TrackInfo({ sid, source, type: TrackType.AUDIO, name: 'audio' }));
+    p.updateInfo(
+      new ParticipantInfo({
+        sid: p.sid,
+        identity,
+        name: p.name ?? '',
+        state: ParticipantInfo_State.ACTIVE,
+        tracks,
+        version: this.#version++,
+      }),
+    );
+    return sid;
+  }
+
+  /** The SFU's media for track `sid` of `identity` arrives: livekit-client subscribes to it. */
+  subscribeMedia(identity: string, sid: string, media: MediaStreamTrack): void {
+    (
+      this.remote(identity) as unknown as {
+        addSubscribedMediaTrack(
+          t: MediaStreamTrack,
+          sid: string,
+          s: MediaStream,
+          r: undefined,
+        ): void;
+      }
+    ).addSubscribedMediaTrack(media, sid, new MediaStream([media]), undefined);
   }
 
   /** The SFU's room update saying whether the room is being recorded. */
@@ -340,4 +385,15 @@ export class ScriptedRoom {
         }),
     );
   }
+}
+
+/** A tone as a MediaStreamTrack (no device, no server); `close` ends it. */
+export function toneTrack(): { track: MediaStreamTrack; close: () => Promise<void> } {
+  const context = new AudioContext();
+  const oscillator = context.createOscillator();
+  const destination = context.createMediaStreamDestination();
+  oscillator.connect(destination);
+  oscillator.start();
+  const track = destination.stream.getAudioTracks()[0]!;
+  return { track, close: () => context.close() };
 }

@@ -1,29 +1,12 @@
 import { css } from 'lit';
-import { accentButtonStyles } from '../../internal/control-styles.js';
+import { accentButtonStyles, panelStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   accentButtonStyles,
+  panelStyles,
   css`
-    :host {
-      display: block;
-      min-height: 0;
-      color: var(--mr-color-text, #f3f4f6);
-    }
-
-    :host([hidden]) {
-      display: none;
-    }
-
     [part='base'] {
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      height: 100%;
-      min-height: 12rem;
-      box-sizing: border-box;
-      padding: 0.5rem;
       background: var(--chat-panel-background, var(--mr-color-background, #111827));
-      border-radius: var(--mr-radius, 0.75rem);
     }
 
     [part='log'] {

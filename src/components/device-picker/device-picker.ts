@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
@@ -7,6 +6,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { DeviceChangeEvent } from '../../events/control-events.js';
 import { define } from '../../internal/define.js';
+import { anchorPopover } from '../../internal/popover.js';
 import type { DeviceKind, DeviceState, RoomSnapshot } from '../../store/types.js';
 import { icons } from '../../internal/icons.js';
 import { setState } from '../../internal/custom-states.js';
@@ -84,7 +84,7 @@ export class DevicePicker extends LitElement {
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   readonly #button = createRef<HTMLButtonElement>();
   readonly #menu = createRef<HTMLElement>();
-  #stopPositioning: (() => void) | undefined;
+  #unanchor: (() => void) | undefined;
   #preferred: string | undefined;
   #applied = false;
 
@@ -229,17 +229,7 @@ export class DevicePicker extends LitElement {
     const button = this.#button.value;
     const menu = this.#menu.value;
     if (!button || !menu || !this.open) return;
-    this.#stopPositioning = autoUpdate(button, menu, () => {
-      void computePosition(button, menu, {
-        strategy: 'fixed',
-        placement: 'top-start',
-        middleware: [offset(6), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        menu.style.left = `${x}px`;
-        menu.style.top = `${y}px`;
-      });
-    });
-    document.addEventListener('pointerdown', this.#onOutside, true);
+    this.#unanchor = anchorPopover(this, button, menu, 'top-start', () => this.#close(false));
     const items = this.#items();
     const checked = items.find((item) => item.getAttribute('aria-checked') === 'true');
     (last ? items[items.length - 1] : (checked ?? items[0]))?.focus();
@@ -251,17 +241,12 @@ export class DevicePicker extends LitElement {
   }
 
   #close(focusButton: boolean): void {
-    this.#stopPositioning?.();
-    this.#stopPositioning = undefined;
-    document.removeEventListener('pointerdown', this.#onOutside, true);
+    this.#unanchor?.();
+    this.#unanchor = undefined;
     if (!this.open) return;
     this.open = false;
     if (focusButton) this.#button.value?.focus();
   }
-
-  #onOutside = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.#close(false);
-  };
 
   #onButtonClick = () => {
     if (this.open) this.#close(true);

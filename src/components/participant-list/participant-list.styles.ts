@@ -1,30 +1,13 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, panelStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  panelStyles,
   css`
-    :host {
-      display: block;
-      min-height: 0;
-      color: var(--mr-color-text, #f3f4f6);
-    }
-
-    :host([hidden]) {
-      display: none;
-    }
-
     [part='base'] {
       position: relative;
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      height: 100%;
-      min-height: 12rem;
-      box-sizing: border-box;
-      padding: 0.5rem;
       background: var(--participant-list-background, var(--mr-color-background, #111827));
-      border-radius: var(--mr-radius, 0.75rem);
     }
 
     [part='heading'] {

@@ -1,4 +1,3 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
@@ -7,6 +6,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { ReactionSendEvent } from '../../events/reaction-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
+import { anchorPopover } from '../../internal/popover.js';
 import { icons } from '../../internal/icons.js';
 import { isReaction, REACTIONS } from '../../store/reactions.js';
 import { selectCanReact } from '../../store/selectors.js';
@@ -73,7 +73,7 @@ export class ReactionButton extends LitElement {
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   readonly #button = createRef<HTMLButtonElement>();
   readonly #popover = createRef<HTMLElement>();
-  #stopPositioning: (() => void) | undefined;
+  #unanchor: (() => void) | undefined;
 
   /** Whether a reaction can be sent now: in the room with a grant that allows it. */
   get #usable(): boolean {
@@ -163,17 +163,7 @@ export class ReactionButton extends LitElement {
     const button = this.#button.value;
     const popover = this.#popover.value;
     if (!button || !popover || !this.open) return;
-    this.#stopPositioning = autoUpdate(button, popover, () => {
-      void computePosition(button, popover, {
-        strategy: 'fixed',
-        placement: 'top',
-        middleware: [offset(6), flip(), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        popover.style.left = `${x}px`;
-        popover.style.top = `${y}px`;
-      });
-    });
-    document.addEventListener('pointerdown', this.#onOutside, true);
+    this.#unanchor = anchorPopover(this, button, popover, 'top', () => this.#close(false));
     this.#items()[0]?.focus();
   }
 
@@ -194,9 +184,8 @@ export class ReactionButton extends LitElement {
   }
 
   #close(focusButton: boolean): void {
-    this.#stopPositioning?.();
-    this.#stopPositioning = undefined;
-    document.removeEventListener('pointerdown', this.#onOutside, true);
+    this.#unanchor?.();
+    this.#unanchor = undefined;
     if (!this.open) return;
     this.open = false;
     if (focusButton) this.#button.value?.focus();
@@ -206,10 +195,6 @@ export class ReactionButton extends LitElement {
     if (!keepOpen) this.#close(true);
     void this.send(emoji);
   }
-
-  #onOutside = (event: Event) => {
-    if (!event.composedPath().includes(this)) this.#close(false);
-  };
 
   #onButtonClick = () => {
     if (this.open) this.#close(true);
