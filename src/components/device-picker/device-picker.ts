@@ -85,6 +85,8 @@ export class DevicePicker extends LitElement {
   readonly #button = createRef<HTMLButtonElement>();
   readonly #menu = createRef<HTMLElement>();
   #unanchor: (() => void) | undefined;
+  /** The remembered device being applied, if any (a choice waits for it). */
+  #applying: Promise<unknown> | undefined;
   #preferred: string | undefined;
   #applied = false;
 
@@ -311,7 +313,11 @@ export class DevicePicker extends LitElement {
     const room = this.#slice.store?.room;
     if (!room) return;
     const kind = this.kind;
+    // The user's choice wins over the remembered device: none is applied after it, and one
+    // being applied now finishes first.
+    this.#applied = true;
     try {
+      await this.#applying;
       await room.switchActiveDevice(kind, deviceId);
     } catch {
       this.failed = true;
@@ -344,7 +350,7 @@ export class DevicePicker extends LitElement {
     if (this.#applied || !room || !preferred || this.#unsupported) return;
     this.#applied = true;
     if (this.#slice.value.active === preferred) return;
-    room.switchActiveDevice(this.kind, preferred).catch(() => {
+    this.#applying = room.switchActiveDevice(this.kind, preferred).catch(() => {
       /* The device went away or cannot start; the Room keeps the one it has. */
     });
   }
