@@ -117,6 +117,12 @@ describe('call controls against a real livekit-server', () => {
     button('microphone').click();
     await waitFor(() => !!micTrack() && !micTrack()!.isMuted, 'microphone published');
     const before = deviceOfTrack();
+    // livekit-client records the published track's device as active only after a silence check
+    // (about a second); a choice made before that is overwritten by it, so let it land first.
+    await waitFor(
+      () => el.store.get().activeDevices.audioinput === before,
+      'the published microphone is the active device',
+    );
     button('microphone').click();
     await waitFor(() => !!micTrack()?.isMuted, 'microphone muted');
 
