@@ -42,7 +42,9 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           // Library mode keeps whitespace in ES output (meant for re-bundling); a CDN bundle is
           // not re-bundled, so minify it whole.
-          rolldownOptions: { output: { minify: true } },
+          // The languages other than English and Floating UI are chunks the ES bundle loads on
+          // demand (the classic script inlines them).
+          rolldownOptions: { output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' } },
           lib: {
             entry: 'src/index.ts',
             name: 'MediaRoomElements',

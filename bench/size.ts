@@ -1,6 +1,7 @@
 /**
- * Bundle sizes, min and gzip, every entry built by the same Vite/rolldown settings (ES2022, one
- * minified ES file, production defines): our elements with lit but without livekit-client, the
+ * Bundle sizes, min and gzip, every entry built by the same Vite/rolldown settings (ES2022,
+ * minified ES, production defines; what an entry loads up front is measured apart from chunks it
+ * loads only on demand, such as our languages other than English): our elements with lit but without livekit-client, the
  * whole CDN bundle, each element alone (without livekit-client, which every one shares), and
  * LiveKit's React prefab (`LiveKitRoom` + `VideoConference` with react and react-dom), with and
  * without livekit-client.
@@ -12,8 +13,12 @@ import { build, type Rolldown } from 'vite';
 
 export interface SizeRow {
   name: string;
+  /** What a page loads up front: the entry and every chunk it imports statically. */
   min: number;
   gzip: number;
+  /** Chunks loaded only when asked for (each language but English), summed; 0 if none. */
+  lazyMin: number;
+  lazyGzip: number;
 }
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,24 +38,52 @@ async function measure(name: string, source: string, external: string[] = []): P
       target: 'es2022',
       minify: true,
       cssCodeSplit: false,
+      // No modulepreload helper: the lazy chunks are small and loaded one at a time.
+      modulePreload: false,
       rolldownOptions: {
         input: file,
         external,
         // Keep what an entry exports (an app build would drop unused exports and all they use).
         preserveEntrySignatures: 'exports-only',
-        output: { format: 'es', minify: true, codeSplitting: false },
+        output: { format: 'es', minify: true },
       },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  let code = '';
+  const chunks = new Map<string, Rolldown.OutputChunk>();
+  let css = '';
   for (const output of outputs) {
     for (const item of output.output) {
-      if (item.type === 'chunk') code += item.code;
-      else if (item.fileName.endsWith('.css')) code += String(item.source);
+      if (item.type === 'chunk') chunks.set(item.fileName, item);
+      else if (item.fileName.endsWith('.css')) css += String(item.source);
     }
   }
-  return { name, min: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).byteLength };
+  // Up front: the entry and its static imports, transitively; the rest is loaded on demand.
+  const upFront = new Set<string>();
+  const visit = (fileName: string): void => {
+    if (upFront.has(fileName)) return;
+    upFront.add(fileName);
+    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  let code = css;
+  let lazyMin = 0;
+  let lazyGzip = 0;
+  for (const [fileName, chunk] of chunks) {
+    if (upFront.has(fileName)) code += chunk.code;
+    else {
+      // Each lazy chunk is its own download, so each is compressed on its own.
+      lazyMin += Buffer.byteLength(chunk.code);
+      lazyGzip += gzipSync(chunk.code, { level: 9 }).byteLength;
+    }
+  }
+  return {
+    name,
+    min: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).byteLength,
+    lazyMin,
+    lazyGzip,
+  };
 }
 
 const src = (path: string) => JSON.stringify(join(root, 'src', path));

@@ -27,7 +27,7 @@ export { DeafenButton } from './components/deafen-button/deafen-button.js';
 export { roomContext } from './context/room-context.js';
 export { StoreController } from './controllers/store-controller.js';
 export { TrackController } from './controllers/track-controller.js';
-export { LocalizeController, registerLocale } from './controllers/localize.js';
+export { LocalizeController, loadLocale, registerLocale } from './controllers/localize.js';
 export * from './events/room-events.js';
 export * from './events/pre-join-events.js';
 export * from './events/layout-events.js';

@@ -1,29 +1,59 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ar } from '../locales/ar.js';
-import { de } from '../locales/de.js';
 import { en, type MessageKey, type Messages, type PartialMessages } from '../locales/en.js';
-import { es } from '../locales/es.js';
-import { fr } from '../locales/fr.js';
-import { ja } from '../locales/ja.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 /** Keys whose term is plain text (no parameters). */
 type TextKey = { [K in MessageKey]: Messages[K] extends string ? K : never }[MessageKey];
 type Args<K extends MessageKey> = Messages[K] extends (...args: infer A) => string ? A : [];
 
-const locales = new Map<string, Messages>([
-  ['en', en],
-  ['de', de],
-  ['fr', fr],
-  ['es', es],
-  ['ja', ja],
-  ['ar', ar],
-]);
+const locales = new Map<string, Messages>([['en', en]]);
+
+/**
+ * The bundled locales other than English, each loaded the first time a page asks for its language
+ * (a bundler makes each one a chunk of its own): an English page never downloads them.
+ */
+const bundled: Record<string, () => Promise<Messages>> = {
+  de: () => import('../locales/de.js').then((m) => m.de),
+  fr: () => import('../locales/fr.js').then((m) => m.fr),
+  es: () => import('../locales/es.js').then((m) => m.es),
+  ja: () => import('../locales/ja.js').then((m) => m.ja),
+  ar: () => import('../locales/ar.js').then((m) => m.ar),
+};
+const loading = new Map<string, Promise<void>>();
+/** Languages written right to left, for the moment before (or without) their locale. */
+const RTL = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
 /** Add or replace a locale, keyed by its `$code` (`pt-BR`, `fr`, …). Connected elements update. */
 export function registerLocale(messages: Messages): void {
   locales.set(messages.$code.toLowerCase(), messages);
   for (const host of hosts) host.requestUpdate();
+}
+
+/**
+ * Loads the bundled locale for `lang` (`de`, `de-AT`, …) if there is one and it is not loaded yet;
+ * resolves once elements have it (they update by themselves). Elements call this on their own when
+ * they meet a language, rendering English until it arrives; a page that wants no English flash
+ * awaits it before showing them. Resolves at once for English, a registered locale or an unknown
+ * language (which stays English).
+ */
+export function loadLocale(lang: string): Promise<void> {
+  const code = lang.toLowerCase();
+  if (locales.has(code)) return Promise.resolve();
+  const base = code.split('-')[0] ?? '';
+  if (locales.has(base) || !Object.hasOwn(bundled, base)) return Promise.resolve();
+  let pending = loading.get(base);
+  if (!pending) {
+    pending = bundled[base]!().then(
+      (messages) => {
+        if (!locales.has(base)) registerLocale(messages);
+      },
+      // A chunk that fails to load (offline, blocked) leaves the page in English; asking again
+      // later tries again.
+      () => void loading.delete(base),
+    );
+    loading.set(base, pending);
+  }
+  return pending;
 }
 
 const hosts = new Set<Host>();
@@ -79,7 +109,10 @@ export function refreshLocalized(): void {
 
 function lookup(lang: string): Messages {
   const code = lang.toLowerCase();
-  return locales.get(code) ?? locales.get(code.split('-')[0] ?? '') ?? en;
+  const found = locales.get(code) ?? locales.get(code.split('-')[0] ?? '');
+  if (found) return found;
+  void loadLocale(code);
+  return en;
 }
 
 /**
@@ -125,7 +158,11 @@ export class LocalizeController implements ReactiveController {
   get dir(): 'ltr' | 'rtl' {
     const dir = inherited(this.#host, 'dir');
     if (dir === 'rtl' || dir === 'ltr') return dir;
-    return lookup(this.lang).$dir === 'rtl' ? 'rtl' : 'ltr';
+    const code = this.lang.toLowerCase();
+    const loaded = locales.get(code) ?? locales.get(code.split('-')[0] ?? '');
+    // Before its locale has loaded, a right-to-left language is already laid out right to left.
+    if (!loaded) return RTL.has(code.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+    return loaded.$dir === 'rtl' ? 'rtl' : 'ltr';
   }
 
   /**

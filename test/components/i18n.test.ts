@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
-import { LocalizeController } from '../../src/controllers/localize.js';
+import { LocalizeController, loadLocale } from '../../src/controllers/localize.js';
 import '../../src/index.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
@@ -212,6 +212,7 @@ describe('internationalisation', () => {
       }
     }
     for (const [code, messages] of Object.entries(LOCALES)) {
+      await loadLocale(code);
       probe.lang = code;
       expect(probe.t.lang).to.equal(code);
       expect(Object.keys(messages).sort(), `${code} has exactly the keys of en`).to.deep.equal(

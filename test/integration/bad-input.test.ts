@@ -206,6 +206,8 @@ describe('<media-room> with bad input', () => {
 
   it('speaks the page language: German messages under lang="de"', async () => {
     const { el } = await failWith('/test-api/status/403', { lang: 'de' });
+    // German is loaded the first time the page uses it.
+    await waitFor(() => alertOf(el).message !== 'You are not allowed to join this room.', 'German');
     const { message, retry } = alertOf(el);
     expect(message).to.equal('Du darfst diesem Raum nicht beitreten.');
     expect(retry?.textContent).to.equal('Erneut versuchen');
