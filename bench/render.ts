@@ -27,7 +27,10 @@
  *   each kind to warm up, a 1 s pause, 20 no-op changes (the same evaluate and settling with no
  *   change: the CDP and waiting overhead, whose median is subtracted from every change), the
  *   speaker changes, a 1 s pause (not charged), the mute toggles. `--reduced-motion` (option
- *   `reducedMotion`) emulates `prefers-reduced-motion: reduce` for both.
+ *   `reducedMotion`) emulates `prefers-reduced-motion: reduce` for both. The same readings
+ *   give each change's script time (`ScriptDuration`) and style + layout time
+ *   (`RecalcStyleDuration` + `LayoutDuration`); the rest of the task time is mostly paint and
+ *   compositing commits.
  * - Elements updated per change: counted separately, over further changes of the same sequence,
  *   with instrumentation on (so it never weighs on the timed changes): distinct DOM nodes
  *   mutated or inserted (a MutationObserver on the document and on every shadow root), for ours
@@ -37,7 +40,7 @@
  * - Per run, p50/p95 are over that run's changes; a row is the median of each figure over the runs.
  */
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright';
+import type { Browser, CDPSession } from 'playwright';
 import {
   buildPages,
   launchBrowser,
@@ -63,6 +66,11 @@ export interface RenderRow {
   muteP95: number;
   speakerMean: number;
   muteMean: number;
+  /** Of the p50 change: script (JS) ms, and style recalculation + layout ms (p50 each). */
+  speakerScriptP50: number;
+  muteScriptP50: number;
+  speakerStyleLayoutP50: number;
+  muteStyleLayoutP50: number;
   /** Main-thread ms of the no-op (CDP round trip and settling), already subtracted above. */
   baselineMs: number;
   nodesPerSpeaker: number;
@@ -103,14 +111,37 @@ interface RunResult {
   tiles: number;
   firstRenderMs: number;
   firstRenderMainMs: number;
-  speaker: number[];
-  mute: number[];
-  baseline: number;
+  speaker: Split[];
+  mute: Split[];
+  baseline: Split;
   speakerCounts: Counts[];
   muteCounts: Counts[];
 }
 
 type Window = { renderBench: RenderBench };
+
+/** Main-thread ms so far: all tasks, script within them, style recalculation + layout. */
+interface Split {
+  task: number;
+  script: number;
+  styleLayout: number;
+}
+
+async function threadMetrics(cdp: CDPSession): Promise<Split> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return {
+    task: get('TaskDuration'),
+    script: get('ScriptDuration'),
+    styleLayout: get('RecalcStyleDuration') + get('LayoutDuration'),
+  };
+}
+
+const minus = (a: Split, b: Split): Split => ({
+  task: a.task - b.task,
+  script: a.script - b.script,
+  styleLayout: a.styleLayout - b.styleLayout,
+});
 
 async function measureOnce(
   browser: Browser,
@@ -155,31 +186,35 @@ async function measureOnce(
     // Contiguous readings: each change is charged all main-thread time since the previous
     // reading, so work a change leaves for later (a CSS transition's frames) is counted too, in
     // the following changes of the same kind; pauses between phases are not counted.
-    let last = await mainThreadMs(cdp);
+    let last = await threadMetrics(cdp);
     const step = async (kind: ChangeKind) => {
       await page.evaluate((k) => (window as unknown as Window).renderBench.change(k), kind);
-      const now = await mainThreadMs(cdp);
-      const spent = now - last;
+      const now = await threadMetrics(cdp);
+      const spent = minus(now, last);
       last = now;
       return spent;
     };
     const rest = async () => {
       await page.waitForTimeout(pause);
-      last = await mainThreadMs(cdp);
+      last = await threadMetrics(cdp);
     };
     for (let i = 0; i < warmup; i++) {
       await step('speaker');
       await step('mute');
     }
     await rest();
-    const noop: number[] = [];
+    const noop: Split[] = [];
     for (let i = 0; i < baselineCount; i++) noop.push(await step('noop'));
-    const baseline = median(noop);
-    const speaker: number[] = [];
-    for (let i = 0; i < changes; i++) speaker.push((await step('speaker')) - baseline);
+    const baseline: Split = {
+      task: median(noop.map((m) => m.task)),
+      script: median(noop.map((m) => m.script)),
+      styleLayout: median(noop.map((m) => m.styleLayout)),
+    };
+    const speaker: Split[] = [];
+    for (let i = 0; i < changes; i++) speaker.push(minus(await step('speaker'), baseline));
     await rest();
-    const mute: number[] = [];
-    for (let i = 0; i < changes; i++) mute.push((await step('mute')) - baseline);
+    const mute: Split[] = [];
+    for (let i = 0; i < changes; i++) mute.push(minus(await step('mute'), baseline));
     await page.waitForTimeout(pause);
 
     // Counted one change at a time, so "distinct nodes" is per change.
@@ -213,6 +248,7 @@ async function measureOnce(
   }
 }
 
+const task = (splits: Split[]) => splits.map((m) => m.task);
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / (values.length || 1);
 
 /** Lit updates per change by tag, averaged over the counted changes. */
@@ -259,8 +295,8 @@ export async function renderCost(opts: RenderOptions): Promise<RenderRow[]> {
         results[impl].push(r);
         log(
           `render ${impl} n=${n} run ${run + 1}/${runs}: ${r.tiles} tiles, first ${r.firstRenderMs.toFixed(0)} ms ` +
-            `(main ${r.firstRenderMainMs.toFixed(0)}), speaker p50 ${percentile(r.speaker, 50).toFixed(2)}, ` +
-            `mute p50 ${percentile(r.mute, 50).toFixed(2)}, baseline ${r.baseline.toFixed(2)} ms ` +
+            `(main ${r.firstRenderMainMs.toFixed(0)}), speaker p50 ${percentile(task(r.speaker), 50).toFixed(2)}, ` +
+            `mute p50 ${percentile(task(r.mute), 50).toFixed(2)}, baseline ${r.baseline.task.toFixed(2)} ms ` +
             `[${((Date.now() - started) / 1000).toFixed(1)} s]`,
         );
       }
@@ -274,13 +310,37 @@ export async function renderCost(opts: RenderOptions): Promise<RenderRow[]> {
         tiles: per((r) => r.tiles),
         firstRenderMs: per((r) => r.firstRenderMs),
         firstRenderMainMs: per((r) => r.firstRenderMainMs),
-        speakerP50: per((r) => percentile(r.speaker, 50)),
-        speakerP95: per((r) => percentile(r.speaker, 95)),
-        muteP50: per((r) => percentile(r.mute, 50)),
-        muteP95: per((r) => percentile(r.mute, 95)),
-        speakerMean: per((r) => mean(r.speaker)),
-        muteMean: per((r) => mean(r.mute)),
-        baselineMs: per((r) => r.baseline),
+        speakerP50: per((r) => percentile(task(r.speaker), 50)),
+        speakerP95: per((r) => percentile(task(r.speaker), 95)),
+        muteP50: per((r) => percentile(task(r.mute), 50)),
+        muteP95: per((r) => percentile(task(r.mute), 95)),
+        speakerMean: per((r) => mean(task(r.speaker))),
+        muteMean: per((r) => mean(task(r.mute))),
+        speakerScriptP50: per((r) =>
+          percentile(
+            r.speaker.map((m) => m.script),
+            50,
+          ),
+        ),
+        muteScriptP50: per((r) =>
+          percentile(
+            r.mute.map((m) => m.script),
+            50,
+          ),
+        ),
+        speakerStyleLayoutP50: per((r) =>
+          percentile(
+            r.speaker.map((m) => m.styleLayout),
+            50,
+          ),
+        ),
+        muteStyleLayoutP50: per((r) =>
+          percentile(
+            r.mute.map((m) => m.styleLayout),
+            50,
+          ),
+        ),
+        baselineMs: per((r) => r.baseline.task),
         nodesPerSpeaker: per((r) => mean(r.speakerCounts.map((c) => c.nodes))),
         nodesPerMute: per((r) => mean(r.muteCounts.map((c) => c.nodes))),
         runs: rs.length,
@@ -308,12 +368,13 @@ const f2 = (n: number | undefined) => (n === undefined ? '–' : n.toFixed(2));
 /** The rows as a Markdown table. */
 export function renderTable(rows: RenderRow[]): string {
   return [
-    '| Impl | N | tiles | first render ms (main) | speaker p50 / p95 / mean ms | mute p50 / p95 / mean ms | nodes per speaker / mute | Lit updates or React renders per speaker / mute |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| Impl | N | tiles | first render ms (main) | speaker p50 / p95 / mean ms | mute p50 / p95 / mean ms | of which script, style+layout p50: speaker; mute | nodes per speaker / mute | Lit updates or React renders per speaker / mute |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (r) =>
         `| ${r.impl} | ${r.participants} | ${r.tiles} | ${f1(r.firstRenderMs)} (${f1(r.firstRenderMainMs)}) | ` +
         `${f2(r.speakerP50)} / ${f2(r.speakerP95)} / ${f2(r.speakerMean)} | ${f2(r.muteP50)} / ${f2(r.muteP95)} / ${f2(r.muteMean)} | ` +
+        `${f2(r.speakerScriptP50)}, ${f2(r.speakerStyleLayoutP50)}; ${f2(r.muteScriptP50)}, ${f2(r.muteStyleLayoutP50)} | ` +
         `${f1(r.nodesPerSpeaker)} / ${f1(r.nodesPerMute)} | ` +
         (r.impl === 'ours'
           ? `${f1(r.litUpdatesPerSpeaker)} / ${f1(r.litUpdatesPerMute)} Lit`
