@@ -61,7 +61,9 @@ export interface FirstFrameRow {
   scriptsMs: number;
   /** token requested (the page's code has run), */
   fetchMs: number;
-  /** signalling WebSocket opened (token received), */
+  /** token reply seen by the page's script (late when the main thread is busy), */
+  tokenReplyMs: number;
+  /** signalling WebSocket opened, */
   webSocketMs: number;
   /** first RTCPeerConnection made (signalling joined), */
   peerConnectionMs: number;
@@ -77,6 +79,7 @@ interface FirstFrameSample {
   frame: number;
   scripts: number;
   fetch: number;
+  tokenReply: number;
   webSocket: number;
   track: number;
   peerConnection: number;
@@ -145,8 +148,11 @@ export const PROBE = String.raw`(() => {
   };
   const nativeFetch = window.fetch;
   window.fetch = function fetch(...args) {
-    if (probe.firstFetch === undefined) probe.firstFetch = performance.now();
-    return nativeFetch.apply(this, args);
+    const first = probe.firstFetch === undefined;
+    if (first) probe.firstFetch = performance.now();
+    const reply = nativeFetch.apply(this, args);
+    if (first) reply.then(() => (probe.firstFetchReply = performance.now()), () => {});
+    return reply;
   };
   const longTasks = [];
   try {
@@ -162,6 +168,7 @@ export const PROBE = String.raw`(() => {
       return sum;
     },
     firstFetch: undefined,
+    firstFetchReply: undefined,
     firstWebSocket: undefined,
     firstPeerConnection: undefined,
     firstTrack: undefined,
@@ -273,6 +280,7 @@ interface ProbeWindow {
   benchCycles?: (count: number) => Promise<number>;
   benchProbe: {
     firstFetch?: number;
+    firstFetchReply?: number;
     firstWebSocket?: number;
     firstPeerConnection?: number;
     firstTrack?: number;
@@ -447,6 +455,7 @@ export async function firstFrame({
       samplesMs: samples,
       scriptsMs: of('scripts'),
       fetchMs: of('fetch'),
+      tokenReplyMs: of('tokenReply'),
       webSocketMs: of('webSocket'),
       peerConnectionMs: of('peerConnection'),
       trackMs: of('track'),
@@ -481,6 +490,7 @@ async function measureFirstFrame(
         frame: probe.firstFrame!,
         scripts: probe.scriptsLoaded(),
         fetch: probe.firstFetch ?? Number.NaN,
+        tokenReply: probe.firstFetchReply ?? Number.NaN,
         webSocket: probe.firstWebSocket ?? Number.NaN,
         peerConnection: probe.firstPeerConnection ?? Number.NaN,
         track: probe.firstTrack ?? Number.NaN,
