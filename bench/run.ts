@@ -1,15 +1,35 @@
 /**
- * `npm run bench`: runs the benchmarks and writes bench/RESULTS.md and bench/results.json with
- * this machine's details. `--smoke` (part of `npm test`) runs them at the smallest size and writes
- * nothing: it proves they still run.
+ * `npm run bench`: runs every benchmark and writes bench/RESULTS.md and bench/results.json with
+ * this machine's details. `--smoke` (part of `npm test`) runs each at its smallest size and writes
+ * nothing: it proves they still run. `--only size,render,network` picks some.
+ *
+ * - Size (bench/size.ts): bundles built by one set of bundler settings.
+ * - Render cost (bench/render.ts): ours and LiveKit's VideoConference on one simulated room.
+ * - First remote frame, bandwidth, memory (bench/network.ts): against the local livekit-server.
  */
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sizes, type SizeRow } from './size.js';
+import { buildPages, launchBrowser, startServer } from './harness.js';
+import { renderCost, renderRatios, renderTable, type RenderRow } from './render.js';
+import {
+  bandwidth,
+  firstFrame,
+  memoryCycles,
+  type BandwidthRow,
+  type FirstFrameRow,
+  type MemoryRow,
+} from './network.js';
 
 const smoke = process.argv.includes('--smoke');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]?.split(',')) : undefined;
+const wanted = (name: string) => !only || only.has(name);
 const kB = (n: number) => (n / 1000).toFixed(1);
+const f = (n: number, digits = 1) => n.toFixed(digits);
+const MB = (n: number) => (n / 2 ** 20).toFixed(1);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
 const machine = {
   date: new Date().toISOString(),
@@ -19,43 +39,181 @@ const machine = {
   memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
 };
 
+/** Long work says what it is doing: each benchmark announces itself and its time when done. */
+function step(what: string): () => void {
+  const started = Date.now();
+  console.log(`bench: ${what}…`);
+  return () => console.log(`bench: ${what} done in ${seconds(started)}`);
+}
+
 const started = Date.now();
-const sizeRows: SizeRow[] = await sizes(smoke);
-for (const row of sizeRows) {
-  if (!(row.min > 0 && row.gzip > 0 && row.gzip < row.min)) {
-    throw new Error(`size of "${row.name}" is not plausible: ${row.min} / ${row.gzip}`);
+let sizeRows: SizeRow[] = [];
+let renderRows: RenderRow[] = [];
+let frameRows: FirstFrameRow[] = [];
+let bandwidthRows: BandwidthRow[] = [];
+let memoryRows: MemoryRow[] = [];
+
+if (wanted('size')) {
+  const done = step('sizes (Vite builds, about 30 s)');
+  sizeRows = await sizes(smoke);
+  for (const row of sizeRows) {
+    if (!(row.min > 0 && row.gzip > 0 && row.gzip < row.min)) {
+      throw new Error(`size of "${row.name}" is not plausible: ${row.min} / ${row.gzip}`);
+    }
+  }
+  done();
+}
+
+if (wanted('render') || wanted('network')) {
+  let done = step('building the bench pages');
+  await buildPages();
+  done();
+  const server = await startServer();
+  const browser = await launchBrowser();
+  try {
+    if (wanted('render')) {
+      done = step(
+        smoke ? 'render cost (smoke)' : 'render cost: 4 sizes × 2 UIs × 5 runs (10–25 minutes)',
+      );
+      renderRows = await renderCost({ browser, baseUrl: server.url, smoke, runs: smoke ? 1 : 5 });
+      done();
+    }
+    if (wanted('network')) {
+      const options = { browser, server, smoke };
+      done = step('first remote frame: ours, raw livekit-client, prefab (about 1 minute)');
+      frameRows = await firstFrame(options);
+      done();
+      done = step('bandwidth: 16 publishers, 30 s per viewer (about 2 minutes)');
+      bandwidthRows = await bandwidth(options);
+      done();
+      done = step('memory: 100 join/leave cycles per UI (about 2 minutes)');
+      memoryRows = await memoryCycles(options);
+      done();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
   }
 }
 
 if (smoke) {
-  console.log(`bench smoke: ${sizeRows.length} size rows in ${Date.now() - started} ms`);
+  console.log(
+    `bench smoke: ${sizeRows.length} size rows, ${renderRows.length} render rows, ` +
+      `${frameRows.length + bandwidthRows.length + memoryRows.length} network rows in ${seconds(started)}`,
+  );
 } else {
-  const table = [
-    '| Bundle | min (kB) | gzip (kB) | on demand, gzip (kB) |',
-    '|---|---:|---:|---:|',
-    ...sizeRows.map(
-      (r) => `| ${r.name} | ${kB(r.min)} | ${kB(r.gzip)} | ${r.lazyGzip ? kB(r.lazyGzip) : '–'} |`,
-    ),
-  ].join('\n');
-  const md = [
+  const md: string[] = [
     '# Benchmark results',
     '',
-    `Run ${machine.date} on ${machine.os}, ${machine.cpus}, ${machine.memory}, Node ${machine.node}.`,
-    'Reproduce with `npm run bench`.',
+    `Run ${machine.date} on ${machine.os}, ${machine.cpus}, ${machine.memory}, Node ${machine.node};`,
+    `headless Chromium (Debian), livekit-server in dev mode on loopback; ${seconds(started)} in all.`,
+    'Reproduce with `npm run bench` (`--only size,render,network` for some). Ratios are taken',
+    'within this one run; the machine is shared, so absolute times move between runs.',
     '',
-    '## Size',
-    '',
-    'Every row is built by the same settings (Vite/rolldown, ES2022, one minified ES file,',
-    'production defines); gzip at level 9.',
-    '',
-    table,
-    '',
-  ].join('\n');
+  ];
+  if (sizeRows.length) {
+    md.push(
+      '## Size',
+      '',
+      'Every row is built by the same settings (Vite/rolldown, ES2022, minified ES, production',
+      'defines); gzip at level 9. "Up front" is the entry and every chunk it imports statically;',
+      '"on demand" sums the chunks loaded only when needed (our languages other than English, and',
+      'Floating UI when a popover first opens), each compressed on its own.',
+      '',
+      '| Bundle | up front, min (kB) | up front, gzip (kB) | on demand, gzip (kB) |',
+      '|---|---:|---:|---:|',
+      ...sizeRows.map(
+        (r) =>
+          `| ${r.name} | ${kB(r.min)} | ${kB(r.gzip)} | ${r.lazyGzip ? kB(r.lazyGzip) : '–'} |`,
+      ),
+      '',
+    );
+  }
+  if (renderRows.length) {
+    md.push(
+      '## Render cost',
+      '',
+      "The full default UI, ours (`<media-room>`) and LiveKit's `VideoConference`, on the same",
+      "simulated room (a real livekit-client Room fed the SFU's messages, no server), 1280×720,",
+      'the same seeded sequence of changes for both. Main-thread ms per change from the DevTools',
+      "Performance domain (thread time), a no-op change's cost subtracted; medians over 5 runs of",
+      '200 changes of each kind. bench/render.ts says how each figure is taken.',
+      '',
+      renderTable(renderRows),
+      '',
+      ...renderRatios(renderRows).map((line) => `- ${line}`),
+      '',
+    );
+  }
+  if (frameRows.length) {
+    md.push(
+      '## First remote frame',
+      '',
+      'From navigation to the first presented frame of a remote camera (one Chromium publisher',
+      'already in the room), each page joining as a viewer that publishes nothing; fresh browser',
+      'context per run, the three pages in turn within each run.',
+      '',
+      '| Page | median ms | min–max ms | ratio to raw (median of per-run ratios) | token asked / reply seen / track / attached (ms) | long tasks before the frame (ms) |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...frameRows.map(
+        (r) =>
+          `| ${r.impl} | ${f(r.medianMs, 0)} | ${f(r.minMs, 0)}–${f(r.maxMs, 0)} | ${f(r.ratioToRaw, 2)} | ` +
+          `${f(r.fetchMs, 0)} / ${f(r.tokenReplyMs, 0)} / ${f(r.trackMs, 0)} / ${f(r.attachMs, 0)} | ${f(r.longTasksMs, 0)} |`,
+      ),
+      '',
+    );
+  }
+  if (bandwidthRows.length) {
+    md.push(
+      '## Bandwidth',
+      '',
+      'Real publishers through the SFU (livekit-client Rooms in a second Chromium page, simulcast,',
+      "the fake camera; LiveKit's `lk load-test` is not installable from this machine's Go module",
+      'proxy), each viewer alone in its own browser context for the window; from getStats.',
+      '',
+      '| Viewer | publishers | visible video tiles | video streams received | inbound kbit/s | ratio to prefab | median frame width |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      ...bandwidthRows.map(
+        (r) =>
+          `| ${r.impl} | ${r.publishers} | ${r.visibleTiles} | ${r.receivedStreams} | ${f(r.inboundKbps, 0)} | ${f(r.ratioToPrefab, 2)} | ${f(r.medianWidth, 0)} |`,
+      ),
+      '',
+    );
+  }
+  if (memoryRows.length) {
+    md.push(
+      '## Memory',
+      '',
+      'One page per UI joins and leaves a room with one publisher, the UI put on the page and taken',
+      'off each time; heap after a full GC and DOM nodes from the DevTools protocol.',
+      '',
+      '| UI | cycles | heap start → after 1 → after all (MB) | heap per cycle after the first (kB) | DOM nodes start → after 1 → after all |',
+      '|---|---:|---:|---:|---:|',
+      ...memoryRows.map(
+        (r) =>
+          `| ${r.impl} | ${r.cycles} | ${MB(r.heapStart)} → ${MB(r.heapAfterFirst)} → ${MB(r.heapAfter)} | ` +
+          `${f(r.heapPerCycle / 1000)} | ${r.nodesStart} → ${r.nodesAfterFirst} → ${r.nodesAfter} |`,
+      ),
+      '',
+    );
+  }
+  const text = md.join('\n');
   const dir = import.meta.dirname;
-  writeFileSync(join(dir, 'RESULTS.md'), md);
+  writeFileSync(join(dir, 'RESULTS.md'), text);
   writeFileSync(
     join(dir, 'results.json'),
-    `${JSON.stringify({ machine, sizes: sizeRows }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        machine,
+        sizes: sizeRows,
+        render: renderRows,
+        firstFrame: frameRows,
+        bandwidth: bandwidthRows,
+        memory: memoryRows,
+      },
+      null,
+      2,
+    )}\n`,
   );
-  console.log(md);
+  console.log(text);
 }

@@ -269,6 +269,8 @@ export interface MediaRoomSvelteAttributes {
 
 /** Attributes, properties and events of `<participant-list>` in Svelte. */
 export interface ParticipantListSvelteAttributes {
+  /** The global attribute, watched: while it is set the list does not render (a closed panel costs nothing on a mute or a join); removed, it renders the room as it is then. */
+  hidden?: true | '' | null;
   /** A moderator chose an action (for `remove`, confirmed it), before it is sent; cancel it to send nothing. `ParticipantActionEvent` with `action` and `identity`. */
   'onparticipant-action'?: (event: ParticipantActionEvent) => void;
 }

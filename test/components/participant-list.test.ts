@@ -61,6 +61,30 @@ async function type(input: HTMLInputElement, text: string) {
 }
 
 describe('<participant-list> on a scripted room', () => {
+  it('does not render while hidden, and shows the room as it is when shown again', async () => {
+    const { script, list, ids, names, settle } = await mount();
+    let renders = 0;
+    const render = list.render.bind(list);
+    list.render = () => {
+      renders += 1;
+      return render();
+    };
+    list.hidden = true;
+    await settle();
+    expect(list.hasAttribute('hidden'), 'the attribute follows').to.equal(true);
+    const before = renders;
+    script.update(ids[0]!, { name: 'Renamed While Hidden' });
+    script.setCameraMuted(ids[1]!, true);
+    await settle();
+    expect(renders, 'no render while hidden').to.equal(before);
+    expect(names()).not.to.include('Renamed While Hidden');
+    list.hidden = false;
+    await settle();
+    expect(renders).to.equal(before + 1);
+    expect(names()).to.include('Renamed While Hidden');
+    await script.room.disconnect();
+  });
+
   it('lists you first, then the others, with names, roles and media states', async () => {
     const m = await mount(3);
     const [a, b, c] = m.ids as [string, string, string];

@@ -222,6 +222,41 @@ describe('churn against a real livekit-server: nothing leaks', () => {
   });
 });
 
+describe('a removed <media-room>', () => {
+  useLiveHooks();
+
+  it('lets go of its Room once it has left: no listener of ours stays on it', async () => {
+    const el = document.createElement('media-room');
+    el.setAttribute('skip-prejoin', '');
+    el.setAttribute('token-url', `/api/rooms/${uniqueRoom('churn-release')}/join`);
+    el.setAttribute('identity', 'released');
+    document.body.append(el);
+    await waitFor(() => el.store.get().connection.phase === 'connected', 'joined', 20_000);
+    const lkRoom = el.room;
+    const own = roomListeners(new LkRoom());
+    expect(roomListeners(lkRoom), 'the store listens while on the page').to.be.greaterThan(own);
+    el.remove();
+    await waitFor(() => el.store.get().connection.phase === 'disconnected', 'left', 10_000);
+    // livekit-client keeps every Room it made alive (a devicechange listener); with only its own
+    // listeners left (those of a new Room), nothing on the Room leads back to the element, so a
+    // removed element can be collected (bench/network.ts counts it: DOM nodes stay flat over 100
+    // join/leave cycles).
+    await waitFor(
+      () => roomListeners(lkRoom) === own,
+      'no listener of ours left on the Room',
+      5_000,
+    );
+
+    // Put back, it follows the same Room with a new store and joins again.
+    document.body.append(el);
+    await waitFor(() => el.store.get().connection.phase === 'connected', 'joined again', 20_000);
+    expect(el.room).to.equal(lkRoom);
+    expect(roomListeners(lkRoom)).to.be.greaterThan(own);
+    await el.leave();
+    el.remove();
+  });
+});
+
 describe('churn on a scripted room: 200 remote participants join and leave', () => {
   it('leaves no remotes, tiles, streams or listeners behind, and the heap stays bounded', async function () {
     this.timeout(120_000);

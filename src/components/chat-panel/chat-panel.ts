@@ -102,7 +102,8 @@ export class ChatPanel extends LitElement {
     const t = this.#localize;
     const { chat, inRoom, mayPublishData } = this.#view.value;
     const canSend = inRoom && mayPublishData;
-    const format = timeFormat(t.lang);
+    // Made on the first message only: an Intl formatter costs milliseconds to build.
+    const format = chat.length > 0 ? timeFormat(t.lang) : undefined;
     const note = !inRoom
       ? t.term('chatNotInRoom')
       : !mayPublishData
@@ -122,7 +123,7 @@ export class ChatPanel extends LitElement {
           ${repeat(
             chat,
             (m) => `${m.from}\u0000${m.id}`,
-            (m) => this.#renderMessage(m, format),
+            (m) => this.#renderMessage(m, format!),
           )}
         </div>
         ${note ? html`<p part="note" id="note">${note}</p>` : nothing}

@@ -69,7 +69,8 @@ export function selectGridView(s: RoomSnapshot): GridView {
   return { tiles, speakers: s.activeSpeakers };
 }
 
-function sameView(a: GridView, b: GridView): boolean {
+/** `videoOff` counts only when the grid hides muted videos (each tile shows its own state). */
+function sameView(a: GridView, b: GridView, videoOff: boolean): boolean {
   return (
     sameList(a.speakers, b.speakers) &&
     a.tiles.length === b.tiles.length &&
@@ -78,7 +79,7 @@ function sameView(a: GridView, b: GridView): boolean {
       return (
         t.key === u.key &&
         t.isLocal === u.isLocal &&
-        t.videoOff === u.videoOff &&
+        (!videoOff || t.videoOff === u.videoOff) &&
         t.publishes === u.publishes &&
         t.subscribed === u.subscribed
       );
@@ -184,7 +185,8 @@ export class LayoutGrid extends LitElement {
   readonly #localize = new LocalizeController(this);
   readonly #view = new StoreController<GridView>(this, selectGridView, {
     fallback: { tiles: [], speakers: [] },
-    equals: sameView,
+    // A mute re-renders the grid only when it hides muted videos.
+    equals: (a, b) => sameView(a, b, this.hideVideoMuted),
   });
 
   #resizeObserver: ResizeObserver | undefined;
@@ -290,6 +292,8 @@ export class LayoutGrid extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Select afresh: the slice kept while muted videos did not count may be behind on them.
+    if (changed.has('hideVideoMuted')) this.#view.select(selectGridView);
     const { speakers } = this.#view.value;
     if (speakers !== this.#lastSpeakers) {
       // Loudest first: the loudest gets the latest time.

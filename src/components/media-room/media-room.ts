@@ -278,6 +278,13 @@ export class MediaRoom extends LitElement {
   #leaveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Left because it was taken off the page: put back, it joins again. */
   #leftOnDetach = false;
+  /**
+   * Taken off the page, it has let go of the room: the store is destroyed, so the Room holds no
+   * listener that leads back to this element and a removed element can be collected (livekit-client
+   * itself keeps every Room it made alive through a `devicechange` listener). Put back, it follows
+   * the same Room with a new store.
+   */
+  #released = false;
   /** Tracks handed over by `<pre-join>`, published on joining. */
   #preJoinTracks: { audio?: LocalAudioTrack; video?: LocalVideoTrack } | undefined;
   /** What the user chose in the pre-join screen, for a later rejoin. */
@@ -299,9 +306,10 @@ export class MediaRoom extends LitElement {
       this.roomName = room;
       return;
     }
-    if (room === this.#room) return;
+    if (room === this.#room && !this.#released) return;
     void this.leave();
     this.#store?.destroy();
+    this.#released = false;
     this.#adopt(room);
   }
 
@@ -318,6 +326,7 @@ export class MediaRoom extends LitElement {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
+    this.#follow();
     const { room, store } = this;
     try {
       if (room.state !== ConnectionState.Disconnected) await room.disconnect();
@@ -376,7 +385,7 @@ export class MediaRoom extends LitElement {
     super.connectedCallback();
     clearTimeout(this.#leaveTimer);
     this.#leaveTimer = undefined;
-    this.#ensureRoom();
+    this.#follow();
     this.hasChildren = hasContent(this);
     this.hasOwnAudio = !!this.querySelector('room-audio');
     if (this.serverUrl) this.#prepare(this.serverUrl);
@@ -394,7 +403,7 @@ export class MediaRoom extends LitElement {
     this.#leaveTimer = setTimeout(() => {
       if (this.isConnected) return;
       this.#leftOnDetach = true;
-      void this.leave();
+      void this.leave().then(() => this.#release());
     });
   }
 
@@ -540,8 +549,10 @@ export class MediaRoom extends LitElement {
     this.#token = token;
     this.#offTokenRefresh?.();
     const onRefresh = (fresh: string) => (this.#token = fresh);
-    room.engine.on('tokenRefreshed', onRefresh);
-    this.#offTokenRefresh = () => room.engine.off('tokenRefreshed', onRefresh);
+    // The engine of this connection: livekit-client drops it when the room disconnects.
+    const { engine } = room;
+    engine.on('tokenRefreshed', onRefresh);
+    this.#offTokenRefresh = () => engine.off('tokenRefreshed', onRefresh);
     const url = this.moderationUrl
       ? new URL(this.moderationUrl, document.baseURI).href
       : moderationUrlFor(this.tokenUrl, room.name);
@@ -607,6 +618,22 @@ export class MediaRoom extends LitElement {
     if (!this.#room) {
       this.#adopt(new Room({ adaptiveStream: true, dynacast: true, ...this.roomOptions }));
     }
+  }
+
+  /** Make sure a store follows the room again after `#release()`, or at all. */
+  #follow(): void {
+    if (this.#released && this.#room) this.#adopt(this.#room);
+    this.#released = false;
+    this.#ensureRoom();
+  }
+
+  /** Let go of the room after leaving it, if still off the page (see `#released`). */
+  #release(): void {
+    if (this.isConnected || this.#released) return;
+    this.#released = true;
+    this.#store?.destroy();
+    this.#offTokenRefresh?.();
+    this.#offTokenRefresh = undefined;
   }
 
   #adopt(room: Room): void {

@@ -195,10 +195,27 @@ const busyKey = (action: ModerationAction, identity: string) => `${action}\u0000
  * @cssstate filtering - The search field holds text.
  * @cssstate moderator - You can moderate (a moderator is configured and your token allows it).
  *
+ * @attr {boolean} hidden - The global attribute, watched: while it is set the list does not render
+ * (a closed panel costs nothing on a mute or a join); removed, it renders the room as it is then.
+ *
  * @event participant-action - A moderator chose an action (for `remove`, confirmed it), before it is sent; cancel it to send nothing. `ParticipantActionEvent` with `action` and `identity`.
  */
 export class ParticipantList extends LitElement {
   static override styles = styles;
+
+  /**
+   * Hidden (closed beside the tiles), the list does not render: a mute or a join anywhere in the
+   * room costs it nothing. Shown again (the `hidden` attribute removed), it renders the room as
+   * it is then.
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'hidden'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'hidden') this.requestUpdate();
+  }
 
   /** The search text. */
   @state() private query = '';
@@ -213,6 +230,10 @@ export class ParticipantList extends LitElement {
     equals: sameView,
   });
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+
+  protected override shouldUpdate(): boolean {
+    return !this.hidden;
+  }
 
   override render(): TemplateResult {
     const t = this.#localize;

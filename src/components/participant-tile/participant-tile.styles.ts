@@ -13,13 +13,34 @@ export const styles = css`
     background: var(--participant-tile-background, var(--mr-color-surface, #1f2937));
     border-radius: var(--mr-radius, 0.75rem);
     overflow: hidden;
-    outline: 3px solid transparent;
-    outline-offset: -3px;
-    transition: outline-color 150ms ease;
   }
 
-  [part='base'].speaking {
-    outline-color: var(--participant-tile-speaking-color, var(--mr-color-speaking, #22c55e));
+  /*
+   * The speaking ring: a layer above the video that fades in and out by opacity alone, which the
+   * compositor animates without restyling or repainting the tile on every frame.
+   */
+  [part='base']::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    pointer-events: none;
+    border-radius: inherit;
+    box-shadow: inset 0 0 0 3px
+      var(--participant-tile-speaking-color, var(--mr-color-speaking, #22c55e));
+    opacity: 0;
+    transition: opacity 150ms ease;
+    will-change: opacity;
+  }
+
+  [part='base'].speaking::after {
+    opacity: 1;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    [part='base']::after {
+      transition: none;
+    }
   }
 
   video {
