@@ -54,7 +54,7 @@ let bandwidthRows: BandwidthRow[] = [];
 let memoryRows: MemoryRow[] = [];
 
 if (wanted('size')) {
-  const done = step('sizes (Vite builds, about 30 s)');
+  const done = step(smoke ? 'sizes (smoke)' : 'sizes: 27 Vite builds (about 30 s)');
   sizeRows = await sizes(smoke);
   for (const row of sizeRows) {
     if (!(row.min > 0 && row.gzip > 0 && row.gzip < row.min)) {
@@ -80,13 +80,21 @@ if (wanted('render') || wanted('network')) {
     }
     if (wanted('network')) {
       const options = { browser, server, smoke };
-      done = step('first remote frame: ours, raw livekit-client, prefab (about 1 minute)');
+      done = step(
+        smoke
+          ? 'first remote frame (smoke)'
+          : 'first remote frame: ours, raw, prefab (about 1 minute)',
+      );
       frameRows = await firstFrame(options);
       done();
-      done = step('bandwidth: 16 publishers, 30 s per viewer (about 2 minutes)');
+      done = step(
+        smoke ? 'bandwidth (smoke)' : 'bandwidth: 16 publishers, 30 s per viewer (about 2 minutes)',
+      );
       bandwidthRows = await bandwidth(options);
       done();
-      done = step('memory: 100 join/leave cycles per UI (about 2 minutes)');
+      done = step(
+        smoke ? 'memory (smoke)' : 'memory: 100 join/leave cycles per UI (about 2 minutes)',
+      );
       memoryRows = await memoryCycles(options);
       done();
     }
