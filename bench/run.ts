@@ -54,7 +54,7 @@ let bandwidthRows: BandwidthRow[] = [];
 let memoryRows: MemoryRow[] = [];
 
 if (wanted('size')) {
-  const done = step(smoke ? 'sizes (smoke)' : 'sizes: 27 Vite builds (about 30 s)');
+  const done = step(smoke ? 'sizes (smoke)' : 'sizes: 27 Vite builds (seconds)');
   sizeRows = await sizes(smoke);
   for (const row of sizeRows) {
     if (!(row.min > 0 && row.gzip > 0 && row.gzip < row.min)) {
@@ -75,7 +75,14 @@ if (wanted('render') || wanted('network')) {
       done = step(
         smoke ? 'render cost (smoke)' : 'render cost: 4 sizes × 2 UIs × 5 runs (10–25 minutes)',
       );
-      renderRows = await renderCost({ browser, baseUrl: server.url, smoke, runs: smoke ? 1 : 5 });
+      renderRows = await renderCost({
+        browser,
+        baseUrl: server.url,
+        smoke,
+        runs: smoke ? 1 : 5,
+        // Progress, one line per run of a size and UI (a full run takes many minutes).
+        log: smoke ? undefined : (line) => console.log(`  ${line}`),
+      });
       done();
     }
     if (wanted('network')) {

@@ -154,12 +154,21 @@ describe('<layout-grid> on a scripted room', () => {
     await settle(grid, el);
     expect(ids(tiles())).to.deep.equal(before);
     // Someone from page 2 speaks: they replace the tile that spoke least recently.
+    const elements = tiles();
     const far = script.identities[6]!;
     script.speakers([far]);
     await waitFor(() => ids(tiles()).includes(far), 'speaker brought onto page 1');
     const after = ids(tiles());
     expect(after).to.include(before[2]);
     expect(after.filter((id) => before.includes(id))).to.have.length(3);
+    // The speaker takes over the cell of the tile it replaced: the same element, a new identity,
+    // in the same place (nothing built, nothing dropped).
+    const replaced = before.findIndex((id) => !after.includes(id));
+    expect(
+      tiles().every((tile, i) => tile === elements[i]),
+      'the same elements',
+    ).to.equal(true);
+    expect(tiles()[replaced]!.identity).to.equal(far);
     await script.room.disconnect();
   });
 

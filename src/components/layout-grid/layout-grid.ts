@@ -202,6 +202,14 @@ export class LayoutGrid extends LitElement {
   #tick = 0;
   #lastSpeakers: readonly string[] = [];
   #plan: Plan | undefined;
+  /**
+   * The cell (DOM element) each tile of the page is drawn in. A tile that leaves the page hands
+   * its cell to the one that takes its place, so a speaker brought onto the page from another one
+   * updates a tile (a new `identity`) instead of building one and dropping another.
+   */
+  readonly #cellOf = new Map<string, number>();
+  #nextCell = 0;
+  #cells: number[] = [];
   #swipe: { id: number; x: number; y: number } | undefined;
   #frame: number | undefined;
 
@@ -303,6 +311,7 @@ export class LayoutGrid extends LitElement {
     }
     if (changed.has('layout') || changed.has('pinned')) this.#swipe = undefined;
     this.#plan = this.#makePlan();
+    this.#cells = this.#assignCells(this.#plan.pageTiles);
   }
 
   /** The tiles to lay out: the slotted ones, or the room's; filtered by `hide-video-muted` and `stage`. */
@@ -342,6 +351,26 @@ export class LayoutGrid extends LitElement {
       tiles = tiles.filter((t) => t.publishes);
     }
     return { tiles, viewers };
+  }
+
+  /** The cell of each tile on the page (see `#cellOf`): kept, else freed by a tile that left. */
+  #assignCells(tiles: readonly GridTile[]): number[] {
+    const onPage = new Set(tiles.map((t) => t.key));
+    const free: number[] = [];
+    for (const [key, cell] of this.#cellOf) {
+      if (onPage.has(key)) continue;
+      free.push(cell);
+      this.#cellOf.delete(key);
+    }
+    free.sort((a, b) => a - b);
+    return tiles.map((tile) => {
+      let cell = this.#cellOf.get(tile.key);
+      if (cell === undefined) {
+        cell = free.shift() ?? this.#nextCell++;
+        this.#cellOf.set(tile.key, cell);
+      }
+      return cell;
+    });
   }
 
   #makePlan(): Plan {
@@ -515,7 +544,7 @@ export class LayoutGrid extends LitElement {
                 ? html`<div class="rows"><slot></slot></div>`
                 : repeat(
                     plan.pageTiles,
-                    (tile) => tile.key,
+                    (tile, i) => this.#cells[i] ?? tile.key,
                     (tile, i) =>
                       html`<div
                         class="cell"
