@@ -10,6 +10,7 @@
 import { cpus, totalmem, platform, release, arch } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { sizes, type SizeRow } from './size.js';
 import { buildPages, launchBrowser, startServer } from './harness.js';
 import { renderCost, renderRatios, renderTable, type RenderRow } from './render.js';
@@ -212,23 +213,19 @@ if (smoke) {
       '',
     );
   }
-  const text = md.join('\n');
+  // Written as the formatter would write them, so `npm test`'s format check passes on them.
   const dir = import.meta.dirname;
+  const style = (await resolveConfig(join(dir, 'RESULTS.md'))) ?? {};
+  const text = await format(md.join('\n'), { ...style, parser: 'markdown' });
+  const json = JSON.stringify({
+    machine,
+    sizes: sizeRows,
+    render: renderRows,
+    firstFrame: frameRows,
+    bandwidth: bandwidthRows,
+    memory: memoryRows,
+  });
   writeFileSync(join(dir, 'RESULTS.md'), text);
-  writeFileSync(
-    join(dir, 'results.json'),
-    `${JSON.stringify(
-      {
-        machine,
-        sizes: sizeRows,
-        render: renderRows,
-        firstFrame: frameRows,
-        bandwidth: bandwidthRows,
-        memory: memoryRows,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeFileSync(join(dir, 'results.json'), await format(json, { ...style, parser: 'json' }));
   console.log(text);
 }
