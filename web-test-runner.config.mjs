@@ -8,8 +8,8 @@ register();
 const { startSfu } = await import('./dev/sfu.ts');
 const { testRoutes } = await import('./test/server/test-routes.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
+const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
 
-const chromium = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 // Started before the test server so its routes can sit ahead of the static file handler; stopped
 // when the test server stops (dev/sfu.ts also stops it on exit, failure and Ctrl-C).
 const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
@@ -37,20 +37,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: chromium,
+        executablePath: chromiumPath(),
         headless: true,
-        args: [
-          '--use-fake-device-for-media-stream',
-          '--use-fake-ui-for-media-stream',
-          '--autoplay-policy=no-user-gesture-required',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          // window.gc() for the churn tests' heap figures.
-          '--js-flags=--expose-gc',
-        ],
+        args: CHROMIUM_FLAGS,
       },
     }),
   ],

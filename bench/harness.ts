@@ -11,6 +11,7 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright';
 import { build } from 'vite';
 import { createMediaRooms, createRequestHandler } from '../src/server/index.js';
 import { startSfu, type Sfu } from '../dev/sfu.js';
+import { CHROMIUM_FLAGS, chromiumPath } from '../dev/chromium.js';
 
 const root = resolve(import.meta.dirname, '..');
 const pagesDir = join(root, 'bench', 'pages');
@@ -90,20 +91,7 @@ export async function startServer(): Promise<BenchServer> {
 
 /** Headless Debian Chromium with fake camera and microphone, as the browser tests use. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
 }
 
 /** Main-thread time (ms of task time on the renderer's main thread) so far, from the CDP. */

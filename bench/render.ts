@@ -267,6 +267,16 @@ function byTag(counts: Counts[]): Record<string, number> {
  * Every (implementation, size) `runs` times, a fresh page each; rows are medians over the runs.
  * `smoke`: 2 remote participants, 4 changes of each kind, one run.
  */
+/** The median of one figure over a run's changes. */
+const p50 = (
+  changes: Array<{ script: number; styleLayout: number }>,
+  field: 'script' | 'styleLayout',
+) =>
+  percentile(
+    changes.map((m) => m[field]),
+    50,
+  );
+
 export async function renderCost(opts: RenderOptions): Promise<RenderRow[]> {
   const { browser, baseUrl, smoke } = opts;
   const sizes = opts.sizes ?? (smoke ? [2] : RENDER_SIZES);
@@ -316,30 +326,10 @@ export async function renderCost(opts: RenderOptions): Promise<RenderRow[]> {
         muteP95: per((r) => percentile(task(r.mute), 95)),
         speakerMean: per((r) => mean(task(r.speaker))),
         muteMean: per((r) => mean(task(r.mute))),
-        speakerScriptP50: per((r) =>
-          percentile(
-            r.speaker.map((m) => m.script),
-            50,
-          ),
-        ),
-        muteScriptP50: per((r) =>
-          percentile(
-            r.mute.map((m) => m.script),
-            50,
-          ),
-        ),
-        speakerStyleLayoutP50: per((r) =>
-          percentile(
-            r.speaker.map((m) => m.styleLayout),
-            50,
-          ),
-        ),
-        muteStyleLayoutP50: per((r) =>
-          percentile(
-            r.mute.map((m) => m.styleLayout),
-            50,
-          ),
-        ),
+        speakerScriptP50: per((r) => p50(r.speaker, 'script')),
+        muteScriptP50: per((r) => p50(r.mute, 'script')),
+        speakerStyleLayoutP50: per((r) => p50(r.speaker, 'styleLayout')),
+        muteStyleLayoutP50: per((r) => p50(r.mute, 'styleLayout')),
         baselineMs: per((r) => r.baseline.task),
         nodesPerSpeaker: per((r) => mean(r.speakerCounts.map((c) => c.nodes))),
         nodesPerMute: per((r) => mean(r.muteCounts.map((c) => c.nodes))),

@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { LiveKitRoom, VideoConference } from '@livekit/components-react';
 import stylesheet from '@livekit/components-styles?url';
 import type { JoinFn } from './join.js';
+import { fetchToken } from './join-token.js';
 
 /**
  * LiveKit's stylesheet, as a page would link it. (A plain `import '@livekit/components-styles'`
@@ -31,13 +32,7 @@ function loadStyles(): Promise<void> {
 
 export const join: JoinFn = async (host, { tokenUrl, identity, name }) => {
   const styles = loadStyles();
-  const reply = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identity, name }),
-  });
-  if (!reply.ok) throw new Error(`token: HTTP ${reply.status}`);
-  const { token, url } = (await reply.json()) as { token: string; url: string };
+  const { token, url } = await fetchToken(tokenUrl, identity, name);
   await styles;
   const box = document.createElement('div');
   box.style.height = '100%';

@@ -4,15 +4,10 @@
  */
 import { Room, RoomEvent, Track } from 'livekit-client';
 import type { JoinFn } from './join.js';
+import { fetchToken } from './join-token.js';
 
 export const join: JoinFn = async (host, { tokenUrl, identity, name }) => {
-  const reply = await fetch(tokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identity, name }),
-  });
-  if (!reply.ok) throw new Error(`token: HTTP ${reply.status}`);
-  const { token, url } = (await reply.json()) as { token: string; url: string };
+  const { token, url } = await fetchToken(tokenUrl, identity, name);
   const box = document.createElement('div');
   box.style.cssText = 'display:flex;flex-wrap:wrap;gap:4px';
   host.append(box);

@@ -16,6 +16,7 @@
  * as a real camera in a lit room does.
  */
 import { LocalVideoTrack, Room, Track, VideoPresets } from 'livekit-client';
+import { fetchToken } from './join-token.js';
 
 interface PublishWindow {
   benchPublished?: number;
@@ -55,13 +56,11 @@ w.benchPublished = 0;
 
 async function publish(index: number): Promise<Room> {
   const identity = `${prefix}-${index}`;
-  const reply = await fetch(`/api/rooms/${encodeURIComponent(roomName)}/join`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ identity, name: identity }),
-  });
-  if (!reply.ok) throw new Error(`token: HTTP ${reply.status}`);
-  const { token, url } = (await reply.json()) as { token: string; url: string };
+  const { token, url } = await fetchToken(
+    `/api/rooms/${encodeURIComponent(roomName)}/join`,
+    identity,
+    identity,
+  );
   const room = new Room({
     dynacast,
     videoCaptureDefaults: { resolution: { width, height, frameRate: FPS } },
