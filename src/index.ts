@@ -10,7 +10,7 @@ export { ConnectionQuality } from './components/connection-quality/connection-qu
 export { ControlBar } from './components/control-bar/control-bar.js';
 export { TrackToggle } from './components/track-toggle/track-toggle.js';
 export { ScreenShareButton } from './components/screen-share-button/screen-share-button.js';
-export { DevicePicker, deviceStorageKey } from './components/device-picker/device-picker.js';
+export { DevicePicker } from './components/device-picker/device-picker.js';
 export { LeaveButton } from './components/leave-button/leave-button.js';
 export { RoomAudio } from './components/room-audio/room-audio.js';
 export { StartAudio } from './components/start-audio/start-audio.js';
@@ -24,7 +24,8 @@ export { ParticipantList } from './components/participant-list/participant-list.
 export { ParticipantsToggle } from './components/participants-toggle/participants-toggle.js';
 export { ReactionButton } from './components/reaction-button/reaction-button.js';
 export { DeafenButton } from './components/deafen-button/deafen-button.js';
-export { roomContext } from './context/room-context.js';
+export { sessionContext } from './context/session-context.js';
+export * from './session/index.js';
 export { StoreController } from './controllers/store-controller.js';
 export { TrackController } from './controllers/track-controller.js';
 export { LocalizeController, loadLocale, registerLocale } from './controllers/localize.js';

@@ -26,7 +26,9 @@ export const join: JoinFn = async (host, { tokenUrl, identity, name, maxTiles, p
     // The default UI's <layout-grid> (part "layout") is rendered once connected; give it the
     // page size (its `max-tiles`, default 12).
     for (let i = 0; i < 250; i++) {
-      const grid = room.shadowRoot?.querySelector('layout-grid');
+      const grid = room.shadowRoot
+        ?.querySelector('media-call')
+        ?.shadowRoot?.querySelector('layout-grid');
       if (grid) {
         grid.maxTiles = maxTiles;
         break;

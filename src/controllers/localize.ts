@@ -1,4 +1,7 @@
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { sessionContext } from '../context/session-context.js';
+import type { RoomSession } from '../session/room-session.js';
 import { en, type MessageKey, type Messages, type PartialMessages } from '../locales/en.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -84,29 +87,6 @@ function inherited(el: Element, attribute: 'lang' | 'dir'): string {
   return '';
 }
 
-/**
- * The `strings` overrides of the nearest `<media-room>` (the element itself or an ancestor,
- * looking through shadow roots), if any.
- */
-function overrides(el: Element): PartialMessages | undefined {
-  let node: Element | null = el;
-  while (node) {
-    const room = node.closest('media-room') as (Element & { strings?: PartialMessages }) | null;
-    if (room) return room.strings;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return undefined;
-}
-
-/**
- * Re-render every connected element that uses a `LocalizeController` (after a `<media-room>`'s
- * `strings` changed). `<media-room>` does it itself through its own controller.
- */
-export function refreshLocalized(): void {
-  for (const host of hosts) host.requestUpdate();
-}
-
 function lookup(lang: string): Messages {
   const code = lang.toLowerCase();
   const found = locales.get(code) ?? locales.get(code.split('-')[0] ?? '');
@@ -119,36 +99,67 @@ function lookup(lang: string): Messages {
  * Gives an element its strings in the page's language. `lang` and `dir` come from the element or
  * its nearest ancestor (across shadow roots) or `<html>`; any change to them re-renders.
  *
- * A term set in the `strings` property of the nearest `<media-room>` (across shadow roots) wins
- * over the locale's, whatever the language. When a `<media-room>` is given a new `strings` object,
- * its own controller notices as it updates and re-renders every localized element.
+ * A term in the session's string overrides (`<media-room>`'s `strings`, which reach every element
+ * inside it through the same context as the store) wins over the locale's, whatever the language;
+ * a new set of overrides re-renders the elements that use them.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: Host;
-  /** The host's own `strings` when it last updated (only a `<media-room>` has them). */
-  #strings: unknown;
+  #session: RoomSession | undefined;
+  #overrides: PartialMessages | undefined;
+  #off: (() => void) | undefined;
 
-  constructor(host: Host) {
+  /**
+   * `session`: for the element that provides the session itself (`<media-room>`); every other
+   * element finds it through context.
+   */
+  constructor(host: Host, options: { session?: () => RoomSession | undefined } = {}) {
     this.#host = host;
     host.addController(this);
+    if (options.session) {
+      const get = options.session;
+      this.#useSession = () => get();
+    } else {
+      new ContextConsumer(host, {
+        context: sessionContext,
+        subscribe: true,
+        callback: (session) => this.#setSession(session),
+      });
+    }
   }
+
+  #useSession: (() => RoomSession | undefined) | undefined;
 
   hostConnected(): void {
     hosts.add(this.#host);
     watchLang();
+    if (this.#useSession) this.#session = this.#useSession();
+    this.#watch();
   }
 
   hostDisconnected(): void {
     hosts.delete(this.#host);
+    this.#off?.();
+    this.#off = undefined;
   }
 
-  hostUpdate(): void {
-    const { strings } = this.#host as { strings?: unknown };
-    if (strings === this.#strings) return;
-    const first = this.#strings === undefined;
-    this.#strings = strings;
-    // The elements inside render with the new strings (the host itself is rendering right now).
-    if (!first) refreshLocalized();
+  #setSession(session: RoomSession | undefined): void {
+    if (session === this.#session) return;
+    this.#off?.();
+    this.#off = undefined;
+    this.#session = session;
+    this.#overrides = undefined;
+    if (this.#host.isConnected) this.#watch();
+    this.#host.requestUpdate();
+  }
+
+  #watch(): void {
+    if (this.#off || !this.#session) return;
+    this.#off = this.#session.$strings.subscribe((strings) => {
+      const changed = this.#overrides !== undefined;
+      this.#overrides = strings as PartialMessages;
+      if (changed) this.#host.requestUpdate();
+    });
   }
 
   get lang(): string {
@@ -171,14 +182,14 @@ export class LocalizeController implements ReactiveController {
    */
   termFor(key: string, fallback: TextKey): string {
     const value =
-      overrides(this.#host)?.[key] ??
+      this.#overrides?.[key] ??
       (lookup(this.lang) as Record<string, unknown>)[key] ??
       (en as Record<string, unknown>)[key];
     return typeof value === 'string' ? value : (this.term as (k: TextKey) => string)(fallback);
   }
 
   term<K extends MessageKey>(key: K, ...args: Args<K>): string {
-    const value = (overrides(this.#host)?.[key] ?? lookup(this.lang)[key] ?? en[key]) as
+    const value = (this.#overrides?.[key] ?? lookup(this.lang)[key] ?? en[key]) as
       string | ((...a: Args<K>) => string);
     return typeof value === 'function' ? value(...args) : value;
   }

@@ -1,7 +1,8 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ReadableAtom } from 'nanostores';
-import { roomContext } from '../context/room-context.js';
+import { sessionContext } from '../context/session-context.js';
+import type { RoomSession } from '../session/room-session.js';
 import type { Equality, RoomStore, Selector } from '../store/room-store.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -9,17 +10,20 @@ type Host = ReactiveControllerHost & HTMLElement;
 /**
  * Selects a slice of the room store for an element and re-renders it only when that slice changed.
  *
- * The store comes from the nearest `<media-room>` (through context) unless one is given. The
- * subscription starts in `hostConnected` and ends in `hostDisconnected`; a store that changes
- * (a new room) is followed.
+ * The session comes from the nearest `<media-room>` (through context) unless one is given with
+ * `setSession`; the controller follows the session's current store (a new Room brings a new one).
+ * The subscription starts in `hostConnected` and ends in `hostDisconnected`. Elements act through
+ * `session`.
  */
 export class StoreController<T> implements ReactiveController {
   readonly #host: Host;
   #selector: Selector<T>;
   readonly #equals: Equality<T> | undefined;
+  #session: RoomSession | undefined;
   #store: RoomStore | undefined;
   #slice: ReadableAtom<T> | undefined;
   #unsubscribe: (() => void) | undefined;
+  #offSession: (() => void) | undefined;
   #fallback: T;
 
   constructor(
@@ -28,7 +32,7 @@ export class StoreController<T> implements ReactiveController {
     options: {
       equals?: Equality<T>;
       fallback: T;
-      /** `false` when the host sets the store itself (`<media-room>`, which provides it). */
+      /** `false` when the host sets the session itself (`<media-room>`, which provides it). */
       consume?: boolean;
     },
   ) {
@@ -38,9 +42,9 @@ export class StoreController<T> implements ReactiveController {
     this.#fallback = options.fallback;
     if (options.consume !== false) {
       new ContextConsumer(host, {
-        context: roomContext,
+        context: sessionContext,
         subscribe: true,
-        callback: (store) => this.setStore(store),
+        callback: (session) => this.setSession(session),
       });
     }
     host.addController(this);
@@ -51,16 +55,22 @@ export class StoreController<T> implements ReactiveController {
     return this.#slice ? this.#slice.get() : this.#fallback;
   }
 
+  /** The session the element acts through (undefined outside a `<media-room>`). */
+  get session(): RoomSession | undefined {
+    return this.#session;
+  }
+
   get store(): RoomStore | undefined {
     return this.#store;
   }
 
-  setStore(store: RoomStore | undefined): void {
-    if (store === this.#store) return;
-    this.#stop();
-    this.#store = store;
-    if (this.#host.isConnected) this.#start();
-    this.#host.requestUpdate();
+  setSession(session: RoomSession | undefined): void {
+    if (session === this.#session) return;
+    this.#offSession?.();
+    this.#offSession = undefined;
+    this.#session = session;
+    if (this.#host.isConnected) this.#watchSession();
+    else this.#setStore(session?.$store.get() as RoomStore | undefined);
   }
 
   /** Select something else (say, when the element's `identity` changed). */
@@ -72,11 +82,29 @@ export class StoreController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#watchSession();
     this.#start();
   }
 
   hostDisconnected(): void {
+    this.#offSession?.();
+    this.#offSession = undefined;
     this.#stop();
+  }
+
+  #watchSession(): void {
+    if (this.#offSession || !this.#session) return;
+    this.#offSession = this.#session.$store.subscribe((store) =>
+      this.#setStore(store as RoomStore | undefined),
+    );
+  }
+
+  #setStore(store: RoomStore | undefined): void {
+    if (store === this.#store) return;
+    this.#stop();
+    this.#store = store;
+    if (this.#host.isConnected) this.#start();
+    this.#host.requestUpdate();
   }
 
   #start(): void {

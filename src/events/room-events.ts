@@ -1,5 +1,6 @@
 import type { Participant, RemoteParticipant, TrackPublication } from 'livekit-client';
 import type { ConnectionQualityName, Reaction, RoomError } from '../store/types.js';
+import type { RoomStoreEvent } from '../store/room-store.js';
 
 /**
  * The events of `<media-room>`: one class each. All bubble and cross shadow roots, except `error`,
@@ -175,5 +176,46 @@ declare global {
     'media-devices-changed': MediaDevicesChangedEvent;
     'attributes-changed': AttributesChangedEvent;
     'connection-quality-changed': ConnectionQualityChangedEvent;
+  }
+}
+
+/** The DOM event `<media-room>` fires for a room event the store saw. */
+export function toDomEvent(event: RoomStoreEvent): Event {
+  switch (event.type) {
+    case 'connected':
+      return new RoomConnectedEvent();
+    case 'reconnecting':
+      return new RoomReconnectingEvent();
+    case 'reconnected':
+      return new RoomReconnectedEvent();
+    case 'disconnected':
+      return new RoomDisconnectedEvent(event.reason);
+    case 'participant-joined':
+      return new ParticipantJoinedEvent(event.participant);
+    case 'participant-left':
+      return new ParticipantLeftEvent(event.participant);
+    case 'track-subscribed':
+    case 'track-unsubscribed':
+    case 'track-muted':
+    case 'track-unmuted':
+      return new TrackEvent(event.type, event.publication, event.participant);
+    case 'active-speakers-changed':
+      return new ActiveSpeakersChangedEvent(event.speakers);
+    case 'data-received':
+      return new DataReceivedEvent(event.payload, event.participant, event.topic);
+    case 'recording-status-changed':
+      return new RecordingStatusChangedEvent(event.recording);
+    case 'media-devices-changed':
+      return new MediaDevicesChangedEvent();
+    case 'attributes-changed':
+      return new AttributesChangedEvent(event.changed, event.participant);
+    case 'connection-quality-changed':
+      return new ConnectionQualityChangedEvent(event.quality, event.participant);
+    case 'reaction':
+      return new ReactionEvent(event.reaction);
+    case 'room-metadata-changed':
+      return new RoomMetadataChangedEvent(event.metadata);
+    case 'error':
+      return new RoomErrorEvent(event.error);
   }
 }

@@ -7,7 +7,7 @@ import { CAPABILITIES_ATTRIBUTE } from '../../src/store/attributes.js';
 import { HAND_ATTRIBUTE } from '../../src/store/index.js';
 import { REACTION_TOPIC } from '../../src/store/reactions.js';
 import { receiveData } from '../helpers/data-packet.js';
-import { tileOf, waitFor } from '../helpers/live.js';
+import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 const NAMES = [
@@ -55,11 +55,12 @@ async function fullRoom(remotes: number, theme: 'light' | 'dark' = 'dark') {
   return { script, el, local };
 }
 
-/** The element of `tag` in the default UI: in `<media-room>`'s shadow root or the control bar's. */
+/** The element of `tag` in the default UI: in `<media-room>`'s, `<media-call>`'s or the control bar's shadow root. */
 function control(el: MediaRoom, selector: string): HTMLElement {
-  const bar = el.shadowRoot!.querySelector('control-bar')!;
+  const bar = callRoot(el)!.querySelector('control-bar')!;
   const found =
     el.shadowRoot!.querySelector<HTMLElement>(selector) ??
+    callRoot(el)!.querySelector<HTMLElement>(selector) ??
     bar.shadowRoot!.querySelector<HTMLElement>(selector);
   if (!found) throw new Error(`no ${selector}`);
   return found;
@@ -74,7 +75,7 @@ function innerButton(host: HTMLElement): HTMLButtonElement {
 async function openPanel(el: MediaRoom, tag: 'chat-toggle' | 'participants-toggle') {
   innerButton(control(el, tag)).click();
   const panel = tag === 'chat-toggle' ? 'chat-panel' : 'participant-list';
-  await waitFor(() => !el.shadowRoot!.querySelector(panel)!.hidden, `${panel} opens`);
+  await waitFor(() => !callRoot(el)!.querySelector(panel)!.hidden, `${panel} opens`);
 }
 
 /** The focused element, through every shadow root. */
@@ -185,7 +186,7 @@ describe('accessibility of the full default UI', () => {
           await expect(el).to.be.accessible();
         } else if (remotes > 0) {
           await openPanel(el, 'participants-toggle');
-          const list = el.shadowRoot!.querySelector('participant-list')!;
+          const list = callRoot(el)!.querySelector('participant-list')!;
           await waitFor(
             () => !!list.shadowRoot?.querySelector('[aria-label^="Lower"], [title^="Lower"]'),
             'moderator actions in the list',
@@ -271,13 +272,13 @@ describe('accessibility of the full default UI', () => {
     const participants = stops.find((s) => s.name === 'participants')!.node as HTMLElement;
     participants.focus();
     await sendKeys({ press: 'Enter' });
-    const list = el.shadowRoot!.querySelector('participant-list')!;
+    const list = callRoot(el)!.querySelector('participant-list')!;
     await waitFor(() => !list.hidden, 'Enter opens the participant list');
     expect(participants.getAttribute('aria-pressed')).to.equal('true');
     const chat = stops.find((s) => s.name === 'chat')!.node as HTMLElement;
     chat.focus();
     await sendKeys({ press: 'Space' });
-    const panel = el.shadowRoot!.querySelector('chat-panel')!;
+    const panel = callRoot(el)!.querySelector('chat-panel')!;
     await waitFor(() => !panel.hidden, 'Space opens the chat');
     expect(chat.getAttribute('aria-pressed')).to.equal('true');
     await script.room.disconnect();

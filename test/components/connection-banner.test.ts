@@ -73,7 +73,7 @@ describe('<connection-banner> on a scripted room', () => {
   it('disconnected: an alert with the reason and a Rejoin button that reconnects the room', async () => {
     const { script, el, banner, status, alert } = await mount();
     let connects = 0;
-    el.connect = async () => {
+    el.session.rejoin = async () => {
       connects += 1;
     };
     script.room.emit(RoomEvent.Disconnected, DisconnectReason.SERVER_SHUTDOWN);

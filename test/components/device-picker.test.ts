@@ -3,10 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { RoomEvent } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
-import {
-  deviceStorageKey,
-  type DevicePicker,
-} from '../../src/components/device-picker/device-picker.js';
+import type { DevicePicker } from '../../src/components/device-picker/device-picker.js';
+import { deviceStorageKey } from '../../src/session/devices.js';
 import '../../src/components/device-picker/device-picker.js';
 import type { DeviceChangeEvent } from '../../src/events/control-events.js';
 import type { DeviceKind } from '../../src/store/types.js';

@@ -3,7 +3,7 @@ import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantTile } from '../../src/components/participant-tile/participant-tile.js';
 import '../../src/index.js';
 import { HAND_ATTRIBUTE, selectRaisedHands } from '../../src/store/index.js';
-import { waitFor } from '../helpers/live.js';
+import { waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 describe('raised hands on a scripted room', () => {
@@ -15,8 +15,8 @@ describe('raised hands on a scripted room', () => {
     el.room = script.room;
     const [a, b, c] = script.identities;
     const tile = (id: string) =>
-      el
-        .shadowRoot!.querySelector('layout-grid')
+      callRoot(el)
+        ?.querySelector('layout-grid')
         ?.shadowRoot?.querySelector<ParticipantTile>(`participant-tile[identity="${id}"]`);
     await waitFor(() => !!tile(c!), 'tiles');
 

@@ -10,7 +10,7 @@ import { es } from '../../src/locales/es.js';
 import { fr } from '../../src/locales/fr.js';
 import { ja } from '../../src/locales/ja.js';
 import { HAND_ATTRIBUTE } from '../../src/store/index.js';
-import { tileOf, waitFor } from '../helpers/live.js';
+import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 const LOCALES: Record<string, Messages> = { fr, es, ja, ar, de };
@@ -182,18 +182,18 @@ async function fullRoom(lang: string, ancestor: boolean) {
 
 /** A part inside the default control bar. */
 function inBar(el: MediaRoom, selector: string): HTMLElement | null {
-  const bar = el.shadowRoot!.querySelector('control-bar')!;
+  const bar = callRoot(el)!.querySelector('control-bar')!;
   return (
     bar.shadowRoot!.querySelector<HTMLElement>(selector) ??
-    el.shadowRoot!.querySelector<HTMLElement>(`control-bar > ${selector}`)
+    callRoot(el)!.querySelector<HTMLElement>(`control-bar > ${selector}`)
   );
 }
 
 async function clickToggle(el: MediaRoom, tag: 'chat-toggle' | 'participants-toggle') {
-  const toggle = el.shadowRoot!.querySelector(tag)!;
+  const toggle = callRoot(el)!.querySelector(tag)!;
   toggle.shadowRoot!.querySelector('button')!.click();
   const panel = tag === 'chat-toggle' ? 'chat-panel' : 'participant-list';
-  await waitFor(() => !el.shadowRoot!.querySelector(panel)!.hidden, `${panel} opens`);
+  await waitFor(() => !callRoot(el)!.querySelector(panel)!.hidden, `${panel} opens`);
 }
 
 class I18nProbe extends LitElement {
@@ -278,7 +278,7 @@ describe('internationalisation', () => {
       await clickToggle(el, 'chat-toggle');
       check('with the chat open');
       await clickToggle(el, 'participants-toggle');
-      const list = el.shadowRoot!.querySelector('participant-list')!;
+      const list = callRoot(el)!.querySelector('participant-list')!;
       // The moderator actions and both raised hands are shown.
       await waitFor(
         () =>
@@ -316,7 +316,7 @@ describe('internationalisation', () => {
     const microphone = inBar(el, '[part="microphone"]')!;
     await waitFor(() => x(leave).width > 0 && x(microphone).width > 0, 'controls laid out');
     expect(x(leave).right, 'leave is left of the microphone').to.be.at.most(x(microphone).left);
-    const chatToggle = el.shadowRoot!.querySelector('chat-toggle')!;
+    const chatToggle = callRoot(el)!.querySelector('chat-toggle')!;
     expect(x(chatToggle).right, 'chat toggle is left of the microphone').to.be.at.most(
       x(microphone).left,
     );
@@ -328,13 +328,13 @@ describe('internationalisation', () => {
     expect(x(name).left).to.be.greaterThan(tileBox.left + tileBox.width / 2 - x(name).width);
 
     await clickToggle(el, 'chat-toggle');
-    const grid = el.shadowRoot!.querySelector('layout-grid')!;
-    const chat = el.shadowRoot!.querySelector('chat-panel')!;
+    const grid = callRoot(el)!.querySelector('layout-grid')!;
+    const chat = callRoot(el)!.querySelector('chat-panel')!;
     await waitFor(() => x(chat).width > 0, 'chat laid out');
     expect(x(chat).right, 'chat is left of the tiles').to.be.at.most(x(grid).left + 1);
 
     await clickToggle(el, 'participants-toggle');
-    const list = el.shadowRoot!.querySelector('participant-list')!;
+    const list = callRoot(el)!.querySelector('participant-list')!;
     await waitFor(() => x(list).width > 0, 'list laid out');
     expect(x(list).right, 'participant list is left of the tiles').to.be.at.most(x(grid).left + 1);
     await script.room.disconnect();
@@ -365,7 +365,7 @@ describe('internationalisation', () => {
     await el.updateComplete;
     expect(base.getAttribute('aria-label')).to.equal('Réunion simulated-room');
     // Other terms stay the locale's.
-    const chatToggle = el.shadowRoot!.querySelector('chat-toggle')!;
+    const chatToggle = callRoot(el)!.querySelector('chat-toggle')!;
     expect(chatToggle.shadowRoot!.textContent).to.contain('Discussion');
 
     el.strings = { leave: 'Hang up' };

@@ -27,8 +27,8 @@ describe('<leave-button> on a scripted room', () => {
   it("calls the enclosing <media-room>'s leave() after a cancelable leave event", async () => {
     const { script, el, leave, button } = await mount();
     let left = 0;
-    const original = el.leave.bind(el);
-    el.leave = async () => {
+    const original = el.session.leave.bind(el.session);
+    el.session.leave = async () => {
       left += 1;
       await original();
     };
@@ -57,7 +57,7 @@ describe('<leave-button> on a scripted room', () => {
     const button = () => leave.shadowRoot!.querySelector('button')!;
     await waitFor(() => !!leave.shadowRoot?.querySelector('button') && !button().disabled, 'ready');
     let left = false;
-    el.leave = async () => {
+    el.session.leave = async () => {
       left = true;
     };
     button().click();

@@ -5,7 +5,7 @@ import '../../src/index.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { TilePinEvent } from '../../src/events/tile-events.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
-import { nextEvent, waitFor } from '../helpers/live.js';
+import { nextEvent, waitFor, callRoot } from '../helpers/live.js';
 
 /** A `<media-room>` showing a scripted room (no server) in its default UI. */
 async function roomWith(remotes: number) {
@@ -17,7 +17,7 @@ async function roomWith(remotes: number) {
   el.room = script.room;
   await el.updateComplete;
   // The default UI lays the tiles out in a <layout-grid>.
-  const grid = () => el.shadowRoot!.querySelector('layout-grid')!;
+  const grid = () => callRoot(el)!.querySelector('layout-grid')!;
   const tiles = () => [
     ...(grid()?.shadowRoot?.querySelectorAll<ParticipantTile>('participant-tile') ?? []),
   ];

@@ -12,7 +12,7 @@ import {
 } from '../../src/store/index.js';
 import { receiveData } from '../helpers/data-packet.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
-import { waitFor } from '../helpers/live.js';
+import { waitFor, callRoot } from '../helpers/live.js';
 
 /** A `<media-room>` showing a scripted room (no server) in its default UI. */
 async function mount(remotes: number) {
@@ -21,7 +21,7 @@ async function mount(remotes: number) {
     html`<media-room skip-prejoin style="height: 40rem"></media-room>`,
   );
   el.room = script.room;
-  const grid = () => el.shadowRoot!.querySelector('layout-grid')!;
+  const grid = () => callRoot(el)!.querySelector('layout-grid')!;
   const tiles = () => [
     ...(grid()?.shadowRoot?.querySelectorAll<ParticipantTile>('participant-tile') ?? []),
   ];

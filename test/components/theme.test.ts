@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
-import { waitFor } from '../helpers/live.js';
+import { waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 /** The full default UI (grid and controls) on a scripted room, in a theme. */
@@ -12,8 +12,8 @@ async function themedRoom(theme: string) {
     html`<media-room skip-prejoin theme=${theme} style="height: 30rem"></media-room>`,
   );
   el.room = script.room;
-  await waitFor(() => !!el.shadowRoot!.querySelector('control-bar'), 'default UI');
-  const grid = el.shadowRoot!.querySelector('layout-grid')!;
+  await waitFor(() => !!callRoot(el)!.querySelector('control-bar'), 'default UI');
+  const grid = callRoot(el)!.querySelector('layout-grid')!;
   await waitFor(
     () => (grid.shadowRoot?.querySelectorAll('participant-tile').length ?? 0) === 4,
     'tiles',

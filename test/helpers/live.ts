@@ -63,9 +63,17 @@ export function waitFor(predicate: () => boolean, message: string, timeout = 15_
   return waitUntil(predicate, message, { timeout, interval: 50 });
 }
 
+/**
+ * The shadow root of the default UI (`<media-call>`) that a `<media-room>` without children
+ * renders; undefined until it is there.
+ */
+export function callRoot(el: Element): ShadowRoot | undefined {
+  return el.shadowRoot?.querySelector('media-call')?.shadowRoot ?? undefined;
+}
+
 /** The `<participant-tile>` for `identity` in the default UI of a `<media-room>`. */
 export function tileOf(el: MediaRoom, identity: string): HTMLElement | null {
-  const grid = el.shadowRoot!.querySelector('layout-grid');
+  const grid = callRoot(el)?.querySelector('layout-grid');
   return (
     grid?.shadowRoot?.querySelector(`participant-tile[identity="${CSS.escape(identity)}"]`) ?? null
   );

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { LocalVideoTrack, Track } from 'livekit-client';
-import { joinPeer, mountRoom, tileOf, uniqueRoom, waitFor, useLiveHooks } from '../helpers/live.js';
+import {
+  joinPeer,
+  mountRoom,
+  tileOf,
+  uniqueRoom,
+  waitFor,
+  useLiveHooks,
+  callRoot,
+} from '../helpers/live.js';
 
 /** A canvas that keeps drawing, published as a screen share. */
 function canvasScreen(): LocalVideoTrack {
@@ -51,7 +59,7 @@ describe('the default call UI against a real livekit-server', () => {
     const screen = canvasScreen();
     await presenter.localParticipant.publishTrack(screen, { source: Track.Source.ScreenShare });
 
-    const grid = el.shadowRoot!.querySelector('layout-grid')!;
+    const grid = callRoot(el)!.querySelector('layout-grid')!;
     const focused = () =>
       grid.shadowRoot!.querySelector<HTMLElement>(
         '[part="main"] participant-tile[source="screen_share"]',

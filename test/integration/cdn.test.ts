@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
-import { joinPeer, uniqueRoom, waitFor } from '../helpers/live.js';
+import { joinPeer, uniqueRoom, waitFor, callRoot } from '../helpers/live.js';
 
 /**
  * The built CDN bundles (`npm run build` runs before the browser tests), each alone in a plain
@@ -43,8 +43,8 @@ for (const [bundle, page] of [
       peer = await joinPeer(room, 'cdn-peer', { camera: true });
       await waitFor(
         () =>
-          !!el
-            .shadowRoot!.querySelector('layout-grid')
+          !!callRoot(el)
+            ?.querySelector('layout-grid')
             ?.shadowRoot?.querySelector('participant-tile[identity="cdn-peer"]'),
         'a tile for the other participant',
       );
@@ -85,8 +85,8 @@ describe('the CDN autoloader', () => {
     peer = await joinPeer(room, 'autoload-peer', { camera: true });
     await waitFor(
       () =>
-        !!el
-          .shadowRoot!.querySelector('layout-grid')
+        !!callRoot(el)
+          ?.querySelector('layout-grid')
           ?.shadowRoot?.querySelector('participant-tile[identity="autoload-peer"]'),
       'a tile for the other participant',
     );

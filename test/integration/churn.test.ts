@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { Room as LkRoom, RoomEvent, type RemoteParticipant, type Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
-import { uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { uniqueRoom, useLiveHooks, waitFor, callRoot } from '../helpers/live.js';
 import '../../src/components/media-room/media-room.js';
 
 const ALL_EVENTS = Object.values(RoomEvent);
@@ -274,7 +274,7 @@ describe('churn on a scripted room: 200 remote participants join and leave', () 
     await el.store.settled();
     await el.updateComplete;
     const grid = () =>
-      el.shadowRoot!.querySelector('layout-grid') as HTMLElement & {
+      callRoot(el)!.querySelector('layout-grid') as HTMLElement & {
         updateComplete: Promise<boolean>;
       };
     const remoteTiles = () =>

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { RoomEvent, Track, type LocalAudioTrack, type Room } from 'livekit-client';
 import '../../src/components/control-bar/control-bar.js';
 import type { ControlBar } from '../../src/components/control-bar/control-bar.js';
-import { deviceStorageKey } from '../../src/components/device-picker/device-picker.js';
+import { deviceStorageKey } from '../../src/session/devices.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { DeviceChangeEvent } from '../../src/events/control-events.js';
 import { disconnectAll, joinPeer, uniqueRoom, waitFor, watchForUncaught } from '../helpers/live.js';

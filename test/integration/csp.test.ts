@@ -8,6 +8,7 @@ import {
   useLiveHooks,
   waitFor,
   waitForValue,
+  callRoot,
 } from '../helpers/live.js';
 
 interface Violation {
@@ -78,12 +79,12 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     await waitFor(() => video.videoWidth > 0, 'the remote camera plays', 20_000);
     expect(await isDecoding(video), 'the remote camera decodes').to.equal(true);
 
-    const bar = el.shadowRoot!.querySelector('control-bar')!;
+    const bar = callRoot(el)!.querySelector('control-bar')!;
     const toggle = (tag: string) => bar.querySelector(tag)!.shadowRoot!.querySelector('button')!;
 
     // The participant list, through its toggle.
     toggle('participants-toggle').click();
-    const list = el.shadowRoot!.querySelector('participant-list')!;
+    const list = callRoot(el)!.querySelector('participant-list')!;
     await waitFor(() => !list.hidden, 'the participant list opens');
     await waitFor(
       () => !!list.shadowRoot!.querySelector('li[data-identity="csp-peer"]'),
@@ -92,7 +93,7 @@ describe('the full UI under a strict Content-Security-Policy', () => {
 
     // The chat, through its toggle: a message each way, one with a link.
     toggle('chat-toggle').click();
-    const panel = el.shadowRoot!.querySelector('chat-panel')!;
+    const panel = callRoot(el)!.querySelector('chat-panel')!;
     await waitFor(() => !panel.hidden, 'the chat opens');
     const input = await waitForValue(
       () => panel.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea:not([disabled])'),

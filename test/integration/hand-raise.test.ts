@@ -1,6 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { HAND_ATTRIBUTE, selectRaisedHands } from '../../src/store/index.js';
-import { joinPeer, mountRoom, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import {
+  joinPeer,
+  mountRoom,
+  uniqueRoom,
+  useLiveHooks,
+  waitFor,
+  callRoot,
+} from '../helpers/live.js';
 
 describe('<hand-raise-button> against a real livekit-server', () => {
   const { peers } = useLiveHooks();
@@ -10,7 +17,7 @@ describe('<hand-raise-button> against a real livekit-server', () => {
     const peer = await joinPeer(room, 'peer', {});
     peers.push(peer);
     const el = await mountRoom(room, 'alice');
-    const button = el.shadowRoot!.querySelector('control-bar')!.querySelector('hand-raise-button')!;
+    const button = callRoot(el)!.querySelector('control-bar')!.querySelector('hand-raise-button')!;
     await waitFor(() => el.store.get().participants.has('peer'), 'the peer is there');
     await expect(button).to.be.accessible();
 

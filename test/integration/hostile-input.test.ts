@@ -3,7 +3,7 @@ import { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
 import { HAND_ATTRIBUTE } from '../../src/store/attributes.js';
-import { tileOf, useLiveHooks, waitFor, waitForValue } from '../helpers/live.js';
+import { tileOf, useLiveHooks, waitFor, waitForValue, callRoot } from '../helpers/live.js';
 
 /**
  * Hostile text from other participants and from the server, carried by every channel the UI
@@ -108,7 +108,7 @@ async function joinNamed(room: string, identity: string, name: string) {
   return peer;
 }
 
-const bar = (el: MediaRoom) => el.shadowRoot!.querySelector('control-bar')!;
+const bar = (el: MediaRoom) => callRoot(el)!.querySelector('control-bar')!;
 const toggleButton = (el: MediaRoom, tag: string) =>
   bar(el).querySelector(tag)!.shadowRoot!.querySelector('button')!;
 
@@ -193,7 +193,7 @@ describe('hostile input against a real livekit-server is shown as text only', ()
 
     // The participant list, opened through its toggle: each name as text.
     toggleButton(el, 'participants-toggle').click();
-    const list = el.shadowRoot!.querySelector('participant-list')!;
+    const list = callRoot(el)!.querySelector('participant-list')!;
     await waitFor(() => !list.hidden, 'the participant list opens');
     const row = (id: string) =>
       list.shadowRoot!.querySelector(`li[data-identity="${CSS.escape(id)}"]`);
@@ -207,7 +207,7 @@ describe('hostile input against a real livekit-server is shown as text only', ()
 
     // Chat, opened through its toggle: each peer sends its payload; sender and text stay text.
     toggleButton(el, 'chat-toggle').click();
-    const panel = el.shadowRoot!.querySelector('chat-panel')!;
+    const panel = callRoot(el)!.querySelector('chat-panel')!;
     await waitFor(() => !panel.hidden, 'the chat opens');
     for (const [i, peer] of live.peers.entries()) {
       await peer.localParticipant.sendText(PAYLOADS[i]!, { topic: 'lk.chat' });

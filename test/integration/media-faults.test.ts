@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { Track } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
-import { joinPeer, tileOf, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { joinPeer, tileOf, uniqueRoom, useLiveHooks, waitFor, callRoot } from '../helpers/live.js';
 
 type Gum = MediaDevices['getUserMedia'];
 
@@ -44,8 +44,8 @@ const notice = (el: MediaRoom) =>
 const published = (el: MediaRoom, source: Track.Source) =>
   !!el.room.localParticipant.getTrackPublication(source)?.track;
 const toggle = (el: MediaRoom, source: string) =>
-  el
-    .shadowRoot!.querySelector('control-bar')!
+  callRoot(el)!
+    .querySelector('control-bar')!
     .shadowRoot!.querySelector(`track-toggle[source="${source}"]`)!;
 
 describe('media faults against a real livekit-server', () => {

@@ -10,6 +10,7 @@ import {
   uniqueRoom,
   waitFor,
   useLiveHooks,
+  callRoot,
 } from '../helpers/live.js';
 
 describe('<media-room> against a real livekit-server', () => {
@@ -263,7 +264,7 @@ describe('<media-room> against a real livekit-server', () => {
     const el = await fixture<MediaRoom>(
       html`<media-room token-url="/api/rooms/${room}/join" identity="pat"></media-room>`,
     );
-    const preJoin = el.shadowRoot!.querySelector('pre-join')!;
+    const preJoin = callRoot(el)!.querySelector('pre-join')!;
     expect(preJoin, 'the pre-join screen').to.not.equal(null);
     expect(el.store.get().connection.phase).to.equal('idle');
     await waitFor(() => !!preJoin.tracks.video && !!preJoin.tracks.audio, 'preview tracks');
@@ -287,7 +288,7 @@ describe('<media-room> against a real livekit-server', () => {
       previewMicrophone,
     );
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('pre-join')).to.equal(null);
+    expect(callRoot(el)?.querySelector('pre-join') ?? null).to.equal(null);
     await waitFor(
       () => !!watcher.remoteParticipants.get('pat')?.getTrackPublication(Track.Source.Camera),
       'the other side sees the camera',

@@ -12,6 +12,7 @@ import {
   useLiveHooks,
   waitFor,
   waitForValue,
+  callRoot,
 } from '../helpers/live.js';
 
 /**
@@ -44,11 +45,11 @@ async function mountAs(
   return el;
 }
 
-const bar = (el: MediaRoom) => el.shadowRoot!.querySelector('control-bar')!;
+const bar = (el: MediaRoom) => callRoot(el)!.querySelector('control-bar')!;
 const barPart = (el: MediaRoom, part: string) =>
   bar(el).shadowRoot!.querySelector(`[part~="${part}"]`);
 const inBar = (el: MediaRoom, tag: string) => bar(el).querySelector(tag);
-const list = (el: MediaRoom) => el.shadowRoot!.querySelector<ParticipantList>('participant-list')!;
+const list = (el: MediaRoom) => callRoot(el)!.querySelector<ParticipantList>('participant-list')!;
 const row = (el: MediaRoom, identity: string) =>
   list(el).shadowRoot!.querySelector<HTMLElement>(`li[data-identity="${CSS.escape(identity)}"]`);
 const action = (el: MediaRoom, identity: string, name: string) =>
@@ -71,7 +72,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
 
     // The type came from the room's metadata (no type attribute on either element).
     expect(viewer.roomType).to.equal('webinar');
-    expect(viewer.shadowRoot!.querySelector('layout-grid')!.layout).to.equal('stage');
+    expect(callRoot(viewer)!.querySelector('layout-grid')!.layout).to.equal('stage');
     await viewer.updateComplete;
     expect(barPart(viewer, 'microphone'), 'no microphone toggle').to.equal(null);
     expect(barPart(viewer, 'camera'), 'no camera toggle').to.equal(null);
@@ -79,7 +80,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
     expect(inBar(viewer, 'hand-raise-button'), 'a webinar viewer may raise a hand').to.not.equal(
       null,
     );
-    const notice = () => viewer.shadowRoot!.querySelector('[part="role-notice"]')?.textContent;
+    const notice = () => callRoot(viewer)!.querySelector('[part="role-notice"]')?.textContent;
     expect(notice()).to.contain('You are in the audience');
     // The host has them all.
     expect(barPart(host, 'microphone')).to.not.equal(null);
@@ -260,7 +261,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
     const room = uniqueRoom('retype');
     const el = await mountAs(room, 'alice');
     expect(el.roomType).to.equal('meeting');
-    expect(el.shadowRoot!.querySelector('layout-grid')!.layout).to.equal('grid');
+    expect(callRoot(el)!.querySelector('layout-grid')!.layout).to.equal('grid');
     const changed = new Promise<string>((resolve) =>
       el.addEventListener('room-metadata-changed', (e) =>
         resolve((e as RoomMetadataChangedEvent).metadata),
@@ -274,7 +275,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
     expect(await changed).to.equal(metadata);
     expect(el.store.get().room.metadata).to.equal(metadata);
     await waitFor(
-      () => el.shadowRoot!.querySelector('layout-grid')?.layout === 'stage',
+      () => callRoot(el)!.querySelector('layout-grid')?.layout === 'stage',
       'the stage layout',
     );
     expect(el.roomType).to.equal('webinar');
@@ -285,7 +286,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
     const room = uniqueRoom('pair');
     const a = await mountAs(room, 'a', { type: '1to1' });
     expect(a.roomType).to.equal('1to1');
-    expect(a.shadowRoot!.querySelector('layout-grid')!.layout).to.equal('pip');
+    expect(callRoot(a)!.querySelector('layout-grid')!.layout).to.equal('pip');
     expect(inBar(a, 'hand-raise-button')).to.equal(null);
     expect(inBar(a, 'participants-toggle')).to.equal(null);
     expect(inBar(a, 'chat-toggle')).to.not.equal(null);
@@ -296,7 +297,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
     const room = uniqueRoom('live');
     const viewer = await mountAs(room, 'fan', { role: 'viewer', type: 'live' });
     await viewer.updateComplete;
-    expect(viewer.shadowRoot!.querySelector('layout-grid')!.layout).to.equal('stage');
+    expect(callRoot(viewer)!.querySelector('layout-grid')!.layout).to.equal('stage');
     expect(inBar(viewer, 'hand-raise-button')).to.equal(null);
     expect(barPart(viewer, 'microphone')).to.equal(null);
     expect(inBar(viewer, 'reaction-button')).to.not.equal(null);

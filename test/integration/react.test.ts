@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import { callRoot } from '../helpers/live.js';
 
 /**
  * A React app (test/fixtures/react/app.ts) rendering the generated @lit/react wrapper
@@ -73,7 +74,7 @@ for (const [major, app] of [
       expect(snapshot.local?.identity, 'identity').to.equal(identity);
       expect(snapshot.local?.name, 'name').to.equal(`React ${major} User`);
       expect(el.skipPrejoin, 'skipPrejoin').to.equal(true);
-      expect(el.shadowRoot!.querySelector('pre-join'), 'no pre-join screen').to.equal(null);
+      expect(callRoot(el)?.querySelector('pre-join') ?? null, 'no pre-join screen').to.equal(null);
       expect(seen.joined).to.deep.equal([]);
 
       const peerIdentity = `peer-of-react${major}`;

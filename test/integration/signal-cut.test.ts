@@ -9,6 +9,7 @@ import {
   useLiveHooks,
   waitFor,
   waitForValue,
+  callRoot,
 } from '../helpers/live.js';
 
 describe('a cut signal connection, against a real livekit-server behind a loopback proxy', () => {
@@ -32,11 +33,11 @@ describe('a cut signal connection, against a real livekit-server behind a loopba
     await waitFor(() => video()!.videoWidth > 0, 'the peer video plays', 20_000);
 
     // Something typed before the cut.
-    el.shadowRoot!.querySelector('chat-toggle')!.shadowRoot!.querySelector('button')!.click();
+    callRoot(el)!.querySelector('chat-toggle')!.shadowRoot!.querySelector('button')!.click();
     const input = await waitForValue(
       () =>
-        el
-          .shadowRoot!.querySelector('chat-panel')
+        callRoot(el)
+          ?.querySelector('chat-panel')
           ?.shadowRoot?.querySelector<HTMLTextAreaElement>('[part="input"]'),
       'the chat input',
     );

@@ -3,6 +3,7 @@ import { derived, get } from 'svelte/store';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import { RoomStore, roomStore, selectRemotes, slice } from '../../src/svelte/index.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { callRoot } from '../helpers/live.js';
 
 /**
  * A Svelte 5 app (test/fixtures/svelte, compiled with vite-plugin-svelte into dist/main.js before
@@ -119,7 +120,9 @@ describe('a Svelte 5 app on media-room-elements against a real livekit-server', 
     expect(snapshot.local?.name).to.equal('Svelte User');
     expect(el.skipPrejoin, 'skip-prejoin').to.equal(true);
     // The app's own children replace the default UI.
-    expect(el.shadowRoot!.querySelector('layout-grid, control-bar, pre-join')).to.equal(null);
+    expect(callRoot(el)?.querySelector('layout-grid, control-bar, pre-join') ?? null).to.equal(
+      null,
+    );
     await waitFor(
       () => target.querySelector('.phase')?.textContent === 'connected',
       '$store renders the phase',

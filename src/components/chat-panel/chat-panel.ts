@@ -218,16 +218,16 @@ export class ChatPanel extends LitElement {
    * (the draft is then kept).
    */
   async send(): Promise<boolean> {
-    const store = this.#view.store;
+    const session = this.#view.session;
     const { inRoom, mayPublishData } = this.#view.value;
     const text = this.draft.trim().slice(0, CHAT_MAX_LENGTH);
-    if (!store || !inRoom || !mayPublishData || !text || this.sending) return false;
+    if (!session || !inRoom || !mayPublishData || !text || this.sending) return false;
     if (!this.dispatchEvent(new ChatSendEvent(text))) return false;
     const draft = this.draft;
     this.sending = true;
     this.draft = '';
     try {
-      await store.sendChat(text);
+      await session.sendChat(text);
       return true;
     } catch {
       // The store reported `chat-send-failed`; give the text back unless a new one was begun.

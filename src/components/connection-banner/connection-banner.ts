@@ -20,27 +20,10 @@ const selectView = (s: RoomSnapshot): View => ({
   fatal: !!s.error?.fatal,
 });
 
-/** Something that can join again: the nearest `<media-room>`. */
-interface Rejoinable extends Element {
-  connect(): Promise<void>;
-}
-
-/** The nearest `<media-room>` around `el`, looking out through shadow roots. */
-function nearestRoom(el: Element): Rejoinable | undefined {
-  let node: Element | null = el;
-  while (node) {
-    const found: Element | null = node.closest('media-room');
-    if (found) return found as Rejoinable;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return undefined;
-}
-
 /**
  * The state of the connection as a banner: "Reconnecting…" with a spinner while livekit-client
  * reconnects, "Connection restored." for a few seconds once it is back, and, after a disconnect,
- * why (localized) with a Rejoin button that calls `connect()` of the nearest `<media-room>`.
+ * why (localized) with a Rejoin button that joins again through the session.
  * Nothing is shown while joining or connected.
  *
  * Reconnecting and restored are said politely (`role="status"`); a disconnect interrupts
@@ -150,7 +133,7 @@ export class ConnectionBanner extends LitElement {
   }
 
   #rejoin(): void {
-    void nearestRoom(this)?.connect();
+    void this.#view.session?.rejoin();
   }
 
   #clearTimer(): void {

@@ -58,11 +58,11 @@ export class DeafenButton extends LitElement {
 
   /** Deafen when hearing, hear again when deafened, as a click does (fires `deafen`). */
   toggle(): void {
-    const store = this.#slice.store;
+    const session = this.#slice.session;
     const { inRoom, deafened } = this.#slice.value;
-    if (!store || !inRoom) return;
+    if (!session || !inRoom) return;
     if (!this.dispatchEvent(new DeafenEvent(!deafened))) return;
-    store.setDeafened(!deafened);
+    session.setDeafened(!deafened);
   }
 
   override render(): TemplateResult {

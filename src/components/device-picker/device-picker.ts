@@ -19,9 +19,6 @@ interface Slice {
 
 const EMPTY: Slice = Object.freeze({ devices: Object.freeze([]), active: undefined });
 
-/** The localStorage key under which the user's choice for `kind` is remembered. */
-export const deviceStorageKey = (kind: DeviceKind) => `media-room-elements:device:${kind}`;
-
 const chooseKey = {
   audioinput: 'chooseAudioinput',
   videoinput: 'chooseVideoinput',
@@ -38,15 +35,13 @@ const unnamedKey = {
  *
  * A button opening a menu (`role="menu"`, one `menuitemradio` per device, the active one
  * checked) of the store's `devices[kind]`; it follows devices being plugged in and out.
- * Choosing one calls `room.switchActiveDevice(kind, deviceId)` — live, and also while the
- * track is muted or not yet published (the Room then uses it when the source is turned on) —
- * and fires `device-change`.
+ * Choosing one switches the session's device — live, and also while the track is muted or not
+ * yet published (the Room then uses it when the source is turned on) — and fires `device-change`.
  *
- * The choice is remembered in `localStorage` (key `media-room-elements:device:<kind>`). When the
- * element connects it reads it back; once that device is in the list and not already active, the
- * element applies it with `switchActiveDevice` (no event: the user did not act). The remembered id
- * is also readable as `preferredDeviceId`, for pages that pass it in `RoomOptions`
- * (`videoCaptureDefaults.deviceId`, …) so the first capture already uses it.
+ * The session remembers the choice in `localStorage` (key `media-room-elements:device:<kind>`)
+ * and makes the remembered device the Room's before anything is captured, so the pre-join
+ * preview, the published track and this menu all show the same one (no event: the user did not
+ * act). The remembered id, when that device is present, is readable as `preferredDeviceId`.
  *
  * For `audiooutput` in a browser that cannot choose a speaker (no `setSinkId`), the menu says so
  * instead of listing devices.
@@ -85,10 +80,6 @@ export class DevicePicker extends LitElement {
   readonly #button = createRef<HTMLButtonElement>();
   readonly #menu = createRef<HTMLElement>();
   #unanchor: (() => void) | undefined;
-  /** The remembered device being applied, if any (a choice waits for it). */
-  #applying: Promise<unknown> | undefined;
-  #preferred: string | undefined;
-  #applied = false;
 
   #select() {
     const kind = this.kind;
@@ -100,7 +91,7 @@ export class DevicePicker extends LitElement {
 
   /** The remembered device for this kind, if it is present now. */
   get preferredDeviceId(): string | undefined {
-    const id = this.#preferred;
+    const id = this.#slice.session?.devices.get(this.kind);
     return id && this.#slice.value.devices.some((d) => d.deviceId === id) ? id : undefined;
   }
 
@@ -109,25 +100,13 @@ export class DevicePicker extends LitElement {
     return this.kind === 'audiooutput' && !supportsAudioOutputSelection();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#readPreference();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#close(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('kind')) {
-      this.#slice.select(this.#select());
-      if (changed.get('kind') !== undefined) this.#readPreference();
-    }
-  }
-
-  protected override updated(): void {
-    this.#applyPreference();
+    if (changed.has('kind')) this.#slice.select(this.#select());
   }
 
   override render(): TemplateResult {
@@ -310,49 +289,17 @@ export class DevicePicker extends LitElement {
 
   /** Switch to `deviceId` as choosing it in the menu does (remembers it, fires `device-change`). */
   async choose(deviceId: string): Promise<void> {
-    const room = this.#slice.store?.room;
-    if (!room) return;
+    const session = this.#slice.session;
+    if (!session) return;
     const kind = this.kind;
-    // The user's choice wins over the remembered device: none is applied after it, and one
-    // being applied now finishes first.
-    this.#applied = true;
     try {
-      await this.#applying;
-      await room.switchActiveDevice(kind, deviceId);
+      await session.chooseDevice(kind, deviceId);
     } catch {
       this.failed = true;
       return;
     }
     this.failed = false;
-    this.#preferred = deviceId;
-    this.#applied = true;
-    try {
-      localStorage.setItem(deviceStorageKey(kind), deviceId);
-    } catch {
-      /* Storage may be unavailable (private mode, sandboxed frames); the choice still applies. */
-    }
     this.dispatchEvent(new DeviceChangeEvent(kind, deviceId));
-  }
-
-  #readPreference(): void {
-    this.#applied = false;
-    try {
-      this.#preferred = localStorage.getItem(deviceStorageKey(this.kind)) ?? undefined;
-    } catch {
-      this.#preferred = undefined;
-    }
-  }
-
-  /** Once the remembered device is present, make it the active one (once per connection). */
-  #applyPreference(): void {
-    const room = this.#slice.store?.room;
-    const preferred = this.preferredDeviceId;
-    if (this.#applied || !room || !preferred || this.#unsupported) return;
-    this.#applied = true;
-    if (this.#slice.value.active === preferred) return;
-    this.#applying = room.switchActiveDevice(this.kind, preferred).catch(() => {
-      /* The device went away or cannot start; the Room keeps the one it has. */
-    });
   }
 }
 

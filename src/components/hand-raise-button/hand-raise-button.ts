@@ -67,21 +67,13 @@ export class HandRaiseButton extends LitElement {
 
   /** Raise the hand when lowered, lower it when raised, as a click does. */
   async toggle(): Promise<void> {
-    const room = this.#slice.store?.room;
+    const session = this.#slice.session;
     const { inRoom, allowed, raised } = this.#slice.value;
-    if (!room || !inRoom || !allowed || this.pending) return;
+    if (!session || !inRoom || !allowed || this.pending) return;
     if (!this.dispatchEvent(new HandRaiseEvent(!raised))) return;
     this.pending = true;
     try {
-      await room.localParticipant.setAttributes({
-        [HAND_ATTRIBUTE]: raised ? '' : new Date().toISOString(),
-      });
-    } catch (error) {
-      this.#slice.store?.reportError({
-        code: 'hand-raise-failed',
-        detail: error instanceof Error ? error.message : String(error),
-        fatal: false,
-      });
+      await session.setHandRaised(!raised);
     } finally {
       this.pending = false;
     }

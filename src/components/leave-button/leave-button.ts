@@ -8,8 +8,8 @@ import { icons } from '../../internal/icons.js';
 import { styles } from './leave-button.styles.js';
 
 /**
- * Leaves the call: calls `leave()` on the nearest enclosing `<media-room>` (found across shadow
- * roots), or, without one, disconnects the store's Room. Fires a cancelable `leave` first.
+ * Leaves the call through the session of the enclosing `<media-room>` (which also stops a rejoin
+ * under way). Fires a cancelable `leave` first.
  * Disabled while not in a room.
  *
  * @tag leave-button
@@ -46,25 +46,10 @@ export class LeaveButton extends LitElement {
   /** Leave as a click does (the `leave` event first). */
   async leave(): Promise<void> {
     if (!this.dispatchEvent(new LeaveEvent())) return;
-    const room = closestAcrossShadows(this, 'media-room') as
-      (Element & { leave?: () => Promise<void> }) | null;
-    if (room && typeof room.leave === 'function') await room.leave();
-    else await this.#inRoom.store?.room.disconnect();
+    await this.#inRoom.session?.leave();
   }
 
   #leave = () => void this.leave();
-}
-
-/** `closest()` that continues from a shadow root's host. */
-function closestAcrossShadows(from: Element, selector: string): Element | null {
-  let node: Element | null = from;
-  while (node) {
-    const found = node.closest(selector);
-    if (found) return found;
-    const root = node.getRootNode();
-    node = root instanceof ShadowRoot ? root.host : null;
-  }
-  return null;
 }
 
 define('leave-button', LeaveButton);

@@ -515,16 +515,16 @@ export class ParticipantList extends LitElement {
     void this.#cancelRemove(this.confirming);
   };
 
-  /** Fire `participant-action`, then ask the store's moderator; busy until it answers. */
+  /** Fire `participant-action`, then ask the session to moderate; busy until it answers. */
   async #act(action: ModerationAction, row: Row): Promise<void> {
-    const store = this.#view.store;
+    const session = this.#view.session;
     const key = busyKey(action, row.identity);
-    if (!store || !this.#view.value.canModerate || this.busy.has(key)) return;
+    if (!session || !this.#view.value.canModerate || this.busy.has(key)) return;
     const proceed = this.dispatchEvent(new ParticipantActionEvent(action, row.identity));
     if (proceed) {
       this.busy = new Set(this.busy).add(key);
       try {
-        await store.moderate(
+        await session.moderate(
           action === 'mute' && row.micSid
             ? { action, identity: row.identity, trackSid: row.micSid }
             : { action, identity: row.identity },
@@ -546,7 +546,7 @@ export class ParticipantList extends LitElement {
 
   #onVolume(identity: string, e: Event): void {
     const value = Number((e.target as HTMLInputElement).value);
-    this.#view.store?.setVolume(identity, value / 100);
+    this.#view.session?.setVolume(identity, value / 100);
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type LocalVideoTrack,
 } from 'livekit-client';
 import { ContextConsumer } from '@lit/context';
-import { roomContext } from '../../context/room-context.js';
+import { sessionContext } from '../../context/session-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { TrackController } from '../../controllers/track-controller.js';
 import type { DeviceChangeEvent } from '../../events/control-events.js';
@@ -71,7 +71,7 @@ export class PreJoin extends LitElement {
   @state() private mediaError: string | undefined;
 
   readonly #t = new LocalizeController(this);
-  readonly #store = new ContextConsumer(this, { context: roomContext, subscribe: true });
+  readonly #session = new ContextConsumer(this, { context: sessionContext, subscribe: true });
   readonly #video = createRef<HTMLVideoElement>();
   readonly #preview = new TrackController(this, () => this.#video.value);
   readonly #input = createRef<HTMLInputElement>();
@@ -191,10 +191,13 @@ export class PreJoin extends LitElement {
     const generation = this.#generation;
     this.pending = { ...this.pending, [kind]: true };
     try {
+      // The device the call will use (the remembered one, or the one chosen in the menu).
+      const device = this.#session.value?.deviceFor(kind === 'video' ? 'videoinput' : 'audioinput');
+      const deviceId = device ? { ideal: device } : undefined;
       const track =
         kind === 'video'
-          ? await createLocalVideoTrack({ resolution: { width: 1280, height: 720 } })
-          : await createLocalAudioTrack();
+          ? await createLocalVideoTrack({ deviceId, resolution: { width: 1280, height: 720 } })
+          : await createLocalAudioTrack({ deviceId });
       if (generation !== this.#generation || !this.isConnected) {
         track.stop();
         return;
@@ -203,7 +206,7 @@ export class PreJoin extends LitElement {
       else this.audioTrack = track as LocalAudioTrack;
       this.mediaError = undefined;
       // With permission granted, device labels can be read: let the pickers show them.
-      this.#store.value?.refreshDevices();
+      this.#session.value?.refreshDevices();
     } catch (error) {
       if (generation !== this.#generation) return;
       if (kind === 'video') this.videoOn = false;

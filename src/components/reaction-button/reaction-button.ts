@@ -174,13 +174,13 @@ export class ReactionButton extends LitElement {
 
   /**
    * Send `emoji` (one of `REACTIONS`) as choosing it does: fires `reaction-send`, then, unless
-   * that was cancelled, `store.sendReaction(emoji)`. Does nothing while reactions cannot be sent.
+   * that was cancelled, sends it through the session. Does nothing while reactions cannot be sent.
    */
   async send(emoji: string): Promise<void> {
-    const store = this.#slice.store;
-    if (!store || !this.#usable || !isReaction(emoji)) return;
+    const session = this.#slice.session;
+    if (!session || !this.#usable || !isReaction(emoji)) return;
     if (!this.dispatchEvent(new ReactionSendEvent(emoji))) return;
-    await store.sendReaction(emoji);
+    await session.sendReaction(emoji);
   }
 
   #close(focusButton: boolean): void {

@@ -51,10 +51,7 @@ export class StartAudio extends LitElement {
   }
 
   #start(): void {
-    const room = this.#canPlay.store?.room;
-    room?.startAudio().catch(() => {
-      /* Still blocked: livekit-client keeps canPlaybackAudio false and the button stays. */
-    });
+    void this.#canPlay.session?.startAudio();
   }
 }
 

@@ -170,20 +170,15 @@ export class TrackToggle extends LitElement {
 
   /** Turn the source on when off and off when on, as a click does. */
   async toggle(): Promise<void> {
-    const room = this.#slice.store?.room;
+    const session = this.#slice.session;
     const { inRoom, allowed } = this.#slice.value;
-    if (!room || !inRoom || !allowed || this.pending) return;
+    if (!session || !inRoom || !allowed || this.pending) return;
     const enable = !this.on;
     if (!this.dispatchEvent(new TrackToggleEvent(this.source, enable))) return;
     const source = this.source;
     this.pending = true;
     try {
-      const lp = room.localParticipant;
-      await (source === 'microphone'
-        ? lp.setMicrophoneEnabled(enable)
-        : source === 'camera'
-          ? lp.setCameraEnabled(enable)
-          : lp.setScreenShareEnabled(enable, enable ? { audio: this.audio } : undefined));
+      await session.setSourceEnabled(source, enable, { audio: this.audio });
       this.failed = undefined;
     } catch (error) {
       this.failed =

@@ -1,5 +1,5 @@
 import { ConnectionError, ConnectionErrorReason } from 'livekit-client';
-import type { ModerationRequest, RoomError } from '../../store/types.js';
+import type { RoomError } from '../store/types.js';
 
 export interface ConnectionDetails {
   readonly token: string;
@@ -40,7 +40,7 @@ export async function fetchConnectionDetails(request: TokenRequest): Promise<Con
   const { tokenUrl, method, body, timeoutMs, signal } = request;
   const fields = Object.fromEntries(Object.entries(body).filter(([, v]) => v));
   const upper = method.toUpperCase();
-  const url = new URL(tokenUrl, document.baseURI);
+  const url = resolveUrl(tokenUrl);
   if (upper === 'GET') for (const [k, v] of Object.entries(fields)) url.searchParams.set(k, v);
   const timeout = AbortSignal.timeout(timeoutMs);
 
@@ -112,66 +112,15 @@ export function toRoomError(error: unknown): RoomError {
   return { code: 'connection-failed', detail: messageOf(error), fatal: true };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Where moderation requests go when `moderation-url` is not set: beside a `…/join` token URL
- * (`/api/rooms/standup/join` → `/api/rooms/standup/moderate`), or, for the server helper's
- * `/api/token`, `/api/rooms/<room>/moderate` next to it. Undefined for any other token URL.
- */
-export function moderationUrlFor(tokenUrl: string, roomName: string): string | undefined {
-  if (!tokenUrl) return undefined;
-  const url = new URL(tokenUrl, document.baseURI);
-  url.search = '';
-  url.hash = '';
-  if (/\/join\/?$/.test(url.pathname)) {
-    url.pathname = url.pathname.replace(/\/join\/?$/, '/moderate');
-    return url.href;
-  }
-  if (/\/api\/token\/?$/.test(url.pathname) && roomName) {
-    url.pathname = url.pathname.replace(
-      /\/api\/token\/?$/,
-      `/api/rooms/${encodeURIComponent(roomName)}/moderate`,
-    );
-    return url.href;
-  }
-  return undefined;
-}
-
-/**
- * POST a moderation request with the caller's own LiveKit token as a Bearer token (the server
- * helper checks it; nothing else the browser says counts). Rejects with the server's message.
- */
-export async function postModeration(
-  url: string,
-  token: string,
-  request: ModerationRequest,
-  timeoutMs = 10_000,
-): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    throw new Error(`the moderation endpoint could not be reached: ${messageOf(error)}`);
-  }
-  if (response.ok) return;
-  const json: unknown = await response.json().catch(() => undefined);
-  const serverSays = isRecord(json) && typeof json.error === 'string' ? json.error : '';
-  throw new Error([`HTTP ${response.status}`, serverSays].filter(Boolean).join(': '));
+/** `url` made absolute against the page (or as it is, outside a page: Node, tests). */
+export function resolveUrl(url: string): URL {
+  return new URL(url, globalThis.document?.baseURI);
 }

@@ -1,0 +1,214 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { StoreController } from '../../controllers/store-controller.js';
+import type { ChatToggleEvent } from '../../events/chat-events.js';
+import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
+import type { PreJoinEvent } from '../../events/pre-join-events.js';
+import { define } from '../../internal/define.js';
+import { isViewer, roomTypeFromMetadata, type RoomType } from '../../store/selectors.js';
+import type { RoomSnapshot } from '../../store/types.js';
+import type { GridLayout } from '../layout-grid/layout-grid.js';
+import '../chat-panel/chat-panel.js';
+import '../chat-toggle/chat-toggle.js';
+import '../control-bar/control-bar.js';
+import '../deafen-button/deafen-button.js';
+import '../hand-raise-button/hand-raise-button.js';
+import '../layout-grid/layout-grid.js';
+import '../participant-list/participant-list.js';
+import '../participants-toggle/participants-toggle.js';
+import '../pre-join/pre-join.js';
+import '../reaction-button/reaction-button.js';
+import '../recording-indicator/recording-indicator.js';
+import { styles } from './media-call.styles.js';
+
+/**
+ * The default call UI: the pre-join screen, then the tiles, side panels and control bar, chosen
+ * for the room type. `<media-room>` renders one (loaded on demand) when it has no children; put
+ * one inside a `<media-room>` of your own to have the default UI among your own elements.
+ *
+ * The room's `type` (the attribute, else `{"type": …}` in the room's metadata, else `meeting`)
+ * picks the layout and controls: `meeting` (everyone publishes; grid), `webinar` (a stage of
+ * those who may publish and an audience who may raise a hand; stage layout), `live` (a stage and
+ * an audience who watch, chat and react; stage layout) and `1to1` (picture-in-picture, no hand
+ * raise or participant list). Every control shows only what the participant's grant allows and
+ * follows changes live: a viewer brought onto the stage gets microphone and camera controls.
+ *
+ * @tag media-call
+ * @summary The default call UI: pre-join, tiles, side panels and controls for the room type.
+ *
+ * @csspart pre-join - The `<pre-join>` screen (with `prejoin`, before joining).
+ * @csspart layout - The `<layout-grid>`.
+ * @csspart control-bar - The `<control-bar>`.
+ * @csspart recording - The `<recording-indicator>` (in the control bar).
+ * @csspart hand-raise - The `<hand-raise-button>` (in the control bar).
+ * @csspart chat - The `<chat-panel>` (beside the tiles while open).
+ * @csspart chat-toggle - The `<chat-toggle>` (in the control bar), with the unread count.
+ * @csspart participants - The `<participant-list>` (beside the tiles while open).
+ * @csspart participants-toggle - The `<participants-toggle>` (in the control bar).
+ * @csspart reactions - The `<reaction-button>` (in the control bar).
+ * @csspart deafen - The `<deafen-button>` (in the control bar).
+ * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
+ *
+ * @cssproperty --media-room-gap - Space between the parts.
+ */
+export class MediaCall extends LitElement {
+  static override styles = styles;
+
+  /**
+   * The layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`). Unset, the
+   * room type's: `grid` for a meeting, `stage` for live and webinar, `pip` for 1to1.
+   */
+  @property() layout: GridLayout | undefined;
+
+  /** The kind of room: `meeting`, `webinar`, `live` or `1to1`. Unset, the room metadata's. */
+  @property() type: RoomType | undefined;
+
+  /** Show the pre-join screen while the room is not joined; its Join button joins. */
+  @property({ type: Boolean }) prejoin = false;
+
+  /** The name the pre-join screen's field starts with. */
+  @property() name = '';
+
+  /** The side panel that is open (each stays mounted while closed; the chat keeps its draft). */
+  @state() private panel: 'chat' | 'participants' | undefined;
+  /** The local participant was just brought onto the stage (a notice says so for a while). */
+  @state() private promoted = false;
+  #promotedTimer: ReturnType<typeof setTimeout> | undefined;
+  #wasViewer = false;
+
+  readonly #t = new LocalizeController(this);
+  readonly #view = new StoreController(this, selectView, { fallback: selectView(undefined) });
+
+  /** The room type in effect: the attribute, else the room metadata's, else `meeting`. */
+  get roomType(): RoomType {
+    return this.type ?? this.#view.value.metaType ?? 'meeting';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#promotedTimer);
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const { viewer, inRoom } = this.#view.value;
+    if (inRoom && this.#wasViewer && !viewer) {
+      this.promoted = true;
+      clearTimeout(this.#promotedTimer);
+      this.#promotedTimer = setTimeout(() => (this.promoted = false), PROMOTED_NOTICE_MS);
+    }
+    if (!inRoom) this.promoted = false;
+    this.#wasViewer = inRoom && viewer;
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const { phase, fatal } = this.#view.value;
+    if (phase === 'idle') {
+      return this.prejoin
+        ? html`<pre-join part="pre-join" .name=${this.name} @join=${this.#onJoin}></pre-join>`
+        : nothing;
+    }
+    return fatal ? nothing : this.#renderCall();
+  }
+
+  #renderCall(): TemplateResult {
+    const t = this.#t;
+    const type = this.roomType;
+    const { viewer } = this.#view.value;
+    const audience = type === 'webinar' || type === 'live';
+    const layout = this.layout ?? LAYOUTS[type];
+    // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
+    const hand = type !== '1to1' && !(type === 'live' && viewer);
+    const list = type !== '1to1';
+    const togglePanel = (panel: 'chat' | 'participants', open: boolean) => {
+      this.panel = open ? panel : this.panel === panel ? undefined : this.panel;
+    };
+    return html`${
+        audience && (viewer || this.promoted)
+          ? html`<p part="role-notice" role="status">
+              ${viewer ? t.term('viewerNotice') : t.term('promotedNotice')}
+            </p>`
+          : nothing
+      }
+      <div class="stage">
+        <layout-grid part="layout" layout=${layout}></layout-grid>
+        <chat-panel part="chat" ?hidden=${this.panel !== 'chat'}></chat-panel>
+        ${
+          list
+            ? html`<participant-list
+                part="participants"
+                ?hidden=${this.panel !== 'participants'}
+              ></participant-list>`
+            : nothing
+        }
+      </div>
+      <control-bar part="control-bar">
+        <recording-indicator slot="start" part="recording"></recording-indicator>
+        <reaction-button slot="end" part="reactions"></reaction-button>
+        ${hand ? html`<hand-raise-button slot="end" part="hand-raise"></hand-raise-button>` : nothing}
+        <deafen-button slot="end" part="deafen"></deafen-button>
+        ${
+          list
+            ? html`<participants-toggle
+                slot="end"
+                part="participants-toggle"
+                .pressed=${this.panel === 'participants'}
+                @participants-toggle=${(e: ParticipantsToggleEvent) =>
+                  togglePanel('participants', e.open)}
+              ></participants-toggle>`
+            : nothing
+        }
+        <chat-toggle
+          slot="end"
+          part="chat-toggle"
+          .pressed=${this.panel === 'chat'}
+          @chat-toggle=${(e: ChatToggleEvent) => togglePanel('chat', e.open)}
+        ></chat-toggle>
+      </control-bar>`;
+  }
+
+  #onJoin(event: PreJoinEvent): void {
+    void this.#view.session?.join({
+      name: event.name,
+      audioTrack: event.audioTrack,
+      videoTrack: event.videoTrack,
+    });
+  }
+}
+
+/** The default layout of each room type. */
+const LAYOUTS: Record<RoomType, GridLayout> = {
+  meeting: 'grid',
+  webinar: 'stage',
+  live: 'stage',
+  '1to1': 'pip',
+};
+
+/** How long the notice saying you were brought onto the stage stays (ms). */
+const PROMOTED_NOTICE_MS = 8000;
+
+/** What `<media-call>` itself renders: a speaker change or a mute does not re-render it. */
+interface View {
+  phase: RoomSnapshot['connection']['phase'];
+  fatal: boolean;
+  metaType: RoomType | undefined;
+  inRoom: boolean;
+  /** The local participant may not publish at all (an audience member). */
+  viewer: boolean;
+}
+
+const selectView = (s: RoomSnapshot | undefined): View => ({
+  phase: s?.connection.phase ?? 'idle',
+  fatal: !!s?.error?.fatal,
+  metaType: roomTypeFromMetadata(s?.room.metadata ?? ''),
+  inRoom: !!s?.local,
+  viewer: isViewer(s?.local),
+});
+
+define('media-call', MediaCall);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'media-call': MediaCall;
+  }
+}

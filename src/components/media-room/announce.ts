@@ -1,0 +1,26 @@
+import type { LocalizeController } from '../../controllers/localize.js';
+import { HAND_ATTRIBUTE } from '../../store/attributes.js';
+import type { RoomStoreEvent } from '../../store/room-store.js';
+
+/**
+ * What to say to screen-reader users, politely, about a room event: someone joined or left,
+ * raised a hand, recording started or stopped; '' for anything else. (Reconnecting is said by
+ * `<connection-banner>`.)
+ */
+export function announcementOf(event: RoomStoreEvent, t: LocalizeController): string {
+  const nameOf = (p: { name?: string; identity: string }) => p.name || p.identity;
+  switch (event.type) {
+    case 'participant-joined':
+      return t.term('announceJoined', nameOf(event.participant));
+    case 'participant-left':
+      return t.term('announceLeft', nameOf(event.participant));
+    case 'recording-status-changed':
+      return event.recording ? t.term('announceRecording') : t.term('announceRecordingStopped');
+    case 'attributes-changed':
+      return !event.participant.isLocal && event.changed[HAND_ATTRIBUTE]
+        ? t.term('announceHand', nameOf(event.participant))
+        : '';
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,47 @@
+import type { DeviceKind } from '../store/types.js';
+
+/** The localStorage key under which the user's choice of a `kind` of device is remembered. */
+export const deviceStorageKey = (kind: DeviceKind) => `media-room-elements:device:${kind}`;
+
+/** Where device choices are kept: `localStorage` in a page, anything alike in tests. */
+export interface PreferenceStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** The page's `localStorage`, if it can be used (not in Node, sandboxed frames, some private modes). */
+function pageStorage(): PreferenceStorage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The camera, microphone and speaker the user chose last, remembered across visits. Read when
+ * asked (never at import), so a choice made in another tab counts the next time.
+ */
+export class DevicePreferences {
+  readonly #storage: () => PreferenceStorage | undefined;
+
+  constructor(storage: () => PreferenceStorage | undefined = pageStorage) {
+    this.#storage = storage;
+  }
+
+  get(kind: DeviceKind): string | undefined {
+    try {
+      return this.#storage()?.getItem(deviceStorageKey(kind)) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  remember(kind: DeviceKind, deviceId: string): void {
+    try {
+      this.#storage()?.setItem(deviceStorageKey(kind), deviceId);
+    } catch {
+      /* Storage may be full or refused; the choice still applies to this call. */
+    }
+  }
+}

@@ -1,0 +1,15 @@
+export {
+  RoomSession,
+  REJOIN_DELAYS,
+  REJOIN_REASONS,
+  type JoinChoice,
+  type SessionConfig,
+} from './room-session.js';
+export { DevicePreferences, deviceStorageKey, type PreferenceStorage } from './devices.js';
+export {
+  RoomFailure,
+  fetchConnectionDetails,
+  toRoomError,
+  type ConnectionDetails,
+} from './token.js';
+export { moderationUrlFor, postModeration } from './moderation.js';

@@ -1,0 +1,63 @@
+/**
+ * The one place that relies on livekit-client behaviour marked `@internal` (or otherwise not part
+ * of its documented API). Everything else in the library uses the public API only; the contract
+ * test (test/session/livekit-adapter.test.ts) fails when a livekit-client upgrade changes one of
+ * these.
+ */
+import {
+  EngineEvent,
+  Track,
+  type ElementInfo,
+  type RemoteVideoTrack,
+  type Room,
+  type TrackPublication,
+} from 'livekit-client';
+
+/**
+ * Follow the token the server hands out while connected (it refreshes it before it expires).
+ * Uses the Room's `engine` (`@internal`): the engine of the current connection, dropped by
+ * livekit-client when the room disconnects. Returns the unsubscribe function.
+ */
+export function onTokenRefreshed(room: Room, listener: (token: string) => void): () => void {
+  const { engine } = room;
+  if (!engine) return () => undefined;
+  engine.on(EngineEvent.TokenRefreshed, listener);
+  return () => void engine.off(EngineEvent.TokenRefreshed, listener);
+}
+
+/** The protocol's track source as livekit-client's `Track.Source` (`@internal` helper). */
+export function sourceFromProto(source: Parameters<typeof Track.sourceFromProto>[0]): Track.Source {
+  return Track.sourceFromProto(source);
+}
+
+/** How long a newly received video may wait for an element before it counts as unseen. */
+export const UNSEEN_GRACE_MS = 250;
+
+/**
+ * Adaptive stream turns a remote video off when its last element is detached, but not one that
+ * was never attached at all (a participant whose tile is on another page, or not shown by the
+ * page's own layout): that keeps arriving until the SFU happens to send a stream-state update.
+ * Called for each newly subscribed track, this tells livekit-client such a video is not visible
+ * (an element that is not visible, observed and let go at once, through the `@internal`
+ * `observeElementInfo`), so the SFU stops sending it. Attaching it later, anywhere, turns it back
+ * on.
+ */
+export function pauseIfUnseen(publication: TrackPublication): void {
+  if (publication.kind !== Track.Kind.Video) return;
+  setTimeout(() => {
+    const track = publication.track as RemoteVideoTrack | undefined;
+    if (!track?.isAdaptiveStream || track.attachedElements.length > 0) return;
+    const unseen: ElementInfo = {
+      element: document.createElement('video'),
+      width: () => 0,
+      height: () => 0,
+      visible: false,
+      pictureInPicture: false,
+      visibilityChangedAt: undefined,
+      observe() {},
+      stopObserving() {},
+    };
+    track.observeElementInfo(unseen);
+    track.stopObservingElementInfo(unseen);
+  }, UNSEEN_GRACE_MS);
+}

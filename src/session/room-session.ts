@@ -1,0 +1,541 @@
+import { atom, type ReadableAtom } from 'nanostores';
+import {
+  ConnectionState,
+  Room,
+  type LocalAudioTrack,
+  type LocalVideoTrack,
+  type RoomOptions,
+} from 'livekit-client';
+import type { PartialMessages } from '../locales/en.js';
+import { HAND_ATTRIBUTE } from '../store/attributes.js';
+import { RoomStore, type RoomStoreEvent } from '../store/room-store.js';
+import { canPublishSource } from '../store/selectors.js';
+import type { ToggleSource } from '../events/control-events.js';
+import type { DeviceKind, ModerationRequest } from '../store/types.js';
+import { DevicePreferences, type PreferenceStorage } from './devices.js';
+import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
+import { moderationUrlFor, postModeration } from './moderation.js';
+import {
+  RoomFailure,
+  fetchConnectionDetails,
+  messageOf,
+  resolveUrl,
+  toRoomError,
+  type ConnectionDetails,
+} from './token.js';
+
+/** How a session joins: where its token comes from and what it publishes. */
+export interface SessionConfig {
+  /** URL that answers `{ token, url }` (or `{ participantToken, serverUrl }`). */
+  tokenUrl: string;
+  /** `POST` sends JSON, `GET` sends query parameters. */
+  tokenMethod: 'POST' | 'GET';
+  /** Milliseconds to wait for the token endpoint. */
+  tokenTimeout: number;
+  /** Room name sent to the token endpoint; a token for another room is refused. */
+  roomName: string;
+  identity: string;
+  name: string;
+  /** A token given directly (with `serverUrl`) instead of `tokenUrl`. Never exposed again. */
+  token: string;
+  serverUrl: string;
+  /** Publish the microphone / camera on joining (unless a pre-join choice says otherwise). */
+  audio: boolean;
+  video: boolean;
+  /** The server helper's moderation endpoint; unset, worked out from `tokenUrl`. */
+  moderationUrl: string;
+  /** Options for the livekit-client `Room`, read when the Room is made. */
+  roomOptions: Partial<RoomOptions>;
+}
+
+const DEFAULTS: SessionConfig = {
+  tokenUrl: '',
+  tokenMethod: 'POST',
+  tokenTimeout: 10_000,
+  roomName: '',
+  identity: '',
+  name: '',
+  token: '',
+  serverUrl: '',
+  audio: false,
+  video: false,
+  moderationUrl: '',
+  roomOptions: {},
+};
+
+/** What the user chose before joining (the pre-join screen): their name and preview tracks. */
+export interface JoinChoice {
+  name?: string;
+  audioTrack?: LocalAudioTrack;
+  videoTrack?: LocalVideoTrack;
+}
+
+/** Waits before each attempt to rejoin by itself (ms): bounded, about 75 s in all. */
+export const REJOIN_DELAYS = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000];
+
+/** Disconnect reasons after which the session rejoins by itself (nobody decided to end it). */
+export const REJOIN_REASONS: ReadonlySet<string> = new Set([
+  'unknown-reason',
+  'server-shutdown',
+  'state-mismatch',
+  'join-failure',
+  'migration',
+  'signal-close',
+  'connection-timeout',
+  'media-failure',
+]);
+
+/**
+ * The front door to a call: owns the livekit-client `Room` and the `RoomStore` that follows it,
+ * and carries out everything an element does to the call. Plain TypeScript (no DOM needed until
+ * it joins), provided to elements through context by `<media-room>`.
+ *
+ * - Joining: token fetch (every failure a stable `code`), connect, a wrong room refused, publish
+ *   on join (the pre-join preview's own tracks, or the configured sources, within the grant).
+ * - Staying joined: follows the refreshed token, rejoins by itself with a bounded backoff after
+ *   losing the room for nobody's decision, lets go of the Room on `release()`.
+ * - Acting: toggling sources, switching devices (remembered, applied before capture), hand,
+ *   audio start, chat, reactions, deafen and volumes, attributes, moderation, leaving.
+ */
+export class RoomSession {
+  #config: SessionConfig = { ...DEFAULTS };
+  readonly #store = atom<RoomStore | undefined>(undefined);
+  readonly #rejoinAttempt = atom(0);
+  readonly #strings = atom<PartialMessages>({});
+  readonly #listeners = new Set<(event: RoomStoreEvent) => void>();
+  readonly devices: DevicePreferences;
+  #room: Room | undefined;
+  #offStore: (() => void) | undefined;
+  #offToken: (() => void) | undefined;
+  /** The token the room is joined with (refreshed by the server while connected). */
+  #token = '';
+  #lastUrl = '';
+  #attempt = 0;
+  #abort: AbortController | undefined;
+  #rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  #released = false;
+  #joining = false;
+  /** Preview tracks handed over before joining, published on joining. */
+  #tracks: { audio?: LocalAudioTrack; video?: LocalVideoTrack } | undefined;
+  /** What the user chose before joining, kept for a later rejoin. */
+  #choice: { audio: boolean; video: boolean } | undefined;
+  /** The remembered devices being applied to a new Room (a choice waits for it). */
+  #applying: Promise<unknown> = Promise.resolve();
+
+  constructor(config: Partial<SessionConfig> = {}, storage?: () => PreferenceStorage | undefined) {
+    this.configure(config);
+    this.devices = new DevicePreferences(storage);
+  }
+
+  /** Change the configuration; takes effect at the next join (`roomOptions`: the next Room). */
+  configure(config: Partial<SessionConfig>): void {
+    const defined = Object.entries(config).filter(([, v]) => v !== undefined);
+    this.#config = { ...this.#config, ...Object.fromEntries(defined) };
+  }
+
+  /** The configuration in effect, without the token (which is never exposed again). */
+  get config(): Readonly<Omit<SessionConfig, 'token'>> {
+    return { ...this.#config, token: undefined } as Omit<SessionConfig, 'token'>;
+  }
+
+  /** The store of the current Room (undefined until a Room is made, and after `release()`). */
+  get $store(): ReadableAtom<RoomStore | undefined> {
+    return this.#store;
+  }
+
+  /** The store of the Room, making the Room if there is none yet. */
+  get store(): RoomStore {
+    this.#follow();
+    return this.#store.get()!;
+  }
+
+  /** The livekit-client `Room`, made when first needed. */
+  get room(): Room {
+    this.#follow();
+    return this.#room!;
+  }
+
+  /** Follow another Room (one connected elsewhere, or a simulated one): a new store follows it. */
+  useRoom(room: Room): void {
+    if (room === this.#room && !this.#released) return;
+    void this.leave();
+    this.#adopt(room);
+  }
+
+  /** The attempt under way to rejoin by itself (0 when not rejoining). */
+  get $rejoinAttempt(): ReadableAtom<number> {
+    return this.#rejoinAttempt;
+  }
+
+  /** Wording that overrides the locales' for every element of this session. */
+  get $strings(): ReadableAtom<PartialMessages> {
+    return this.#strings;
+  }
+
+  setStrings(strings: PartialMessages): void {
+    this.#strings.set(strings ?? {});
+  }
+
+  /** Room events as the store saw them (each after its snapshot), across Rooms. */
+  onEvent(fn: (event: RoomStoreEvent) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  /** Whether there is enough configuration to join. */
+  get canJoin(): boolean {
+    const c = this.#config;
+    return !!(c.tokenUrl || (c.token && c.serverUrl));
+  }
+
+  /** A join was asked for and not left since. */
+  get joining(): boolean {
+    return this.#joining;
+  }
+
+  /** Warm up the connection to the server (DNS, TLS) before joining. */
+  prepare(url = this.#config.serverUrl || this.#lastUrl): void {
+    if (!url) return;
+    this.room.prepareConnection(url).catch(() => {
+      /* Only a warm-up: the real connect reports any problem. */
+    });
+  }
+
+  /** Join with what the user chose before joining (name, preview tracks). */
+  join(choice: JoinChoice): Promise<void> {
+    this.#tracks = { audio: choice.audioTrack, video: choice.videoTrack };
+    this.#choice = { audio: !!choice.audioTrack, video: !!choice.videoTrack };
+    if (choice.name) this.configure({ name: choice.name });
+    return this.connect();
+  }
+
+  /** Fetch a token if needed and join. Never rejects: failures land in the store's `error`. */
+  async connect(): Promise<void> {
+    this.#joining = true;
+    const attempt = ++this.#attempt;
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    const { room, store } = this;
+    try {
+      if (room.state !== ConnectionState.Disconnected) await room.disconnect();
+      if (attempt !== this.#attempt) return;
+      if (!this.canJoin) {
+        store.reportError({ code: 'not-configured', fatal: true });
+        return;
+      }
+      store.beginConnect();
+      if (this.#lastUrl) this.prepare(this.#lastUrl);
+      const details = await this.#connectionDetails(abort.signal);
+      if (attempt !== this.#attempt) return;
+      this.#lastUrl = details.url;
+      await room.connect(details.url, details.token);
+      if (attempt !== this.#attempt) return;
+      const wanted = this.#config.roomName;
+      if (wanted && room.name && room.name !== wanted) {
+        // The token endpoint answered with a token for another room than the one asked for.
+        await room.disconnect();
+        throw new RoomFailure('token-wrong-room', `${room.name} ≠ ${wanted}`);
+      }
+      this.#followToken(room, details.token);
+      await this.#publishOnJoin(room);
+    } catch (error) {
+      if (attempt !== this.#attempt) return;
+      store.reportError(toRoomError(error));
+    }
+  }
+
+  /** Join again after a disconnect (the Rejoin button). */
+  rejoin(): Promise<void> {
+    return this.connect();
+  }
+
+  /** Leave the room (and stop a join or a rejoin under way). */
+  async leave(): Promise<void> {
+    this.#joining = false;
+    this.#stopRejoining();
+    this.#attempt += 1;
+    this.#abort?.abort();
+    // Preview tracks that never got published are ours to stop.
+    this.#tracks?.audio?.stop();
+    this.#tracks?.video?.stop();
+    this.#tracks = undefined;
+    if (this.#room) await this.#room.disconnect();
+  }
+
+  /**
+   * Let go of the Room after leaving: the store is destroyed, so the Room holds no listener that
+   * leads back to this session or its elements (livekit-client keeps every Room alive through a
+   * `devicechange` listener). Used again, the session follows the same Room with a new store.
+   */
+  release(): void {
+    if (this.#released || !this.#room) return;
+    this.#released = true;
+    this.#offStore?.();
+    this.#store.get()?.destroy();
+    this.#store.set(undefined);
+    this.#offToken?.();
+    this.#offToken = undefined;
+  }
+
+  // ——— Actions ———
+
+  /**
+   * Turn a source on or off. Rejects with the browser's error (a denied camera, a closed screen
+   * picker) so the caller can say what went wrong.
+   */
+  async setSourceEnabled(
+    source: ToggleSource,
+    enabled: boolean,
+    options: { audio?: boolean } = {},
+  ): Promise<void> {
+    const lp = this.room.localParticipant;
+    if (source === 'microphone') await lp.setMicrophoneEnabled(enabled);
+    else if (source === 'camera') await lp.setCameraEnabled(enabled);
+    else await lp.setScreenShareEnabled(enabled, enabled ? { audio: !!options.audio } : undefined);
+  }
+
+  /**
+   * Use another camera, microphone or speaker, live, and remember it for the next call. Rejects
+   * when the device cannot be used (the one in use stays).
+   */
+  async chooseDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    const room = this.room;
+    // The user's choice wins over the remembered device being applied now: it goes after it.
+    await this.#applying;
+    await room.switchActiveDevice(kind, deviceId);
+    this.devices.remember(kind, deviceId);
+  }
+
+  /**
+   * The device a capture of `kind` should use now: the Room's active one, else the remembered
+   * one (for the pre-join preview, which opens its tracks before the Room has any).
+   */
+  deviceFor(kind: DeviceKind): string | undefined {
+    return this.#room?.getActiveDevice(kind) ?? this.devices.get(kind);
+  }
+
+  /** Raise or lower the local participant's hand. Reported as `hand-raise-failed` on failure. */
+  async setHandRaised(raised: boolean): Promise<void> {
+    try {
+      await this.room.localParticipant.setAttributes({
+        [HAND_ATTRIBUTE]: raised ? new Date().toISOString() : '',
+      });
+    } catch (error) {
+      this.store.reportError({ code: 'hand-raise-failed', detail: messageOf(error), fatal: false });
+    }
+  }
+
+  /** Start audio playback after the browser blocked autoplay (call it from a user gesture). */
+  async startAudio(): Promise<void> {
+    await this.room.startAudio().catch(() => {
+      /* Still blocked: canPlaybackAudio stays false and the Start audio button stays. */
+    });
+  }
+
+  /** Send a chat message; rejects (and reports `chat-send-failed`) when it could not be sent. */
+  sendChat(text: string): Promise<void> {
+    return this.store.sendChat(text);
+  }
+
+  /** Send an emoji reaction to everyone (reported as `reaction-failed` on failure). */
+  sendReaction(emoji: string): Promise<void> {
+    return this.store.sendReaction(emoji);
+  }
+
+  /** Mute every incoming track here, or play them again. Local only. */
+  setDeafened(deafened: boolean): void {
+    this.store.setDeafened(deafened);
+  }
+
+  /** The volume (0 to 1) at which a participant plays here. Local only. */
+  setVolume(identity: string, volume: number): void {
+    this.store.setVolume(identity, volume);
+  }
+
+  /** Mute, remove or promote a participant, or lower their hand, through the server helper. */
+  moderate(request: ModerationRequest): Promise<void> {
+    return this.store.moderate(request);
+  }
+
+  /** Set attributes of the local participant (only the keys given change). */
+  setAttributes(attributes: Record<string, string>): Promise<void> {
+    return this.room.localParticipant.setAttributes(attributes);
+  }
+
+  /** Delete attributes of the local participant (LiveKit deletes a key set to ''). */
+  deleteAttributes(...keys: string[]): Promise<void> {
+    return this.setAttributes(Object.fromEntries(keys.map((key) => [key, ''])));
+  }
+
+  /** Re-read the media devices (labels appear once a permission was granted). */
+  refreshDevices(): void {
+    this.store.refreshDevices();
+  }
+
+  /** Dismiss the problem shown to the user. */
+  clearError(): void {
+    this.store.clearError();
+  }
+
+  // ——— Inside ———
+
+  /** Make sure a store follows the Room again after `release()`, or at all. */
+  #follow(): void {
+    if (!this.#room) {
+      this.#adopt(new Room({ adaptiveStream: true, dynacast: true, ...this.#config.roomOptions }));
+    } else if (this.#released) {
+      this.#adopt(this.#room);
+    }
+  }
+
+  #adopt(room: Room): void {
+    this.#offStore?.();
+    this.#store.get()?.destroy();
+    this.#offToken?.();
+    this.#offToken = undefined;
+    const store = new RoomStore(room);
+    this.#room = room;
+    this.#released = false;
+    this.#attempt += 1;
+    this.#offStore = store.onEvent((event) => this.#onStoreEvent(event));
+    this.#store.set(store);
+    this.#applyRememberedDevices(room);
+  }
+
+  #onStoreEvent(event: RoomStoreEvent): void {
+    if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
+    this.#followForRejoin(event);
+    for (const fn of [...this.#listeners]) fn(event);
+  }
+
+  /**
+   * The remembered camera, microphone and speaker become the Room's before anything is captured,
+   * so the pre-join preview, the published tracks and the device menus all use the same one. A
+   * device that is gone falls back to the default (the constraint is not exact).
+   */
+  #applyRememberedDevices(room: Room): void {
+    const kinds: DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
+    const wanted = kinds
+      .map((kind) => [kind, this.devices.get(kind)] as const)
+      .filter(([kind, id]) => id && room.getActiveDevice(kind) !== id);
+    if (wanted.length === 0) return;
+    this.#applying = Promise.all(
+      wanted.map(([kind, id]) =>
+        room.switchActiveDevice(kind, id!, false).catch(() => {
+          /* No speaker choice in this browser, or the device cannot start: the default stays. */
+        }),
+      ),
+    );
+  }
+
+  async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
+    const c = this.#config;
+    if (c.token && c.serverUrl) return { token: c.token, url: c.serverUrl };
+    return fetchConnectionDetails({
+      tokenUrl: c.tokenUrl,
+      method: c.tokenMethod,
+      body: { room: c.roomName, identity: c.identity, name: c.name },
+      timeoutMs: c.tokenTimeout,
+      signal,
+    });
+  }
+
+  /**
+   * Keep the token the room is joined with (the server refreshes it while connected) and let the
+   * store moderate with it through the server helper's endpoint.
+   */
+  #followToken(room: Room, token: string): void {
+    this.#token = token;
+    this.#offToken?.();
+    this.#offToken = onTokenRefreshed(room, (fresh) => (this.#token = fresh));
+    const c = this.#config;
+    const url = c.moderationUrl
+      ? resolveUrl(c.moderationUrl).href
+      : moderationUrlFor(c.tokenUrl, room.name);
+    this.store.setModerator(
+      url ? (request) => postModeration(url, this.#token, request) : undefined,
+    );
+  }
+
+  async #publishOnJoin(room: Room): Promise<void> {
+    const lp = room.localParticipant;
+    let tracks = this.#tracks;
+    this.#tracks = undefined;
+    let { audio, video } = this.#choice ?? this.#config;
+    // What the grant forbids is not published (a viewer); a preview track of it is stopped.
+    await this.store.settled();
+    const snapshot = this.store.get();
+    if (!canPublishSource(snapshot, 'microphone')) {
+      tracks?.audio?.stop();
+      tracks = { ...tracks, audio: undefined };
+      audio = false;
+    }
+    if (!canPublishSource(snapshot, 'camera')) {
+      tracks?.video?.stop();
+      tracks = { ...tracks, video: undefined };
+      video = false;
+    }
+    try {
+      if (tracks?.video || tracks?.audio) {
+        // The very tracks of the preview: no second permission prompt, no second camera start.
+        await Promise.all([
+          tracks.video ? lp.publishTrack(tracks.video) : undefined,
+          tracks.audio ? lp.publishTrack(tracks.audio) : undefined,
+        ]);
+      } else if (audio && video) {
+        try {
+          await lp.enableCameraAndMicrophone();
+        } catch {
+          // One refused device (a denied camera) fails the joint request: the other one must
+          // still be used, so ask for each alone. Each failure is reported for its own device.
+          await lp.setMicrophoneEnabled(true).catch(() => undefined);
+          await lp.setCameraEnabled(true).catch(() => undefined);
+        }
+      } else if (video) await lp.setCameraEnabled(true);
+      else if (audio) await lp.setMicrophoneEnabled(true);
+    } catch {
+      // livekit-client reports the device error as a room event; the store shows it, and the
+      // participant stays in the room, receiving.
+    }
+  }
+
+  /**
+   * After losing the room for a reason that is nobody's decision (the server restarted, the
+   * connection broke for good), join again with a fresh token, with a bounded backoff
+   * (`REJOIN_DELAYS`); a failed attempt schedules the next one. Leaving, being removed, a
+   * duplicate identity or a deleted room end it.
+   */
+  #followForRejoin(event: RoomStoreEvent): void {
+    if (event.type === 'connected') {
+      this.#stopRejoining();
+    } else if (event.type === 'disconnected') {
+      if (REJOIN_REASONS.has(event.reason ?? 'unknown-reason') && this.#joining && this.canJoin) {
+        this.#scheduleRejoin();
+      }
+    } else if (event.type === 'error' && event.error.fatal && this.#rejoinAttempt.get() > 0) {
+      this.#scheduleRejoin();
+    }
+  }
+
+  #scheduleRejoin(): void {
+    clearTimeout(this.#rejoinTimer);
+    const attempt = this.#rejoinAttempt.get();
+    const delay = REJOIN_DELAYS[attempt];
+    if (delay === undefined) {
+      // Out of attempts: the Rejoin and Retry buttons stay.
+      this.#rejoinAttempt.set(0);
+      return;
+    }
+    this.#rejoinAttempt.set(attempt + 1);
+    this.#rejoinTimer = setTimeout(() => {
+      if (this.#joining) void this.connect();
+    }, delay);
+  }
+
+  #stopRejoining(): void {
+    clearTimeout(this.#rejoinTimer);
+    this.#rejoinTimer = undefined;
+    this.#rejoinAttempt.set(0);
+  }
+}
