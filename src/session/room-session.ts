@@ -138,21 +138,30 @@ export class RoomSession {
     return { ...this.#config, token: undefined } as Omit<SessionConfig, 'token'>;
   }
 
-  /** The store of the current Room (undefined until a Room is made, and after `release()`). */
+  /** The store of the current Room (undefined until a Room is made). */
   get $store(): ReadableAtom<RoomStore | undefined> {
     return this.#store;
   }
 
-  /** The store of the Room, making the Room if there is none yet. */
+  /**
+   * The store of the Room, making the Room if there is none yet. After `release()` it is the last
+   * store, which no longer follows the Room, until `resume()` or `connect()`.
+   */
   get store(): RoomStore {
-    this.#follow();
+    this.#ensureRoom();
     return this.#store.get()!;
   }
 
   /** The livekit-client `Room`, made when first needed. */
   get room(): Room {
-    this.#follow();
+    this.#ensureRoom();
     return this.#room!;
+  }
+
+  /** Follow the Room again after `release()` (with a new store). */
+  resume(): void {
+    if (this.#released && this.#room) this.#adopt(this.#room);
+    this.#ensureRoom();
   }
 
   /** Follow another Room (one connected elsewhere, or a simulated one): a new store follows it. */
@@ -216,6 +225,7 @@ export class RoomSession {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
+    this.resume();
     const { room, store } = this;
     try {
       if (room.state !== ConnectionState.Disconnected) await room.disconnect();
@@ -273,7 +283,6 @@ export class RoomSession {
     this.#released = true;
     this.#offStore?.();
     this.#store.get()?.destroy();
-    this.#store.set(undefined);
     this.#offToken?.();
     this.#offToken = undefined;
   }
@@ -380,13 +389,9 @@ export class RoomSession {
 
   // ——— Inside ———
 
-  /** Make sure a store follows the Room again after `release()`, or at all. */
-  #follow(): void {
-    if (!this.#room) {
-      this.#adopt(new Room({ adaptiveStream: true, dynacast: true, ...this.#config.roomOptions }));
-    } else if (this.#released) {
-      this.#adopt(this.#room);
-    }
+  #ensureRoom(): void {
+    if (this.#room) return;
+    this.#adopt(new Room({ adaptiveStream: true, dynacast: true, ...this.#config.roomOptions }));
   }
 
   #adopt(room: Room): void {

@@ -56,6 +56,10 @@ export async function mountRoom(
   await waitUntil(() => el.store.get().connection.phase === 'connected', 'media-room connects', {
     timeout: 20_000,
   });
+  // The default UI (`<media-call>`) is loaded on demand: wait until it shows the call.
+  await waitUntil(() => !!callRoot(el)?.querySelector('layout-grid'), 'the default UI', {
+    timeout: 20_000,
+  });
   return el;
 }
 

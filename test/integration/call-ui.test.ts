@@ -32,8 +32,8 @@ describe('the default call UI against a real livekit-server', () => {
     const room = uniqueRoom();
     const el = await mountRoom(room, 'alice');
     const root = el.shadowRoot!;
-    expect(root.querySelector('layout-grid'), 'layout').to.not.equal(null);
-    expect(root.querySelector('control-bar'), 'controls').to.not.equal(null);
+    expect(callRoot(el)!.querySelector('layout-grid'), 'layout').to.not.equal(null);
+    expect(callRoot(el)!.querySelector('control-bar'), 'controls').to.not.equal(null);
     expect(root.querySelector('room-audio'), 'audio').to.not.equal(null);
 
     // Chromium's fake microphone beeps: the SFU reports the peer as speaking.

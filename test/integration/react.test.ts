@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
-import { callRoot } from '../helpers/live.js';
 
 /**
  * A React app (test/fixtures/react/app.ts) rendering the generated @lit/react wrapper
@@ -18,7 +17,8 @@ import { callRoot } from '../helpers/live.js';
 type ReactApp = typeof import('../fixtures/react/app.js');
 const app18 = (await import('/test/fixtures/react/dist/app18.js' as string)) as ReactApp;
 const app19 = (await import('/test/fixtures/react/dist/app19.js' as string)) as ReactApp;
-const { joinPeer, tileOf, uniqueRoom, useLiveHooks, waitFor } = await import('../helpers/live.js');
+const { callRoot, joinPeer, tileOf, uniqueRoom, useLiveHooks, waitFor } =
+  await import('../helpers/live.js');
 
 for (const [major, app] of [
   ['18', app18],

@@ -3,7 +3,6 @@ import { derived, get } from 'svelte/store';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import { RoomStore, roomStore, selectRemotes, slice } from '../../src/svelte/index.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
-import { callRoot } from '../helpers/live.js';
 
 /**
  * A Svelte 5 app (test/fixtures/svelte, compiled with vite-plugin-svelte into dist/main.js before
@@ -15,7 +14,8 @@ import { callRoot } from '../helpers/live.js';
 type SvelteApp = typeof import('../fixtures/svelte/main.js');
 const bundle = '/test/fixtures/svelte/dist/main.js';
 const app = (await import(bundle)) as SvelteApp;
-const { joinPeer, uniqueRoom, useLiveHooks, waitFor } = await import('../helpers/live.js');
+const { callRoot, joinPeer, uniqueRoom, useLiveHooks, waitFor } =
+  await import('../helpers/live.js');
 
 describe('media-room-elements/svelte store helpers', () => {
   let script: ScriptedRoom;

@@ -203,8 +203,6 @@ export class MediaRoom extends LitElement {
   #leaveTimer: ReturnType<typeof setTimeout> | undefined;
   /** Left because it was taken off the page: put back, it joins again. */
   #leftOnDetach = false;
-  /** Modules loaded on demand (the default UI, audio, the banner) while they load. */
-  #loading: Promise<unknown> = Promise.resolve();
 
   constructor() {
     super();
@@ -272,7 +270,7 @@ export class MediaRoom extends LitElement {
       this.dispatchEvent(toDomEvent(event));
     });
     this.#offRejoin ??= this.session.$rejoinAttempt.listen(() => this.requestUpdate());
-    this.#view.setSession(this.session);
+    this.session.resume();
     this.#slotted();
     this.session.prepare();
     const phase = this.store.get().connection.phase;
@@ -288,11 +286,14 @@ export class MediaRoom extends LitElement {
     this.#leaveTimer = setTimeout(() => {
       if (this.isConnected) return;
       this.#leftOnDetach = true;
-      this.#offEvents?.();
-      this.#offRejoin?.();
-      this.#offEvents = this.#offRejoin = undefined;
-      void this.session.leave().then(() => {
-        if (!this.isConnected) this.session.release();
+      void this.session.leave().then(async () => {
+        await this.session.store.settled();
+        if (this.isConnected) return;
+        // Let go of the Room (see `RoomSession.release`) once the `disconnected` event is out.
+        this.#offEvents?.();
+        this.#offRejoin?.();
+        this.#offEvents = this.#offRejoin = undefined;
+        this.session.release();
       });
     });
   }
@@ -313,13 +314,6 @@ export class MediaRoom extends LitElement {
     ) {
       void this.session.connect();
     }
-  }
-
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    await this.#loading;
-    const call = this.renderRoot.querySelector('media-call');
-    return (call ? await call.updateComplete : true) && done;
   }
 
   override render(): TemplateResult {
@@ -392,9 +386,8 @@ export class MediaRoom extends LitElement {
   #slotted = (): void => {
     this.hasChildren = hasContent(this);
     this.hasOwnAudio = !!this.querySelector('room-audio');
-    const loads: Array<Promise<unknown>> = [import('./room-essentials.js')];
-    if (!this.hasChildren) loads.push(import('../media-call/media-call.js'));
-    this.#loading = Promise.all(loads);
+    void import('./room-essentials.js');
+    if (!this.hasChildren) void import('../media-call/media-call.js');
   };
 
   /** The default UI starts with the pre-join screen, unless told to skip it. */
