@@ -46,7 +46,6 @@ export interface ParticipantState {
   readonly permissions: PermissionState | undefined;
   readonly isLocal: boolean;
   readonly isSpeaking: boolean;
-  readonly audioLevel: number;
   readonly connectionQuality: ConnectionQualityName;
   /** Milliseconds since the epoch, from the SFU; 0 when unknown. */
   readonly joinedAt: number;

@@ -37,7 +37,6 @@ export function participantState(
     permissions: keepIfEqual(before?.permissions, permissionState(p)),
     isLocal: p.isLocal,
     isSpeaking: p.isSpeaking,
-    audioLevel: p.audioLevel,
     connectionQuality: qualityName(p.connectionQuality),
     joinedAt: joinedAt(p),
     tracks: keepIfEqual(before?.tracks, tracks),
