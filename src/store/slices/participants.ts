@@ -5,11 +5,19 @@ import type { ParticipantState, RoomSnapshot } from '../types.js';
 import { hasPublished, joinedAt, participantState, qualityName } from './participant-state.js';
 
 type Key =
-  'local' | 'remotes' | 'participants' | 'activeSpeakers' | 'numParticipants' | 'numPublishers';
+  | 'local'
+  | 'remotes'
+  | 'participants'
+  | 'activeSpeakers'
+  | 'speakerRecency'
+  | 'numParticipants'
+  | 'numPublishers';
+
+const EMPTY_RECENCY: ReadonlyMap<string, number> = new Map();
 
 /**
  * Participants, their tracks and the speakers: the local participant (while in a room), the
- * remotes in join order and who speaks now. An event rebuilds only
+ * remotes in join order, who speaks now and how recently everyone spoke. An event rebuilds only
  * the participants it names; the others keep their object identity.
  */
 export class ParticipantsSlice implements Slice<Key> {
@@ -18,6 +26,7 @@ export class ParticipantsSlice implements Slice<Key> {
     'remotes',
     'participants',
     'activeSpeakers',
+    'speakerRecency',
     'numParticipants',
     'numPublishers',
   ];
@@ -26,6 +35,7 @@ export class ParticipantsSlice implements Slice<Key> {
     remotes: Object.freeze([]),
     participants: new Map(),
     activeSpeakers: Object.freeze([]),
+    speakerRecency: EMPTY_RECENCY,
     numParticipants: 0,
     numPublishers: 0,
   });
@@ -42,6 +52,8 @@ export class ParticipantsSlice implements Slice<Key> {
   #order: string[] = [];
   /** Identities of the speakers as of the last speaker event. */
   #speakers: string[] = [];
+  /** The last speaker-recency sequence number given out. */
+  #sequence = 0;
 
   constructor(host: SliceHost) {
     this.#host = host;
@@ -173,7 +185,7 @@ export class ParticipantsSlice implements Slice<Key> {
     this.#speakersDirty = false;
     dirty.clear();
 
-    let parts: Pick<RoomSnapshot, Exclude<Key, 'activeSpeakers'>> = prev;
+    let parts: Pick<RoomSnapshot, Exclude<Key, 'activeSpeakers' | 'speakerRecency'>> = prev;
     if (changed) {
       const map = new Map<string, ParticipantState>();
       if (local) map.set(local.identity, local);
@@ -188,6 +200,15 @@ export class ParticipantsSlice implements Slice<Key> {
         numPublishers,
       };
     }
+    const speakersChanged = activeSpeakers !== prev.activeSpeakers;
+    const speakerRecency =
+      speakersChanged || changed
+        ? this.#recency(
+            prev.speakerRecency,
+            speakersChanged ? activeSpeakers : [],
+            parts.participants,
+          )
+        : prev.speakerRecency;
     return {
       local: parts.local,
       remotes: parts.remotes,
@@ -195,7 +216,31 @@ export class ParticipantsSlice implements Slice<Key> {
       numParticipants: parts.numParticipants,
       numPublishers: parts.numPublishers,
       activeSpeakers,
+      speakerRecency,
     };
+  }
+
+  /**
+   * Speaker recency after a change of speakers (loudest first: the loudest gets the latest number)
+   * or of who is present (those who left are forgotten). The same map when neither changed it.
+   */
+  #recency(
+    before: ReadonlyMap<string, number>,
+    speakers: readonly string[],
+    present: ReadonlyMap<string, ParticipantState>,
+  ): ReadonlyMap<string, number> {
+    let map: Map<string, number> | undefined;
+    if (speakers.length > 0) {
+      map = new Map(before);
+      for (let i = speakers.length - 1; i >= 0; i--) map.set(speakers[i]!, ++this.#sequence);
+    }
+    for (const identity of (map ?? before).keys()) {
+      if (present.has(identity)) continue;
+      map ??= new Map(before);
+      map.delete(identity);
+    }
+    if (!map) return before;
+    return map.size === 0 ? EMPTY_RECENCY : map;
   }
 
   #touch(participant: Participant | undefined): void {
