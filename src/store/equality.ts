@@ -1,5 +1,6 @@
 /**
- * Shallow equality: the same value, or two arrays / plain objects whose own entries are `Object.is`.
+ * Shallow equality: the same value, or two arrays / maps / plain objects whose own entries are
+ * `Object.is`.
  * The default equality of `RoomStore.select`, so a selector may build a fresh array or object of
  * unchanged parts without notifying anyone.
  */
@@ -12,6 +13,12 @@ export function shallowEqual(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (a instanceof Map) {
+    const m = b as Map<unknown, unknown>;
+    if (a.size !== m.size) return false;
+    for (const [k, v] of a) if (!m.has(k) || !Object.is(v, m.get(k))) return false;
+    return true;
+  }
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) {

@@ -19,6 +19,7 @@ export const selectRoomInfo = (s: RoomSnapshot) => s.room;
 export const selectLocal = (s: RoomSnapshot) => s.local;
 export const selectRemotes = (s: RoomSnapshot) => s.remotes;
 export const selectActiveSpeakers = (s: RoomSnapshot) => s.activeSpeakers;
+export const selectSpeakerRecency = (s: RoomSnapshot) => s.speakerRecency;
 export const selectDevices = (s: RoomSnapshot) => s.devices;
 export const selectActiveDevices = (s: RoomSnapshot) => s.activeDevices;
 export const selectCanPlaybackAudio = (s: RoomSnapshot) => s.canPlaybackAudio;

@@ -46,7 +46,6 @@ export interface ParticipantState {
   readonly permissions: PermissionState | undefined;
   readonly isLocal: boolean;
   readonly isSpeaking: boolean;
-  readonly audioLevel: number;
   readonly connectionQuality: ConnectionQualityName;
   /** Milliseconds since the epoch, from the SFU; 0 when unknown. */
   readonly joinedAt: number;
@@ -149,6 +148,15 @@ export interface RoomSnapshot {
   readonly participants: ReadonlyMap<string, ParticipantState>;
   /** Identities of the current speakers, loudest first. */
   readonly activeSpeakers: readonly string[];
+  /**
+   * How recently each participant present spoke: a number that grows with every change of
+   * `activeSpeakers` (each speaker of the new list gets a new one, the loudest the highest), so a
+   * higher number spoke more recently. Absent for anyone who has not spoken since this store
+   * started (or since they joined). A new map only when speakers or participants change; the
+   * participants' own states do not carry it, so a speaker change re-renders only the tiles whose
+   * `isSpeaking` changed.
+   */
+  readonly speakerRecency: ReadonlyMap<string, number>;
   readonly numParticipants: number;
   readonly numPublishers: number;
   readonly devices: Readonly<Record<DeviceKind, readonly DeviceState[]>>;

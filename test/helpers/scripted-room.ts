@@ -7,6 +7,9 @@ import {
   ParticipantPermission,
   Room as RoomInfo,
   SpeakerInfo,
+  StreamState,
+  StreamStateInfo,
+  StreamStateUpdate,
   TrackInfo,
   TrackSource,
   TrackType,
@@ -20,6 +23,7 @@ interface SignalHandlers {
   handleActiveSpeakersUpdate(speakers: SpeakerInfo[]): void;
   handleConnectionQualityUpdate(update: ConnectionQualityUpdate): void;
   handleRoomUpdate(room: RoomInfo): void;
+  handleStreamStateUpdate(update: StreamStateUpdate): void;
 }
 
 const QUALITY = {
@@ -187,6 +191,25 @@ export class ScriptedRoom {
         ): void;
       }
     ).addSubscribedMediaTrack(media, sid, new MediaStream([media]), undefined);
+  }
+
+  /**
+   * The SFU's stream-state update: it paused (or resumed) forwarding subscribed track `sid` of
+   * `identity` (adaptive stream, congestion). livekit-client sets the track's stream state and
+   * emits `TrackStreamStateChanged`.
+   */
+  streamState(identity: string, sid: string, state: 'active' | 'paused'): void {
+    this.#handlers.handleStreamStateUpdate(
+      new StreamStateUpdate({
+        streamStates: [
+          new StreamStateInfo({
+            participantSid: this.remote(identity).sid,
+            trackSid: sid,
+            state: state === 'paused' ? StreamState.PAUSED : StreamState.ACTIVE,
+          }),
+        ],
+      }),
+    );
   }
 
   /** The SFU's room update saying whether the room is being recorded. */
@@ -385,6 +408,15 @@ export class ScriptedRoom {
         }),
     );
   }
+}
+
+/** A blank video as a MediaStreamTrack (a canvas's stream; no device, no server). */
+export function canvasTrack(): MediaStreamTrack {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  canvas.getContext('2d')!.fillRect(0, 0, 64, 48);
+  return canvas.captureStream(1).getVideoTracks()[0]!;
 }
 
 /** A tone as a MediaStreamTrack (no device, no server); `close` ends it. */

@@ -36,7 +36,11 @@ export interface GridTile {
 interface GridView {
   readonly tiles: readonly GridTile[];
   readonly speakers: readonly string[];
+  /** How recently each identity spoke (the store's `speakerRecency`: higher is more recent). */
+  readonly recency: ReadonlyMap<string, number>;
 }
+
+const NO_RECENCY: ReadonlyMap<string, number> = new Map();
 
 const keyOf = (identity: string, source: string) => `${identity}:${source}`;
 
@@ -66,13 +70,14 @@ export function selectGridView(s: RoomSnapshot): GridView {
       });
     }
   }
-  return { tiles, speakers: s.activeSpeakers };
+  return { tiles, speakers: s.activeSpeakers, recency: s.speakerRecency };
 }
 
 /** `videoOff` counts only when the grid hides muted videos (each tile shows its own state). */
 function sameView(a: GridView, b: GridView, videoOff: boolean): boolean {
   return (
     sameList(a.speakers, b.speakers) &&
+    a.recency === b.recency &&
     a.tiles.length === b.tiles.length &&
     a.tiles.every((t, i) => {
       const u = b.tiles[i]!;
@@ -184,7 +189,7 @@ export class LayoutGrid extends LitElement {
 
   readonly #localize = new LocalizeController(this);
   readonly #view = new StoreController<GridView>(this, selectGridView, {
-    fallback: { tiles: [], speakers: [] },
+    fallback: { tiles: [], speakers: [], recency: NO_RECENCY },
     // A mute re-renders the grid only when it hides muted videos.
     equals: (a, b) => sameView(a, b, this.hideVideoMuted),
   });
@@ -197,10 +202,6 @@ export class LayoutGrid extends LitElement {
   #minTileWidth = 160;
   /** The tile order last shown (keys), kept so the next order is stable. */
   #order: string[] = [];
-  /** When each identity last spoke, as an increasing counter. */
-  readonly #lastSpoke = new Map<string, number>();
-  #tick = 0;
-  #lastSpeakers: readonly string[] = [];
   #plan: Plan | undefined;
   /**
    * The cell (DOM element) each tile of the page is drawn in. A tile that leaves the page hands
@@ -302,13 +303,6 @@ export class LayoutGrid extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Select afresh: the slice kept while muted videos did not count may be behind on them.
     if (changed.has('hideVideoMuted')) this.#view.select(selectGridView);
-    const { speakers } = this.#view.value;
-    if (speakers !== this.#lastSpeakers) {
-      // Loudest first: the loudest gets the latest time.
-      for (let i = speakers.length - 1; i >= 0; i--)
-        this.#lastSpoke.set(speakers[i]!, ++this.#tick);
-      this.#lastSpeakers = speakers;
-    }
     if (changed.has('layout') || changed.has('pinned')) this.#swipe = undefined;
     this.#plan = this.#makePlan();
     this.#cells = this.#assignCells(this.#plan.pageTiles);
@@ -424,7 +418,8 @@ export class LayoutGrid extends LitElement {
     const pages = Math.max(1, Math.ceil(others.length / size));
     const page = Math.min(Math.max(1, Math.floor(this.page) || 1), pages);
 
-    const speaking = new Set(this.#view.value.speakers);
+    const { speakers, recency } = this.#view.value;
+    const speaking = new Set(speakers);
     let ordered: string[];
     if (this.slotted.length) {
       // A composition keeps its own order; only the pinned tile comes first.
@@ -436,7 +431,7 @@ export class LayoutGrid extends LitElement {
         key: t.key,
         isScreenShare: t.source === 'screen_share',
         isLocal: t.isLocal,
-        lastSpoke: this.#lastSpoke.get(t.identity) ?? 0,
+        lastSpoke: recency.get(t.identity) ?? 0,
         speaking: t.source === 'camera' && speaking.has(t.identity),
       }));
       ordered = stableOrder({
@@ -459,13 +454,17 @@ export class LayoutGrid extends LitElement {
     return { mode, main, pip, pageTiles, total: others.length, page, pages, size, viewers };
   }
 
-  /** The camera tile of whoever spoke last (remote participants before yourself). */
+  /**
+   * The camera tile of the remote participant who spoke last (the first one when none has spoken);
+   * never your own: without a remote camera the caller falls back to the first tile.
+   */
   #speaker(tiles: readonly GridTile[]): GridTile | undefined {
+    const { recency } = this.#view.value;
     let best: GridTile | undefined;
     let bestTime = -1;
     for (const t of tiles) {
-      if (t.source !== 'camera') continue;
-      const time = (this.#lastSpoke.get(t.identity) ?? 0) - (t.isLocal ? this.#tick + 1 : 0);
+      if (t.source !== 'camera' || t.isLocal) continue;
+      const time = recency.get(t.identity) ?? 0;
       if (time > bestTime) {
         best = t;
         bestTime = time;

@@ -1,0 +1,137 @@
+import type { Room, TextStreamReader } from 'livekit-client';
+import type { Slice, SliceHost } from '../slice.js';
+import type { ChatMessage, RoomSnapshot } from '../types.js';
+
+/** The text-stream topic of LiveKit's chat (components-js, the Meet app, the agents). */
+export const CHAT_TOPIC = 'lk.chat';
+/** The most chat messages a snapshot keeps (the oldest go first). */
+export const CHAT_LIMIT = 500;
+
+const EMPTY_CHAT: readonly ChatMessage[] = Object.freeze([]);
+
+type ChatListener = (message: ChatMessage) => void;
+
+/**
+ * A Room takes one text-stream handler per topic, so the `lk.chat` handler belongs to the Room, not
+ * to a store: the first store on a Room registers it, the last one to be destroyed unregisters it,
+ * and every store on the Room hears each message.
+ */
+interface ChatHub {
+  readonly listeners: Set<ChatListener>;
+  /** False when someone else registered `lk.chat` first (then this library does not receive). */
+  readonly registered: boolean;
+}
+
+const chatHubs = new WeakMap<Room, ChatHub>();
+
+function joinChat(room: Room, listener: ChatListener): () => void {
+  let hub = chatHubs.get(room);
+  if (!hub) {
+    let registered = true;
+    const listeners = new Set<ChatListener>();
+    try {
+      room.registerTextStreamHandler(CHAT_TOPIC, (reader, { identity }) => {
+        void readChat(room, reader, identity).then((message) => {
+          if (message) for (const fn of [...listeners]) fn(message);
+        });
+      });
+    } catch (error) {
+      registered = false;
+      console.warn(`media-room-elements: chat is not received, "${CHAT_TOPIC}" is taken`, error);
+    }
+    hub = { listeners, registered };
+    chatHubs.set(room, hub);
+  }
+  const joined = hub;
+  joined.listeners.add(listener);
+  return () => {
+    joined.listeners.delete(listener);
+    if (joined.listeners.size > 0 || chatHubs.get(room) !== joined) return;
+    chatHubs.delete(room);
+    if (joined.registered) room.unregisterTextStreamHandler(CHAT_TOPIC);
+  };
+}
+
+async function readChat(
+  room: Room,
+  reader: TextStreamReader,
+  identity: string,
+): Promise<ChatMessage | undefined> {
+  let text: string;
+  try {
+    text = await reader.readAll();
+  } catch {
+    // The stream ended abnormally (the sender left or cancelled): there is no message.
+    return undefined;
+  }
+  const sender = room.getParticipantByIdentity(identity);
+  return Object.freeze({
+    id: reader.info.id,
+    from: identity,
+    fromName: sender?.name || identity,
+    text,
+    timestamp: reader.info.timestamp || Date.now(),
+    isLocal: false,
+  });
+}
+
+/** Chat on LiveKit's `lk.chat` text streams: received, sent, and recorded ones. */
+export class ChatSlice implements Slice<'chat'> {
+  readonly keys: readonly 'chat'[] = ['chat'];
+  readonly initial: Pick<RoomSnapshot, 'chat'> = Object.freeze({ chat: EMPTY_CHAT });
+
+  readonly #host: SliceHost;
+  /** Chat messages, oldest first; a new frozen array on every change. */
+  #chat: readonly ChatMessage[] = EMPTY_CHAT;
+  readonly #leave: () => void;
+
+  constructor(host: SliceHost) {
+    this.#host = host;
+    this.#leave = joinChat(host.room, (message) => this.add(message));
+  }
+
+  /** Send `text` on `lk.chat` and record it once sent (LiveKit does not echo your own messages). */
+  async send(text: string): Promise<void> {
+    const local = this.#host.room.localParticipant;
+    try {
+      const info = await local.sendText(text, { topic: CHAT_TOPIC });
+      this.add({
+        id: info.id,
+        from: local.identity,
+        fromName: local.name || local.identity,
+        text,
+        timestamp: info.timestamp || Date.now(),
+        isLocal: true,
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#host.reportError({ code: 'chat-send-failed', detail, fatal: false });
+      throw error;
+    }
+  }
+
+  /** Append a message, or replace an earlier one with its id from the same sender (an edit). */
+  add(message: ChatMessage): void {
+    if (this.#host.destroyed) return;
+    const chat = this.#chat;
+    const at = chat.findIndex((m) => m.id === message.id && m.from === message.from);
+    let next: ChatMessage[];
+    if (at >= 0) {
+      next = [...chat];
+      next[at] = Object.freeze({ ...message, timestamp: chat[at]!.timestamp });
+    } else {
+      next = [...chat, Object.isFrozen(message) ? message : Object.freeze({ ...message })];
+      if (next.length > CHAT_LIMIT) next = next.slice(next.length - CHAT_LIMIT);
+    }
+    this.#chat = Object.freeze(next);
+    this.#host.invalidate(this);
+  }
+
+  build(): Pick<RoomSnapshot, 'chat'> {
+    return { chat: this.#chat };
+  }
+
+  destroy(): void {
+    this.#leave();
+  }
+}
