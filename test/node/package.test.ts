@@ -401,6 +401,21 @@ console.log(JSON.stringify(typeof server.createMediaRooms));`,
     }
   });
 
+  it('src/package.json marks the element sources alike, for the repo’s own bundles of src/', () => {
+    // The CDN build, Storybook, the test fixtures and the benchmarks bundle src/ directly; without
+    // this, a bundler drops an element imported only for its define() (the one `<media-room>`
+    // renders, say).
+    const own = JSON.parse(readFileSync(join(repo, 'src', 'package.json'), 'utf8')) as PackageJson;
+    assert.ok(!files.has('src/package.json'), 'not published');
+    const matchers = own.sideEffects.map(globToRegExp);
+    for (const source of ['index.ts', ...tags.map((tag) => `components/${tag}/${tag}.ts`)]) {
+      assert.ok(
+        matchers.some((re) => re.test(source)),
+        `src/${source} is listed in src/package.json`,
+      );
+    }
+  });
+
   it('each React wrapper imports only the element module it wraps', () => {
     const defining = definingModules();
     for (const tag of tags) {
