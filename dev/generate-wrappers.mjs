@@ -1,6 +1,8 @@
 // Writes the framework wrappers and editor data from custom-elements.json:
-//   src/react/components.ts    createComponents(React): one @lit/react component per element
-//   src/react/index.ts         those components on the app's `react`
+//   src/react/<tag>.ts         one @lit/react component on the package's `react`, importing only
+//                              the element module it wraps (src/components/<tag>/<tag>.ts)
+//   src/react/index.ts         re-exports every src/react/<tag>.ts, and createComponents
+//   src/react/components.ts    createComponents(React): every component on another React copy
 //   src/svelte/elements.ts     Svelte 5 typing of every element (attributes, properties, events)
 //   vscode.html-custom-data.json  VS Code HTML custom data (tags, attributes, enum values)
 // `--check` writes nothing and fails when a generated file is out of date.
@@ -9,7 +11,7 @@
 // description); their class is the manifest's `type.text` or the first `SomethingEvent` in
 // backticks in the description, and must be exported from src/index.ts. Entries the analyzer
 // finds on its own (from `dispatchEvent(new X(...))`, without a description) are ignored.
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as prettier from 'prettier';
 
@@ -18,7 +20,7 @@ const check = process.argv.includes('--check');
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const elements = manifest.modules
-  .flatMap((m) => m.declarations ?? [])
+  .flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, modulePath: m.path })))
   .filter((d) => d.customElement && d.tagName)
   .sort((a, b) => a.tagName.localeCompare(b.tagName));
 
@@ -124,6 +126,8 @@ const model = elements.map((d) => {
   return {
     tag: d.tagName,
     className: d.name,
+    // The element's own module, as imported from src/react/ (`../components/<tag>/<tag>.js`).
+    module: `../${d.modulePath.replace(/^src\//, '').replace(/\.ts$/, '.js')}`,
     summary: oneLine(d.summary ?? d.description),
     attributes: (d.attributes ?? []).map((a) => ({
       name: a.name,
@@ -151,17 +155,26 @@ const classNames = model.map((e) => e.className);
 // ---------------------------------------------------------------------------------------------
 // React
 
+/** The `createComponent` options of one element, indented for an object literal. */
+const componentOptions = (e, elementClass) => `tagName: '${e.tag}',
+      elementClass: ${elementClass},
+      displayName: '${e.className}',
+      events: {
+${e.events.map((ev) => `        ${ev.prop}: '${ev.name}' as EventName<${ev.type}>,`).join('\n')}
+      },`;
+
 const reactComponents = `${HEADER}
 /**
  * React wrappers of every element (@lit/react): properties are set on the element, and each event
  * has an \`on…\` prop (\`onParticipantJoined\` for \`participant-joined\`) typed by its event class.
  * Call it with the app's own React when that is not the copy \`media-room-elements/react\` resolves.
+ * It imports every element module (it makes every component).
  */
 import { createComponent, type EventName } from '@lit/react';
 import type * as ReactModule from 'react';
-import {
-  ${classNames.join(',\n  ')},
-  ${eventTypes.map((t) => `type ${t}`).join(',\n  ')},
+${model.map((e) => `import { ${e.className} } from '${e.module}';`).join('\n')}
+import type {
+  ${eventTypes.join(',\n  ')},
 } from '../index.js';
 
 export function createComponents(React: typeof ReactModule) {
@@ -170,12 +183,7 @@ ${model
   .map(
     (e) => `    ${comment(`\`<${e.tag}>\`: ${e.summary}`)}${e.className}: createComponent({
       react: React,
-      tagName: '${e.tag}',
-      elementClass: ${e.className},
-      displayName: '${e.className}',
-      events: {
-${e.events.map((ev) => `        ${ev.prop}: '${ev.name}' as EventName<${ev.type}>,`).join('\n')}
-      },
+      ${componentOptions(e, e.className)}
     }),`,
   )
   .join('\n')}
@@ -183,16 +191,33 @@ ${e.events.map((ev) => `        ${ev.prop}: '${ev.name}' as EventName<${ev.type}
 }
 `;
 
-const reactIndex = `${HEADER}
-/** React components of every element, on the \`react\` this package resolves. */
+/** src/react/<tag>.ts: one component, importing only the element module it wraps. */
+const reactComponent = (e) => {
+  const types = [...new Set(e.events.map((ev) => ev.type))].sort();
+  return `${HEADER}
+/**
+ * \`<${e.tag}>\` as a React component (@lit/react), on the \`react\` this package
+ * resolves. Importing it defines that element (and those it renders) and no other.
+ */
+import { createComponent${types.length ? ', type EventName' : ''} } from '@lit/react';
 import * as React from 'react';
-import { createComponents } from './components.js';
+import { ${e.className} as ${e.className}Element } from '${e.module}';
+${types.length ? `import type { ${types.join(', ')} } from '../index.js';` : ''}
 
-export { createComponents };
+${comment(`\`<${e.tag}>\`: ${e.summary}`)}export const ${e.className} = /* @__PURE__ */ createComponent({
+  react: React,
+  ${componentOptions(e, `${e.className}Element`).replace(/^ {4}/gm, '')}
+});
+`;
+};
 
-export const {
-  ${classNames.join(',\n  ')},
-} = createComponents(React);
+const reactIndex = `${HEADER}
+/**
+ * React components of every element, on the \`react\` this package resolves. Each comes from its
+ * own module, which imports only the element it wraps, so a bundle keeps only the elements used.
+ */
+export { createComponents } from './components.js';
+${model.map((e) => `export { ${e.className} } from './${e.tag}.js';`).join('\n')}
 `;
 
 // ---------------------------------------------------------------------------------------------
@@ -303,6 +328,7 @@ const vscodeData = JSON.stringify({
 const outputs = [
   ['src/react/components.ts', reactComponents],
   ['src/react/index.ts', reactIndex],
+  ...model.map((e) => [`src/react/${e.tag}.ts`, reactComponent(e)]),
   ['src/svelte/elements.ts', svelteElements],
   ['vscode.html-custom-data.json', vscodeData],
 ];
@@ -318,6 +344,17 @@ for (const [path, source] of outputs) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, next);
     console.log(`wrote ${path}`);
+  }
+}
+// Generated wrappers of elements that are gone.
+for (const name of readdirSync('src/react')) {
+  const path = `src/react/${name}`;
+  if (outputs.some(([p]) => p === path)) continue;
+  if (!readFileSync(path, 'utf8').startsWith(HEADER)) continue;
+  if (check) stale.push(path);
+  else {
+    rmSync(path);
+    console.log(`removed ${path}`);
   }
 }
 if (check) {

@@ -3,62 +3,63 @@
  * React wrappers of every element (@lit/react): properties are set on the element, and each event
  * has an `on…` prop (`onParticipantJoined` for `participant-joined`) typed by its event class.
  * Call it with the app's own React when that is not the copy `media-room-elements/react` resolves.
+ * It imports every element module (it makes every component).
  */
 import { createComponent, type EventName } from '@lit/react';
 import type * as ReactModule from 'react';
-import {
-  AudioVisualizer,
-  ChatPanel,
-  ChatToggle,
-  ConnectionBanner,
-  ConnectionQuality,
-  ControlBar,
-  DeafenButton,
-  DevicePicker,
-  HandRaiseButton,
-  LayoutGrid,
-  LeaveButton,
-  MediaRoom,
-  ParticipantList,
-  ParticipantTile,
-  ParticipantsToggle,
-  PreJoin,
-  ReactionButton,
-  RecordingIndicator,
-  RoomAudio,
-  ScreenShareButton,
-  StartAudio,
-  TrackToggle,
-  type ActiveSpeakersChangedEvent,
-  type AttributesChangedEvent,
-  type ChatSendEvent,
-  type ChatToggleEvent,
-  type ConnectionQualityChangedEvent,
-  type DataReceivedEvent,
-  type DeafenEvent,
-  type DeviceChangeEvent,
-  type HandRaiseEvent,
-  type LeaveEvent,
-  type MediaDevicesChangedEvent,
-  type PageChangeEvent,
-  type ParticipantActionEvent,
-  type ParticipantJoinedEvent,
-  type ParticipantLeftEvent,
-  type ParticipantsToggleEvent,
-  type PinnedChangeEvent,
-  type PreJoinEvent,
-  type ReactionEvent,
-  type ReactionSendEvent,
-  type RecordingStatusChangedEvent,
-  type RoomConnectedEvent,
-  type RoomDisconnectedEvent,
-  type RoomErrorEvent,
-  type RoomMetadataChangedEvent,
-  type RoomReconnectedEvent,
-  type RoomReconnectingEvent,
-  type TilePinEvent,
-  type TrackEvent,
-  type TrackToggleEvent,
+import { AudioVisualizer } from '../components/audio-visualizer/audio-visualizer.js';
+import { ChatPanel } from '../components/chat-panel/chat-panel.js';
+import { ChatToggle } from '../components/chat-toggle/chat-toggle.js';
+import { ConnectionBanner } from '../components/connection-banner/connection-banner.js';
+import { ConnectionQuality } from '../components/connection-quality/connection-quality.js';
+import { ControlBar } from '../components/control-bar/control-bar.js';
+import { DeafenButton } from '../components/deafen-button/deafen-button.js';
+import { DevicePicker } from '../components/device-picker/device-picker.js';
+import { HandRaiseButton } from '../components/hand-raise-button/hand-raise-button.js';
+import { LayoutGrid } from '../components/layout-grid/layout-grid.js';
+import { LeaveButton } from '../components/leave-button/leave-button.js';
+import { MediaRoom } from '../components/media-room/media-room.js';
+import { ParticipantList } from '../components/participant-list/participant-list.js';
+import { ParticipantTile } from '../components/participant-tile/participant-tile.js';
+import { ParticipantsToggle } from '../components/participants-toggle/participants-toggle.js';
+import { PreJoin } from '../components/pre-join/pre-join.js';
+import { ReactionButton } from '../components/reaction-button/reaction-button.js';
+import { RecordingIndicator } from '../components/recording-indicator/recording-indicator.js';
+import { RoomAudio } from '../components/room-audio/room-audio.js';
+import { ScreenShareButton } from '../components/screen-share-button/screen-share-button.js';
+import { StartAudio } from '../components/start-audio/start-audio.js';
+import { TrackToggle } from '../components/track-toggle/track-toggle.js';
+import type {
+  ActiveSpeakersChangedEvent,
+  AttributesChangedEvent,
+  ChatSendEvent,
+  ChatToggleEvent,
+  ConnectionQualityChangedEvent,
+  DataReceivedEvent,
+  DeafenEvent,
+  DeviceChangeEvent,
+  HandRaiseEvent,
+  LeaveEvent,
+  MediaDevicesChangedEvent,
+  PageChangeEvent,
+  ParticipantActionEvent,
+  ParticipantJoinedEvent,
+  ParticipantLeftEvent,
+  ParticipantsToggleEvent,
+  PinnedChangeEvent,
+  PreJoinEvent,
+  ReactionEvent,
+  ReactionSendEvent,
+  RecordingStatusChangedEvent,
+  RoomConnectedEvent,
+  RoomDisconnectedEvent,
+  RoomErrorEvent,
+  RoomMetadataChangedEvent,
+  RoomReconnectedEvent,
+  RoomReconnectingEvent,
+  TilePinEvent,
+  TrackEvent,
+  TrackToggleEvent,
 } from '../index.js';
 
 export function createComponents(React: typeof ReactModule) {
