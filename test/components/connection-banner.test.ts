@@ -5,6 +5,7 @@ import type { ConnectionBanner } from '../../src/components/connection-banner/co
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/connection-banner/connection-banner.js';
 import '../../src/components/media-room/media-room.js';
+import { loadLocale } from '../../src/controllers/localize.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
 
@@ -94,8 +95,11 @@ describe('<connection-banner> on a scripted room', () => {
   it('says "You left" after leaving, localized, and stays quiet on a fatal error', async () => {
     const { script, el, banner, alert } = await mount();
     banner.setAttribute('lang', 'de');
+    // German is a chunk of its own, loaded on first use: wait for it and the render that uses it.
+    await loadLocale('de');
     script.room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
     await waitFor(() => banner.matches(':state(disconnected)'), 'disconnected');
+    await banner.updateComplete;
     expect(alert().textContent).to.contain('Du hast den Raum verlassen.');
     expect(alert().querySelector('button')!.textContent).to.equal('Wieder beitreten');
 
