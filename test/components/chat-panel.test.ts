@@ -191,6 +191,7 @@ describe('<chat-panel> on a scripted room', () => {
     const { script, panel, $$, a } = await mount();
     panel.remove();
     receiveText(script.room, a, 'not shown');
+    // One frame on purpose: this proves nothing is shown, and there is nothing to wait for.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await panel.updateComplete;
     expect($$('[part~="message"]')).to.have.length(0);
