@@ -1,28 +1,26 @@
 // Browser tests: unit tests of the store and elements, and integration tests against a real
-// livekit-server started here (dev/sfu.ts) with the real token endpoint mounted on the test server.
+// livekit-server started here on demand (dev/sfu.ts) with the real token endpoint mounted on the
+// test server.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { register } from 'tsx/esm/api';
 
 register();
-const { startSfu } = await import('./dev/sfu.ts');
-const { testRoutes } = await import('./test/server/test-routes.ts');
+const { sfuOnDemand, fixtureBuildsOnDemand } = await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
 
-// Started before the test server so its routes can sit ahead of the static file handler; stopped
-// when the test server stops (dev/sfu.ts also stops it on exit, failure and Ctrl-C).
-const sfu = await startSfu({ log: (line) => console.log(`[sfu] ${line}`) });
+// The SFU starts on the first request to a route that needs it (the token endpoint, /test-api/*),
+// so a run of element tests alone starts none; stopped when the test server stops, if it was
+// started (dev/sfu.ts also stops it on exit, failure and Ctrl-C).
+const sfu = sfuOnDemand((line) => console.log(`[sfu] ${line}`));
 
-// Apps on other stacks (React 18 and 19, Svelte 5) are bundled before the tests load them: each
+// Apps on other stacks (React 18 and 19, Svelte 5) are bundled when a test first loads them: each
 // test/fixtures/<name>/build.ts exports `build(outDir)` and writes test/fixtures/<name>/dist/.
 const { readdirSync, existsSync } = await import('node:fs');
-for (const name of readdirSync('test/fixtures')) {
-  const builder = `./test/fixtures/${name}/build.ts`;
-  if (!existsSync(builder)) continue;
-  const { build } = await import(builder);
-  await build(`test/fixtures/${name}/dist`);
-}
+const fixtureApps = readdirSync('test/fixtures').filter((name) =>
+  existsSync(`test/fixtures/${name}/build.ts`),
+);
 
 export default {
   // test/node/ holds the Node-side tests (node:test, `npm run test:node`).
@@ -43,7 +41,10 @@ export default {
       },
     }),
   ],
-  middleware: [testRoutes(sfu)],
+  middleware: [
+    fixtureBuildsOnDemand(fixtureApps, (line) => console.log(`[fixtures] ${line}`)),
+    sfu.middleware,
+  ],
   plugins: [
     // `js: true` and `define` do what a bundler does for dependencies that read
     // process.env.NODE_ENV (nanostores).

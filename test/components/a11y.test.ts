@@ -210,8 +210,10 @@ describe('accessibility of the full default UI', () => {
     const stops: { name: string; node: Element }[] = [];
     const problems: string[] = [];
     for (let i = 0; i < 60; i += 1) {
+      const before = deepActive();
       await sendKeys({ press: 'Tab' });
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Wait for focus to land (a stop that keeps it shows up as a repeated name below).
+      await waitFor(() => deepActive() !== before, 'focus moved', 1000).catch(() => {});
       const node = deepActive();
       if (!node || node === document.body || !hostsOf(node).includes(el)) {
         if (stops.length) break;

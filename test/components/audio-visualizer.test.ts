@@ -41,11 +41,11 @@ function trackAudioContexts() {
   return { made, restore: () => (window.AudioContext = Original) };
 }
 
-/** Highest `level` seen on any animation frame within `ms`. */
+/** Highest `level` seen on any animation frame within `ms`; stops at the first non-zero one. */
 async function peakLevel(el: AudioVisualizer, ms: number): Promise<number> {
   let peak = 0;
   const end = performance.now() + ms;
-  while (performance.now() < end) {
+  while (performance.now() < end && peak === 0) {
     peak = Math.max(peak, el.level);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }

@@ -7,6 +7,7 @@ import type { ChatPanel } from '../../src/components/chat-panel/chat-panel.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/chat-panel/chat-panel.js';
 import { segments } from '../../src/components/chat-panel/links.js';
+import { loadLocale } from '../../src/controllers/localize.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { receiveText } from '../helpers/text-stream.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
@@ -83,10 +84,13 @@ describe('<chat-panel> on a scripted room', () => {
   });
 
   it('formats the time in the element language', async () => {
-    const { script, $$, a } = await mount('de');
+    const { script, panel, $$, a } = await mount('de');
     const at = new Date(2026, 0, 2, 15, 4).getTime();
     receiveText(script.room, a, 'Hallo', { timestamp: at });
     await waitFor(() => $$('time').length === 1, 'message shown');
+    // German is a chunk of its own, loaded on first use: wait for it and the render that uses it.
+    await loadLocale('de');
+    await panel.updateComplete;
     expect($$('time')[0]!.textContent).to.equal(
       new Intl.DateTimeFormat('de', { hour: 'numeric', minute: '2-digit' }).format(at),
     );
@@ -187,6 +191,7 @@ describe('<chat-panel> on a scripted room', () => {
     const { script, panel, $$, a } = await mount();
     panel.remove();
     receiveText(script.room, a, 'not shown');
+    // One frame on purpose: this proves nothing is shown, and there is nothing to wait for.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await panel.updateComplete;
     expect($$('[part~="message"]')).to.have.length(0);

@@ -344,6 +344,7 @@ describe('<layout-grid> on a scripted room', () => {
     stray.identity = 'late';
     grid.append(stray);
     stray.dispatchEvent(new Event('tile-pin', { bubbles: true, composed: true }));
+    // One frame on purpose: this proves no render follows, and there is nothing to wait for.
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(renders).to.equal(0);
     expect(grid.pinned).to.equal(undefined);

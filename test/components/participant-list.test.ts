@@ -390,6 +390,7 @@ describe('<participant-list> on a scripted room', () => {
     await waitFor(() => m.inRow(a, 'confirm') !== null, 'asked');
     m.inRow<HTMLButtonElement>(a, 'confirm')!.click();
     await m.list.updateComplete;
+    // A fixed window on purpose: this proves no request goes out, and there is nothing to wait for.
     await new Promise((r) => setTimeout(r, 50));
     expect(seen).to.deep.equal([
       { action: 'mute', identity: a, composed: true },

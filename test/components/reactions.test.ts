@@ -129,6 +129,8 @@ describe('reactions over <participant-tile> on a scripted room', () => {
     }
     receiveData(script.room, a, REACTION_TOPIC, '😂');
     await waitFor(() => shown(a).length === 1, 'shown');
+    // A fixed window on purpose: this proves other elements do not render (a late render from a
+    // frame or timer included), and there is no event to wait for when nothing should happen.
     await sleep(100);
     expect(counts.get(tile(a)!), 'A’s tile').to.equal(1);
     expect(counts.get(tile(b)!), 'B’s tile').to.equal(0);

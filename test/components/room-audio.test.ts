@@ -143,6 +143,7 @@ describe('<room-audio> on a scripted room', () => {
       () => script.room.activeSpeakers[0]?.identity === b,
       'speaker changed in the room',
     );
+    // A fixed window on purpose: this proves no render follows, and there is nothing to wait for.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await audio.updateComplete;
     expect(renders).to.equal(0);

@@ -5,6 +5,7 @@ import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { StartAudio } from '../../src/components/start-audio/start-audio.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/start-audio/start-audio.js';
+import { loadLocale } from '../../src/controllers/localize.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
 
@@ -75,8 +76,11 @@ describe('<start-audio> on a scripted room', () => {
   it('is localized', async () => {
     const { script, start, button } = await mount();
     start.setAttribute('lang', 'de');
+    // German is a chunk of its own, loaded on first use: wait for it and the render that uses it.
+    await loadLocale('de');
     setPlayback(script.room, false);
     await waitFor(() => !!button(), 'button shown');
+    await start.updateComplete;
     expect(button()!.textContent).to.equal('Ton starten');
     await script.room.disconnect();
   });

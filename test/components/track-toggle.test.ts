@@ -145,6 +145,7 @@ describe('<track-toggle> on a scripted room', () => {
     toggle.remove();
     el.store.reportError({ code: 'microphone-denied', fatal: false });
     await el.store.settled();
+    // One frame on purpose: this proves no render follows, and there is nothing to wait for.
     await new Promise((r) => requestAnimationFrame(r));
     expect(renders).to.equal(0);
     await script.room.disconnect();

@@ -83,10 +83,14 @@ export function tileOf(el: MediaRoom, identity: string): HTMLElement | null {
   );
 }
 
-/** Whether a video element is receiving and decoding frames (frame count grows over 300 ms). */
+/** Whether a video element is receiving and decoding frames (frame count grows within 300 ms). */
 export async function isDecoding(video: HTMLVideoElement): Promise<boolean> {
   const first = video.getVideoPlaybackQuality().totalVideoFrames;
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // A measurement window, left as soon as a new frame is counted.
+  const end = performance.now() + 300;
+  while (video.getVideoPlaybackQuality().totalVideoFrames <= first && performance.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   const second = video.getVideoPlaybackQuality().totalVideoFrames;
   return video.videoWidth > 0 && second > first;
 }

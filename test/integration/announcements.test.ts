@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import { loadLocale } from '../../src/controllers/localize.js';
 import { HAND_ATTRIBUTE } from '../../src/store/index.js';
 import { joinPeer, mountRoom, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
@@ -37,6 +38,9 @@ describe('<media-room> announcements against a real livekit-server', () => {
     const room = uniqueRoom('announce-de');
     const el = await mountRoom(room, 'alice');
     el.lang = 'de';
+    // The announcement is worded when the join happens: have German (a chunk loaded on first use)
+    // by then.
+    await loadLocale('de');
     const peer = await joinPeer(room, 'bob', {});
     peers.push(peer);
     await waitFor(() => said(el) === 'bob ist beigetreten', 'in German');

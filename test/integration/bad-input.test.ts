@@ -190,6 +190,8 @@ describe('<media-room> with bad input', () => {
     const { el } = await failWith(`/test-api/status/400?message=${encodeURIComponent(payload)}`);
     expect(alertOf(el).detail).to.equal(`HTTP 400: ${payload}`);
     expect(el.shadowRoot!.querySelector('[part="error-detail"] *')).to.equal(null);
+    // A fixed window on purpose: this proves no injected handler runs (an image error would come
+    // asynchronously), and there is no event to wait for.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((window as { __injected?: number }).__injected).to.equal(undefined);
   });

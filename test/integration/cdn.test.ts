@@ -96,7 +96,8 @@ describe('the CDN autoloader', () => {
     frame = await frameOf('/test/fixtures/cdn-autoload-one.html');
     const win = frame.contentWindow!;
     await waitFor(() => !!win.customElements.get('leave-button'), 'leave-button defined');
-    // Give any other load time to happen: none should.
+    // Give any other load time to happen: none should. A fixed window on purpose: there is no
+    // event to wait for when nothing should load.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const defined = (tag: string) => win.customElements.get(tag) !== undefined;
     expect(defined('media-room'), 'media-room is not on the page').to.equal(false);

@@ -59,7 +59,10 @@ describe('call controls against a real livekit-server', () => {
       ['camera', Track.Source.Camera],
     ] as const) {
       button(name).click();
-      await waitFor(() => part(name).matches(':state(pending)'), `${name} pending`);
+      // Pending lasts from the click until the track is published (about 60 ms here), shorter
+      // than polling can be sure to see on a busy machine: read it at the render the click causes.
+      await (part(name) as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(part(name).matches(':state(pending)'), `${name} pending`).to.equal(true);
       await waitFor(() => button(name).getAttribute('aria-pressed') === 'true', `${name} on`);
       await waitFor(() => {
         const pub = seenByPeer(peer, 'alice', source);

@@ -139,6 +139,7 @@ describe('<media-room> against a real livekit-server', () => {
     const other = document.createElement('div');
     document.body.append(other);
     other.append(el); // a move: disconnected and connected in one task
+    // A fixed window on purpose: this proves it does not leave, and there is nothing to wait for.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(el.room.state).to.equal('connected');
     const disconnected = nextEvent(el, 'disconnected');

@@ -50,6 +50,7 @@ async function bytesReceived(pub: RemoteTrackPublication): Promise<number> {
 async function receiving(el: MediaRoom, ms = 2000): Promise<string[]> {
   const pubs = [...cameras(el)];
   const before = await Promise.all(pubs.map(([, pub]) => bytesReceived(pub)));
+  // A measurement window: it tells the streams that flow from those that do not (paused ones too).
   await new Promise((resolve) => setTimeout(resolve, ms));
   const after = await Promise.all(pubs.map(([, pub]) => bytesReceived(pub)));
   return pubs
