@@ -3,6 +3,7 @@
  * Import `media-room-elements/components/<name>/<name>.js` to define one element alone.
  */
 export { MediaRoom } from './components/media-room/media-room.js';
+export { MediaCall } from './components/media-call/media-call.js';
 export { PreJoin } from './components/pre-join/pre-join.js';
 export { LayoutGrid } from './components/layout-grid/layout-grid.js';
 export { ParticipantTile } from './components/participant-tile/participant-tile.js';

@@ -18,6 +18,7 @@ import { DevicePicker } from '../components/device-picker/device-picker.js';
 import { HandRaiseButton } from '../components/hand-raise-button/hand-raise-button.js';
 import { LayoutGrid } from '../components/layout-grid/layout-grid.js';
 import { LeaveButton } from '../components/leave-button/leave-button.js';
+import { MediaCall } from '../components/media-call/media-call.js';
 import { MediaRoom } from '../components/media-room/media-room.js';
 import { ParticipantList } from '../components/participant-list/participant-list.js';
 import { ParticipantTile } from '../components/participant-tile/participant-tile.js';
@@ -171,7 +172,15 @@ export function createComponents(React: typeof ReactModule) {
         onLeave: 'leave' as EventName<LeaveEvent>,
       },
     }),
-    /** `<media-room>`: Joins a room from a token URL and provides the room store to its children. */
+    /** `<media-call>`: The default call UI: pre-join, tiles, side panels and controls for the room type. */
+    MediaCall: createComponent({
+      react: React,
+      tagName: 'media-call',
+      elementClass: MediaCall,
+      displayName: 'MediaCall',
+      events: {},
+    }),
+    /** `<media-room>`: Joins a room from a token URL and provides the room session to its children. */
     MediaRoom: createComponent({
       react: React,
       tagName: 'media-room',

@@ -15,6 +15,7 @@ export { DevicePicker } from './device-picker.js';
 export { HandRaiseButton } from './hand-raise-button.js';
 export { LayoutGrid } from './layout-grid.js';
 export { LeaveButton } from './leave-button.js';
+export { MediaCall } from './media-call.js';
 export { MediaRoom } from './media-room.js';
 export { ParticipantList } from './participant-list.js';
 export { ParticipantTile } from './participant-tile.js';

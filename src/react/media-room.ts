@@ -25,7 +25,7 @@ import type {
   TrackEvent,
 } from '../index.js';
 
-/** `<media-room>`: Joins a room from a token URL and provides the room store to its children. */
+/** `<media-room>`: Joins a room from a token URL and provides the room session to its children. */
 export const MediaRoom = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'media-room',

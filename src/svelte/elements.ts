@@ -16,6 +16,7 @@ import type {
   HandRaiseButton,
   LayoutGrid,
   LeaveButton,
+  MediaCall,
   MediaRoom,
   ParticipantList,
   ParticipantTile,
@@ -179,6 +180,18 @@ export interface LayoutGridSvelteAttributes {
 export interface LeaveButtonSvelteAttributes {
   /** Before leaving; cancel it to stay. `LeaveEvent`. */
   onleave?: (event: LeaveEvent) => void;
+}
+
+/** Attributes, properties and events of `<media-call>` in Svelte. */
+export interface MediaCallSvelteAttributes {
+  /** The layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`). Unset, the room type's: `grid` for a meeting, `stage` for live and webinar, `pip` for 1to1. */
+  layout?: 'grid' | 'speaker' | 'focus' | 'stage' | 'pip' | null;
+  /** The kind of room: `meeting`, `webinar`, `live` or `1to1`. Unset, the room metadata's. */
+  type?: 'meeting' | 'live' | 'webinar' | '1to1' | null;
+  /** Show the pre-join screen while the room is not joined; its Join button joins. */
+  prejoin?: MediaCall['prejoin'] | null;
+  /** The name the pre-join screen's field starts with. */
+  name?: MediaCall['name'] | null;
 }
 
 /** Attributes, properties and events of `<media-room>` in Svelte. */
@@ -370,6 +383,7 @@ declare module 'svelte/elements' {
     'hand-raise-button': CustomElementAttributes<HandRaiseButton, HandRaiseButtonSvelteAttributes>;
     'layout-grid': CustomElementAttributes<LayoutGrid, LayoutGridSvelteAttributes>;
     'leave-button': CustomElementAttributes<LeaveButton, LeaveButtonSvelteAttributes>;
+    'media-call': CustomElementAttributes<MediaCall, MediaCallSvelteAttributes>;
     'media-room': CustomElementAttributes<MediaRoom, MediaRoomSvelteAttributes>;
     'participant-list': CustomElementAttributes<ParticipantList, ParticipantListSvelteAttributes>;
     'participant-tile': CustomElementAttributes<ParticipantTile, ParticipantTileSvelteAttributes>;

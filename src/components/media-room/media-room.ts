@@ -386,7 +386,10 @@ export class MediaRoom extends LitElement {
   #slotted = (): void => {
     this.hasChildren = hasContent(this);
     this.hasOwnAudio = !!this.querySelector('room-audio');
-    void import('./room-essentials.js');
+    // Around any UI: the connection banner, remote audio and the Start audio prompt.
+    void import('../connection-banner/connection-banner.js');
+    void import('../room-audio/room-audio.js');
+    void import('../start-audio/start-audio.js');
     if (!this.hasChildren) void import('../media-call/media-call.js');
   };
 
