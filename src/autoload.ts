@@ -28,6 +28,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'hand-raise-button': () => import('./components/hand-raise-button/hand-raise-button.js'),
   'layout-grid': () => import('./components/layout-grid/layout-grid.js'),
   'leave-button': () => import('./components/leave-button/leave-button.js'),
+  'media-call': () => import('./components/media-call/media-call.js'),
   'media-room': () => import('./components/media-room/media-room.js'),
   'participant-list': () => import('./components/participant-list/participant-list.js'),
   'participant-tile': () => import('./components/participant-tile/participant-tile.js'),

@@ -32,15 +32,18 @@ export class StoreController<T> implements ReactiveController {
     options: {
       equals?: Equality<T>;
       fallback: T;
-      /** `false` when the host sets the session itself (`<media-room>`, which provides it). */
-      consume?: boolean;
+      /** The session to follow, for the element that provides it (`<media-room>`): no context. */
+      session?: RoomSession;
     },
   ) {
     this.#host = host;
     this.#selector = selector;
     this.#equals = options.equals;
     this.#fallback = options.fallback;
-    if (options.consume !== false) {
+    if (options.session) {
+      this.#session = options.session;
+      this.#store = options.session.$store.get() as RoomStore | undefined;
+    } else {
       new ContextConsumer(host, {
         context: sessionContext,
         subscribe: true,

@@ -1,10 +1,5 @@
-export {
-  RoomSession,
-  REJOIN_DELAYS,
-  REJOIN_REASONS,
-  type JoinChoice,
-  type SessionConfig,
-} from './room-session.js';
+export { RoomSession, type JoinChoice, type SessionConfig } from './room-session.js';
+export { REJOIN_DELAYS, REJOIN_REASONS } from './rejoin.js';
 export { DevicePreferences, deviceStorageKey, type PreferenceStorage } from './devices.js';
 export {
   RoomFailure,

@@ -9,12 +9,13 @@ import {
 import type { PartialMessages } from '../locales/en.js';
 import { HAND_ATTRIBUTE } from '../store/attributes.js';
 import { RoomStore, type RoomStoreEvent } from '../store/room-store.js';
-import { canPublishSource } from '../store/selectors.js';
 import type { ToggleSource } from '../events/control-events.js';
 import type { DeviceKind, ModerationRequest } from '../store/types.js';
 import { DevicePreferences, type PreferenceStorage } from './devices.js';
 import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { moderationUrlFor, postModeration } from './moderation.js';
+import { publishOnJoin } from './publish.js';
+import { Rejoiner } from './rejoin.js';
 import {
   RoomFailure,
   fetchConnectionDetails,
@@ -70,21 +71,6 @@ export interface JoinChoice {
   videoTrack?: LocalVideoTrack;
 }
 
-/** Waits before each attempt to rejoin by itself (ms): bounded, about 75 s in all. */
-export const REJOIN_DELAYS = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000];
-
-/** Disconnect reasons after which the session rejoins by itself (nobody decided to end it). */
-export const REJOIN_REASONS: ReadonlySet<string> = new Set([
-  'unknown-reason',
-  'server-shutdown',
-  'state-mismatch',
-  'join-failure',
-  'migration',
-  'signal-close',
-  'connection-timeout',
-  'media-failure',
-]);
-
 /**
  * The front door to a call: owns the livekit-client `Room` and the `RoomStore` that follows it,
  * and carries out everything an element does to the call. Plain TypeScript (no DOM needed until
@@ -100,7 +86,6 @@ export const REJOIN_REASONS: ReadonlySet<string> = new Set([
 export class RoomSession {
   #config: SessionConfig = { ...DEFAULTS };
   readonly #store = atom<RoomStore | undefined>(undefined);
-  readonly #rejoinAttempt = atom(0);
   readonly #strings = atom<PartialMessages>({});
   readonly #listeners = new Set<(event: RoomStoreEvent) => void>();
   readonly devices: DevicePreferences;
@@ -112,7 +97,10 @@ export class RoomSession {
   #lastUrl = '';
   #attempt = 0;
   #abort: AbortController | undefined;
-  #rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #rejoiner = new Rejoiner(
+    () => void this.connect(),
+    () => this.#joining && this.canJoin,
+  );
   #released = false;
   #joining = false;
   /** Preview tracks handed over before joining, published on joining. */
@@ -173,7 +161,7 @@ export class RoomSession {
 
   /** The attempt under way to rejoin by itself (0 when not rejoining). */
   get $rejoinAttempt(): ReadableAtom<number> {
-    return this.#rejoinAttempt;
+    return this.#rejoiner.$attempt;
   }
 
   /** Wording that overrides the locales' for every element of this session. */
@@ -248,7 +236,10 @@ export class RoomSession {
         throw new RoomFailure('token-wrong-room', `${room.name} ≠ ${wanted}`);
       }
       this.#followToken(room, details.token);
-      await this.#publishOnJoin(room);
+      const tracks = this.#tracks;
+      this.#tracks = undefined;
+      const { audio, video } = this.#choice ?? this.#config;
+      await publishOnJoin(room, store, { tracks, audio, video });
     } catch (error) {
       if (attempt !== this.#attempt) return;
       store.reportError(toRoomError(error));
@@ -263,7 +254,7 @@ export class RoomSession {
   /** Leave the room (and stop a join or a rejoin under way). */
   async leave(): Promise<void> {
     this.#joining = false;
-    this.#stopRejoining();
+    this.#rejoiner.stop();
     this.#attempt += 1;
     this.#abort?.abort();
     // Preview tracks that never got published are ours to stop.
@@ -410,7 +401,7 @@ export class RoomSession {
 
   #onStoreEvent(event: RoomStoreEvent): void {
     if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
-    this.#followForRejoin(event);
+    this.#rejoiner.follow(event);
     for (const fn of [...this.#listeners]) fn(event);
   }
 
@@ -461,86 +452,5 @@ export class RoomSession {
     this.store.setModerator(
       url ? (request) => postModeration(url, this.#token, request) : undefined,
     );
-  }
-
-  async #publishOnJoin(room: Room): Promise<void> {
-    const lp = room.localParticipant;
-    let tracks = this.#tracks;
-    this.#tracks = undefined;
-    let { audio, video } = this.#choice ?? this.#config;
-    // What the grant forbids is not published (a viewer); a preview track of it is stopped.
-    await this.store.settled();
-    const snapshot = this.store.get();
-    if (!canPublishSource(snapshot, 'microphone')) {
-      tracks?.audio?.stop();
-      tracks = { ...tracks, audio: undefined };
-      audio = false;
-    }
-    if (!canPublishSource(snapshot, 'camera')) {
-      tracks?.video?.stop();
-      tracks = { ...tracks, video: undefined };
-      video = false;
-    }
-    try {
-      if (tracks?.video || tracks?.audio) {
-        // The very tracks of the preview: no second permission prompt, no second camera start.
-        await Promise.all([
-          tracks.video ? lp.publishTrack(tracks.video) : undefined,
-          tracks.audio ? lp.publishTrack(tracks.audio) : undefined,
-        ]);
-      } else if (audio && video) {
-        try {
-          await lp.enableCameraAndMicrophone();
-        } catch {
-          // One refused device (a denied camera) fails the joint request: the other one must
-          // still be used, so ask for each alone. Each failure is reported for its own device.
-          await lp.setMicrophoneEnabled(true).catch(() => undefined);
-          await lp.setCameraEnabled(true).catch(() => undefined);
-        }
-      } else if (video) await lp.setCameraEnabled(true);
-      else if (audio) await lp.setMicrophoneEnabled(true);
-    } catch {
-      // livekit-client reports the device error as a room event; the store shows it, and the
-      // participant stays in the room, receiving.
-    }
-  }
-
-  /**
-   * After losing the room for a reason that is nobody's decision (the server restarted, the
-   * connection broke for good), join again with a fresh token, with a bounded backoff
-   * (`REJOIN_DELAYS`); a failed attempt schedules the next one. Leaving, being removed, a
-   * duplicate identity or a deleted room end it.
-   */
-  #followForRejoin(event: RoomStoreEvent): void {
-    if (event.type === 'connected') {
-      this.#stopRejoining();
-    } else if (event.type === 'disconnected') {
-      if (REJOIN_REASONS.has(event.reason ?? 'unknown-reason') && this.#joining && this.canJoin) {
-        this.#scheduleRejoin();
-      }
-    } else if (event.type === 'error' && event.error.fatal && this.#rejoinAttempt.get() > 0) {
-      this.#scheduleRejoin();
-    }
-  }
-
-  #scheduleRejoin(): void {
-    clearTimeout(this.#rejoinTimer);
-    const attempt = this.#rejoinAttempt.get();
-    const delay = REJOIN_DELAYS[attempt];
-    if (delay === undefined) {
-      // Out of attempts: the Rejoin and Retry buttons stay.
-      this.#rejoinAttempt.set(0);
-      return;
-    }
-    this.#rejoinAttempt.set(attempt + 1);
-    this.#rejoinTimer = setTimeout(() => {
-      if (this.#joining) void this.connect();
-    }, delay);
-  }
-
-  #stopRejoining(): void {
-    clearTimeout(this.#rejoinTimer);
-    this.#rejoinTimer = undefined;
-    this.#rejoinAttempt.set(0);
   }
 }

@@ -208,15 +208,15 @@ export interface MediaRoomSvelteAttributes {
   'token-timeout'?: number | `${number}` | null;
   /** Property of `token-timeout`. Milliseconds to wait for the token endpoint. */
   tokenTimeout?: MediaRoom['tokenTimeout'];
-  /** Room name sent to the token endpoint. When set, a token for another room is refused (`token-wrong-room`). */
+  /** Room name sent to the token endpoint; a token for another room is refused (`token-wrong-room`). */
   room?: string | null;
-  /** Property of `room`. Room name sent to the token endpoint. When set, a token for another room is refused (`token-wrong-room`). */
+  /** Property of `room`. Room name sent to the token endpoint; a token for another room is refused (`token-wrong-room`). */
   roomName?: MediaRoom['roomName'];
   /** Identity sent to the token endpoint. */
   identity?: MediaRoom['identity'] | null;
   /** Display name sent to the token endpoint. */
   name?: MediaRoom['name'] | null;
-  /** An access token, used with `server-url` instead of `token-url`. It is taken off the element as soon as it is given: the attribute is removed and the property reads back empty, so the token never stays in the DOM (the element keeps it privately for rejoining). */
+  /** An access token, used with `server-url` instead of `token-url`. Taken off the element as soon as given (never left in the DOM; the session keeps it privately for rejoining). */
   token?: MediaRoom['token'] | null;
   /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */
   'server-url'?: string | null;
@@ -226,15 +226,15 @@ export interface MediaRoomSvelteAttributes {
   audio?: MediaRoom['audio'] | null;
   /** Publish the camera on joining (without the pre-join screen; with it, the user chooses). */
   video?: MediaRoom['video'] | null;
-  /** Colours of this element and everything inside it: `dark`, `light`, or `auto` (the user's system setting). Reflected, for styling. */
+  /** Colours of this element and all inside: `dark`, `light`, or `auto` (the system's). Reflected. */
   theme?: 'dark' | 'light' | 'auto' | null;
   /** The default UI's layout: `grid`, `speaker`, `focus`, `stage` or `pip` (see `<layout-grid>`). Unset, the room type's: `grid` for a meeting, `stage` for live and webinar, `pip` for 1to1. */
   layout?: 'grid' | 'speaker' | 'focus' | 'stage' | 'pip' | null;
-  /** The kind of room: `meeting`, `webinar`, `live` or `1to1`. Unset, the `type` in the room's metadata (JSON), else `meeting`. It picks the default UI's layout and controls. */
+  /** `meeting`, `webinar`, `live` or `1to1`; unset, the room metadata's `type`, else `meeting`. */
   type?: 'meeting' | 'live' | 'webinar' | '1to1' | null;
-  /** The server helper's moderation endpoint. Unset, it is worked out from `token-url` (`…/join` → `…/moderate`; `/api/token` → `/api/rooms/<room>/moderate`). */
+  /** The server helper's moderation endpoint; unset, `…/join` → `…/moderate` of `token-url`. */
   'moderation-url'?: string | null;
-  /** Property of `moderation-url`. The server helper's moderation endpoint. Unset, it is worked out from `token-url` (`…/join` → `…/moderate`; `/api/token` → `/api/rooms/<room>/moderate`). */
+  /** Property of `moderation-url`. The server helper's moderation endpoint; unset, `…/join` → `…/moderate` of `token-url`. */
   moderationUrl?: MediaRoom['moderationUrl'];
   /** Join straight away instead of showing the pre-join screen first (default UI only). */
   'skip-prejoin'?: true | '' | null;

@@ -21,7 +21,7 @@ async function mount(remotes: number) {
     html`<media-room skip-prejoin style="height: 40rem"></media-room>`,
   );
   el.room = script.room;
-  const grid = () => callRoot(el)!.querySelector('layout-grid')!;
+  const grid = () => callRoot(el)?.querySelector('layout-grid');
   const tiles = () => [
     ...(grid()?.shadowRoot?.querySelectorAll<ParticipantTile>('participant-tile') ?? []),
   ];

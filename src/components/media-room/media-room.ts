@@ -5,41 +5,36 @@ import type { Room, RoomOptions } from 'livekit-client';
 import { sessionContext } from '../../context/session-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
-import { toDomEvent } from '../../events/room-events.js';
 import { define } from '../../internal/define.js';
 import { themeStyles } from '../../internal/theme.styles.js';
 import type { PartialMessages } from '../../locales/en.js';
 import { RoomSession } from '../../session/room-session.js';
 import type { RoomStore } from '../../store/room-store.js';
-import { roomTypeFromMetadata, type RoomType } from '../../store/selectors.js';
-import type { RoomSnapshot } from '../../store/types.js';
+import type { RoomType } from '../../store/selectors.js';
 import type { GridLayout } from '../layout-grid/layout-grid.js';
-import { announcementOf } from './announce.js';
+import { RoomAttachment } from './attachment.js';
+import {
+  hasContent,
+  loadOnDemand,
+  renderCall,
+  renderError,
+  renderNotice,
+  renderStatus,
+  selectView,
+} from './room-status.js';
 import { styles } from './media-room.styles.js';
 
 /**
  * Joins a LiveKit room and provides its session to every element inside it.
  *
- * Give it a `token-url` (or a `token` and `server-url`) and it joins when it is put on the page and
- * leaves when it is taken off (a move within the page does not leave). It is a thin shell over a
- * `RoomSession` (`session`): attributes configure it, and it is provided through `@lit/context` to
- * every element inside, which reads the room from `session.store` and acts through the session.
- * Without children it renders the default call UI, `<media-call>` (loaded on demand, so a page
- * that composes its own layout never downloads it); with children it renders only them.
+ * Give it a `token-url` (or a `token` and `server-url`): it joins when put on the page and leaves
+ * when taken off (not when moved within it). A thin shell over a `RoomSession` (`session`, given
+ * to every element inside through context): attributes configure it, elements act through it.
+ * Without children it renders the default UI, `<media-call>`, loaded on demand.
  *
- * A failing token URL, an invalid or expired token or an unreachable server shows a readable
- * message (`role="alert"`) with a Retry button, and fires `error` with a stable `code`. When the
- * room is lost for no one's decision (the media server restarted), it says why and rejoins by
- * itself with a fresh token, retrying with a bounded backoff (about 75 s in all).
- *
- * The room's `type` (the attribute, else `{"type": …}` in the room's metadata, else `meeting`)
- * picks the default UI's layout and controls (see `<media-call>`).
- *
- * Moderators (tokens from the server helper with `moderate:participants`) get mute, remove,
- * bring-onto-stage and lower-hand actions in the participant list. They are carried out by the
- * server helper's `POST …/moderate` endpoint with the participant's own token as a Bearer token:
- * `moderation-url`, or beside the token URL (`…/join` → `…/moderate`, `/api/token` →
- * `/api/rooms/<room>/moderate`).
+ * A failing token URL, a refused token or an unreachable server shows a message (`role="alert"`)
+ * with Retry and fires `error` with a stable `code`. A room lost for nobody's decision (a server
+ * restart) is said, and rejoined by itself with a fresh token (bounded backoff, about 75 s).
  *
  * @tag media-room
  * @summary Joins a room from a token URL and provides the room session to its children.
@@ -58,20 +53,10 @@ import { styles } from './media-room.styles.js';
  * @csspart notice - A problem that does not end the call (a denied camera), with a Dismiss button.
  * @csspart notice-message - The localized message of the notice.
  * @csspart dismiss - The notice's Dismiss button.
- * @csspart call - The default UI, `<media-call>`; its parts below are exported through it.
- * @csspart pre-join - The default UI's `<pre-join>`.
- * @csspart layout - The default UI's `<layout-grid>`.
- * @csspart control-bar - The default UI's `<control-bar>`.
- * @csspart recording - The default UI's `<recording-indicator>` (in the control bar).
- * @csspart hand-raise - The default UI's `<hand-raise-button>` (in the control bar).
- * @csspart chat - The default UI's `<chat-panel>` (beside the tiles while open).
- * @csspart chat-toggle - The default UI's `<chat-toggle>` (in the control bar), with the unread count.
- * @csspart participants - The default UI's `<participant-list>` (beside the tiles while open).
- * @csspart participants-toggle - The default UI's `<participants-toggle>` (in the control bar).
- * @csspart reactions - The default UI's `<reaction-button>` (in the control bar).
- * @csspart deafen - The default UI's `<deafen-button>` (in the control bar).
+ * @csspart call - The default UI, `<media-call>`. Its parts are exported as this element's own:
+ *   `pre-join`, `layout`, `control-bar`, `recording`, `hand-raise`, `chat`, `chat-toggle`,
+ *   `participants`, `participants-toggle`, `reactions`, `deafen`, `role-notice`.
  * @csspart announcer - The polite live region saying who joined or left, raised a hand, and when recording started or stopped (visually hidden).
- * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
  *
  * @cssproperty --media-room-background - Background of the element.
  * @cssproperty --media-room-gap - Space between the parts of the default UI.
@@ -108,10 +93,7 @@ export class MediaRoom extends LitElement {
   /** Milliseconds to wait for the token endpoint. */
   @property({ attribute: 'token-timeout', type: Number }) tokenTimeout = 10_000;
 
-  /**
-   * Room name sent to the token endpoint. When set, a token for another room is refused
-   * (`token-wrong-room`).
-   */
+  /** Room name sent to the token endpoint; a token for another room is refused (`token-wrong-room`). */
   @property({ attribute: 'room' }) roomName = '';
 
   /** Identity sent to the token endpoint. */
@@ -121,9 +103,8 @@ export class MediaRoom extends LitElement {
   @property() name = '';
 
   /**
-   * An access token, used with `server-url` instead of `token-url`. It is taken off the element
-   * as soon as it is given: the attribute is removed and the property reads back empty, so the
-   * token never stays in the DOM (the element keeps it privately for rejoining).
+   * An access token, used with `server-url` instead of `token-url`. Taken off the element as soon
+   * as given (never left in the DOM; the session keeps it privately for rejoining).
    */
   @property()
   get token(): string {
@@ -147,10 +128,7 @@ export class MediaRoom extends LitElement {
   /** Publish the camera on joining (without the pre-join screen; with it, the user chooses). */
   @property({ type: Boolean }) video = false;
 
-  /**
-   * Colours of this element and everything inside it: `dark`, `light`, or `auto` (the user's
-   * system setting). Reflected, for styling.
-   */
+  /** Colours of this element and all inside: `dark`, `light`, or `auto` (the system's). Reflected. */
   @property({ reflect: true }) theme: 'dark' | 'light' | 'auto' = 'dark';
 
   /**
@@ -159,16 +137,10 @@ export class MediaRoom extends LitElement {
    */
   @property() layout: GridLayout | undefined;
 
-  /**
-   * The kind of room: `meeting`, `webinar`, `live` or `1to1`. Unset, the `type` in the room's
-   * metadata (JSON), else `meeting`. It picks the default UI's layout and controls.
-   */
+  /** `meeting`, `webinar`, `live` or `1to1`; unset, the room metadata's `type`, else `meeting`. */
   @property() type: RoomType | undefined;
 
-  /**
-   * The server helper's moderation endpoint. Unset, it is worked out from `token-url`
-   * (`…/join` → `…/moderate`; `/api/token` → `/api/rooms/<room>/moderate`).
-   */
+  /** The server helper's moderation endpoint; unset, `…/join` → `…/moderate` of `token-url`. */
   @property({ attribute: 'moderation-url' }) moderationUrl = '';
 
   /** Join straight away instead of showing the pre-join screen first (default UI only). */
@@ -177,10 +149,7 @@ export class MediaRoom extends LitElement {
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
 
-  /**
-   * Your own wording for any term of the locales (`{ leave: 'Hang up' }`), used by this element
-   * and every element inside it whatever the language. Assign a new object to change it.
-   */
+  /** Your own wording for terms (`{ leave: 'Hang up' }`), for every element inside, any language. */
   @property({ attribute: false }) strings: PartialMessages = {};
 
   /** The session: the Room, its store and every action on the call. Stable for the element's life. */
@@ -193,28 +162,21 @@ export class MediaRoom extends LitElement {
   @state() private announcement = '';
 
   readonly #t = new LocalizeController(this, { session: () => this.session });
-  readonly #provider = new ContextProvider(this, { context: sessionContext });
   readonly #view = new StoreController(this, selectView, {
-    consume: false,
+    session: this.session,
     fallback: selectView(undefined),
   });
-  #offEvents: (() => void) | undefined;
-  #offRejoin: (() => void) | undefined;
-  #leaveTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Left because it was taken off the page: put back, it joins again. */
-  #leftOnDetach = false;
+  readonly #attachment = new RoomAttachment(this, this.session, this.#t);
 
   constructor() {
     super();
-    this.#provider.setValue(this.session);
-    this.#view.setSession(this.session);
+    // Every element inside finds the session through context.
+    new ContextProvider(this, { context: sessionContext, initialValue: this.session });
   }
 
   /**
-   * The livekit-client `Room`, made when first needed. You may set your own instead (one you
-   * connect yourself, or a simulated one) while none is connected; the store follows it.
-   * Setting a string is the same as setting the `room` attribute (the room name), because
-   * frameworks that set properties (Svelte, React) pass `room="standup"` this way.
+   * The livekit-client `Room`, made when first needed; set your own (or a simulated one) while
+   * none is connected. A string sets the `room` attribute (frameworks pass `room="x"` this way).
    */
   get room(): Room {
     return this.session.room;
@@ -241,10 +203,7 @@ export class MediaRoom extends LitElement {
     return this.session.connect();
   }
 
-  /**
-   * Set attributes of the local participant: only the keys given change, the others stay.
-   * Rejects when not connected or when the grant does not allow it (`canUpdateOwnMetadata`).
-   */
+  /** Set attributes of the local participant (only those given); rejects without the grant. */
   setAttributes(attributes: Record<string, string>): Promise<void> {
     return this.session.setAttributes(attributes);
   }
@@ -261,65 +220,20 @@ export class MediaRoom extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    clearTimeout(this.#leaveTimer);
-    this.#leaveTimer = undefined;
     this.#configure();
-    this.#offEvents ??= this.session.onEvent((event) => {
-      const text = announcementOf(event, this.#t);
-      if (text) this.announcement = text;
-      this.dispatchEvent(toDomEvent(event));
-    });
-    this.#offRejoin ??= this.session.$rejoinAttempt.listen(() => this.requestUpdate());
-    this.session.resume();
     this.#slotted();
-    this.session.prepare();
-    const phase = this.store.get().connection.phase;
-    if (this.session.canJoin && !this.#showsPreJoin() && (phase === 'idle' || this.#leftOnDetach)) {
-      void this.session.connect();
-    }
-    this.#leftOnDetach = false;
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move within the page disconnects and reconnects in one task: only leave if still detached.
-    this.#leaveTimer = setTimeout(() => {
-      if (this.isConnected) return;
-      this.#leftOnDetach = true;
-      void this.session.leave().then(async () => {
-        await this.session.store.settled();
-        if (this.isConnected) return;
-        // Let go of the Room (see `RoomSession.release`) once the `disconnected` event is out.
-        this.#offEvents?.();
-        this.#offRejoin?.();
-        this.#offEvents = this.#offRejoin = undefined;
-        this.session.release();
-      });
-    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.session.setStrings(this.strings);
-    const config = ['tokenUrl', 'token', 'serverUrl', 'roomName', 'identity', 'name'] as const;
     this.#configure();
-    // Frameworks may set the configuration after putting the element on the page (React does):
-    // join once it is complete, unless a join is already under way or done.
-    if (
-      this.isConnected &&
-      !this.session.joining &&
-      config.some((key) => changed.has(key)) &&
-      this.session.canJoin &&
-      !this.#showsPreJoin() &&
-      this.store.get().connection.phase === 'idle'
-    ) {
-      void this.session.connect();
-    }
+    // Frameworks may set the configuration after putting the element on the page (React does).
+    if (CONFIG.some((key) => changed.has(key))) this.#attachment.joinIfReady();
   }
 
   override render(): TemplateResult {
     const { connection, error, roomName } = this.#view.value;
     const t = this.#t;
-    const ui = !this.hasChildren;
     return html`
       <div
         part="base"
@@ -328,73 +242,34 @@ export class MediaRoom extends LitElement {
         dir=${t.dir}
         lang=${t.lang}
       >
-        ${error?.fatal ? this.#renderError(error.code, error.detail) : nothing}
-        ${
-          connection.phase === 'connecting' && !error?.fatal
-            ? html`<p part="status" role="status">${t.term('connecting')}</p>`
-            : this.session.$rejoinAttempt.get() > 0
-              ? html`<p part="status" role="status">${t.term('rejoining')}</p>`
-              : nothing
-        }
+        ${error?.fatal ? renderError(t, error, () => void this.connect()) : nothing}
+        ${renderStatus(t, connection.phase, !!error?.fatal, this.session.$rejoinAttempt.get() > 0)}
         <connection-banner part="banner"></connection-banner>
         <div part="announcer" class="visually-hidden" role="status" aria-live="polite">
           ${this.announcement}
         </div>
-        ${error && !error.fatal ? this.#renderNotice(error.code, error.detail) : nothing}
+        ${error && !error.fatal ? renderNotice(t, error, () => this.session.clearError()) : nothing}
         <slot @slotchange=${this.#slotted}></slot>
-        ${
-          ui
-            ? html`<media-call
-                part="call"
-                exportparts=${CALL_PARTS}
-                .layout=${this.layout}
-                .type=${this.type}
-                .name=${this.name}
-                ?prejoin=${this.#showsPreJoin()}
-              ></media-call>`
-            : nothing
-        }
+        ${this.hasChildren ? nothing : renderCall(this, this.showsPreJoin())}
         ${this.hasOwnAudio ? nothing : html`<room-audio></room-audio><start-audio></start-audio>`}
       </div>
     `;
-  }
-
-  #renderError(code: string, detail: string | undefined): TemplateResult {
-    const t = this.#t;
-    const message =
-      code === 'not-configured'
-        ? t.term('notConfigured')
-        : t.termFor(`error:${code}`, 'error:unknown');
-    return html`<div part="error" role="alert">
-      <p part="error-message">${message}</p>
-      ${detail ? html`<p part="error-detail">${detail}</p>` : nothing}
-      <button part="retry" @click=${() => this.connect()}>${t.term('retry')}</button>
-    </div>`;
-  }
-
-  /** A problem that does not stop the call (a denied camera): said, and dismissable. */
-  #renderNotice(code: string, detail: string | undefined): TemplateResult {
-    const t = this.#t;
-    return html`<div part="notice" role="alert">
-      <span part="notice-message">${t.termFor(`error:${code}`, 'error:unknown')}</span>
-      ${detail ? html`<span part="error-detail">${detail}</span>` : nothing}
-      <button part="dismiss" @click=${() => this.session.clearError()}>${t.term('dismiss')}</button>
-    </div>`;
   }
 
   /** What the page put inside decides what is loaded: the default UI, and audio unless its own. */
   #slotted = (): void => {
     this.hasChildren = hasContent(this);
     this.hasOwnAudio = !!this.querySelector('room-audio');
-    // Around any UI: the connection banner, remote audio and the Start audio prompt.
-    void import('../connection-banner/connection-banner.js');
-    void import('../room-audio/room-audio.js');
-    void import('../start-audio/start-audio.js');
-    if (!this.hasChildren) void import('../media-call/media-call.js');
+    loadOnDemand(!this.hasChildren);
   };
 
-  /** The default UI starts with the pre-join screen, unless told to skip it. */
-  #showsPreJoin(): boolean {
+  /** Say `text` to screen-reader users (the polite live region). @internal */
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** The default UI starts with the pre-join screen, unless told to skip it. @internal */
+  showsPreJoin(): boolean {
     return (
       !this.hasChildren &&
       !this.skipPrejoin &&
@@ -403,61 +278,17 @@ export class MediaRoom extends LitElement {
     );
   }
 
+  /** Attributes and properties → the session's configuration (read at the next join). */
   #configure(): void {
-    this.session.configure({
-      tokenUrl: this.tokenUrl,
-      tokenMethod: this.tokenMethod,
-      tokenTimeout: this.tokenTimeout,
-      roomName: this.roomName,
-      identity: this.identity,
-      name: this.name,
-      serverUrl: this.serverUrl,
-      audio: this.audio,
-      video: this.video,
-      moderationUrl: this.moderationUrl,
-      roomOptions: this.roomOptions,
-    });
+    const { tokenUrl, tokenMethod, tokenTimeout, roomName, identity, name, serverUrl } = this;
+    const { audio, video, moderationUrl, roomOptions } = this;
+    this.session.configure({ tokenUrl, tokenMethod, tokenTimeout, roomName, identity, name });
+    this.session.configure({ serverUrl, audio, video, moderationUrl, roomOptions });
   }
 }
 
-/** The default UI's parts, exported so `media-room::part(layout)` and the rest keep working. */
-const CALL_PARTS = [
-  'pre-join',
-  'layout',
-  'control-bar',
-  'recording',
-  'hand-raise',
-  'chat',
-  'chat-toggle',
-  'participants',
-  'participants-toggle',
-  'reactions',
-  'deafen',
-  'role-notice',
-].join(', ');
-
-/** What `<media-room>` itself renders: a speaker change or a mute does not re-render it. */
-interface View {
-  connection: RoomSnapshot['connection'];
-  error: RoomSnapshot['error'];
-  roomName: string;
-  metaType: RoomType | undefined;
-}
-
-const selectView = (s: RoomSnapshot | undefined): View => ({
-  connection: s?.connection ?? { phase: 'idle' },
-  error: s?.error,
-  roomName: s?.room.name ?? '',
-  metaType: roomTypeFromMetadata(s?.room.metadata ?? ''),
-});
-
-function hasContent(el: HTMLElement): boolean {
-  for (const node of el.childNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE) return true;
-    if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
-  }
-  return false;
-}
+/** The configuration whose change may complete it (and so start joining). */
+const CONFIG = ['tokenUrl', 'token', 'serverUrl', 'roomName', 'identity', 'name'] as const;
 
 define('media-room', MediaRoom);
 
