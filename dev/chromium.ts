@@ -4,7 +4,8 @@
 export const chromiumPath = (): string => process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export const CHROMIUM_FLAGS = [
-  '--use-fake-device-for-media-stream',
+  // Two fake cameras, so a test can choose the one that is not the default.
+  '--use-fake-device-for-media-stream=device-count=2',
   '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-background-networking',

@@ -312,7 +312,9 @@ export class RoomSession {
    * one (for the pre-join preview, which opens its tracks before the Room has any).
    */
   deviceFor(kind: DeviceKind): string | undefined {
-    return this.#room?.getActiveDevice(kind) ?? this.devices.get(kind);
+    // A new Room says `default` until the remembered device has been applied to it.
+    const active = this.#room?.getActiveDevice(kind);
+    return (active !== 'default' && active) || this.devices.get(kind) || active;
   }
 
   /** Raise or lower the local participant's hand. Reported as `hand-raise-failed` on failure. */

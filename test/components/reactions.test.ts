@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantTile } from '../../src/components/participant-tile/participant-tile.js';
+import type { LayoutGrid } from '../../src/components/layout-grid/layout-grid.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/layout-grid/layout-grid.js';
 import {
@@ -21,7 +22,7 @@ async function mount(remotes: number) {
     html`<media-room skip-prejoin style="height: 40rem"></media-room>`,
   );
   el.room = script.room;
-  const grid = () => callRoot(el)?.querySelector('layout-grid');
+  const grid = () => callRoot(el)?.querySelector('layout-grid') as LayoutGrid;
   const tiles = () => [
     ...(grid()?.shadowRoot?.querySelectorAll<ParticipantTile>('participant-tile') ?? []),
   ];

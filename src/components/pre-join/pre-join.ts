@@ -191,9 +191,11 @@ export class PreJoin extends LitElement {
     const generation = this.#generation;
     this.pending = { ...this.pending, [kind]: true };
     try {
-      // The device the call will use (the remembered one, or the one chosen in the menu).
-      const device = this.#session.value?.deviceFor(kind === 'video' ? 'videoinput' : 'audioinput');
-      const deviceId = device ? { ideal: device } : undefined;
+      // The device the call will use (the remembered one, or the one chosen in the menu); as a
+      // string, livekit-client asks for exactly it first and falls back if it is gone.
+      const deviceId = this.#session.value?.deviceFor(
+        kind === 'video' ? 'videoinput' : 'audioinput',
+      );
       const track =
         kind === 'video'
           ? await createLocalVideoTrack({ deviceId, resolution: { width: 1280, height: 720 } })
