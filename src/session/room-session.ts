@@ -209,11 +209,12 @@ export class RoomSession {
   /** Fetch a token if needed and join. Never rejects: failures land in the store's `error`. */
   async connect(): Promise<void> {
     this.#joining = true;
+    // Made (or followed again) first: adopting a Room counts as a new attempt.
+    this.resume();
     const attempt = ++this.#attempt;
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
-    this.resume();
     const { room, store } = this;
     try {
       if (room.state !== ConnectionState.Disconnected) await room.disconnect();

@@ -5,6 +5,7 @@ import {
   type RemoteTrackPublication,
   type TrackPublication,
 } from 'livekit-client';
+import { sourceFromProto } from '../../session/livekit-adapter.js';
 import { shallowEqual } from '../equality.js';
 import type {
   ConnectionQualityName,
@@ -75,7 +76,7 @@ function permissionState(p: Participant): PermissionState | undefined {
     canUpdateMetadata: perm.canUpdateMetadata,
     canPublishSources: Object.freeze(
       perm.canPublishSources
-        .map((s) => sourceName(Track.sourceFromProto(s)))
+        .map((s) => sourceName(sourceFromProto(s)))
         .filter((s): s is TrackSourceName => !!s),
     ),
     hidden: perm.hidden,

@@ -1,0 +1,222 @@
+import { expect } from '@open-wc/testing';
+import { TrackSource } from '@livekit/protocol';
+import {
+  EngineEvent,
+  RemoteVideoTrack,
+  Room,
+  RoomEvent,
+  Track,
+  TrackEvent,
+  type RemoteTrackPublication,
+} from 'livekit-client';
+import {
+  UNSEEN_GRACE_MS,
+  onTokenRefreshed,
+  pauseIfUnseen,
+  sourceFromProto,
+} from '../../src/session/livekit-adapter.js';
+import { joinPeer, tokenFor, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+
+/** Inbound video bytes of `track` so far (WebRTC stats). */
+async function bytesReceived(track: RemoteVideoTrack): Promise<number> {
+  const report = await track.getRTCStatsReport();
+  let bytes = 0;
+  report?.forEach((stat: { type: string; kind?: string; bytesReceived?: number }) => {
+    if (stat.type === 'inbound-rtp' && stat.kind === 'video') bytes += stat.bytesReceived ?? 0;
+  });
+  return bytes;
+}
+
+/**
+ * Measure, a second at a time for up to 20 s, until the video of `track` is flowing (its inbound
+ * bytes grow over the second) or has stopped, as `wanted`; fails with `message` otherwise.
+ */
+async function untilFlowing(track: RemoteVideoTrack, wanted: boolean, message: string) {
+  const end = performance.now() + 20_000;
+  while (performance.now() < end) {
+    const before = await bytesReceived(track);
+    // A measurement window: flowing video adds bytes within it, a stopped one none.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    if ((await bytesReceived(track)) > before === wanted) return;
+  }
+  throw new Error(`${message} (inbound video bytes ${wanted ? 'did not grow' : 'kept growing'})`);
+}
+
+/**
+ * The contract of src/session/livekit-adapter.ts: the livekit-client behaviour it relies on that
+ * is marked `@internal` (or is not documented). A failure here names the internal that changed in
+ * a livekit-client upgrade; fix the adapter, not its callers.
+ */
+describe('livekit-adapter: the livekit-client internals the library relies on', () => {
+  const { peers } = useLiveHooks();
+
+  /** A plain Room joined to `room` as `identity`, disconnected after the test. */
+  async function joined(room: string, identity: string): Promise<Room> {
+    const { token, url } = await tokenFor(room, identity);
+    const lk = new Room({ adaptiveStream: true, dynacast: true });
+    peers.push(lk);
+    await lk.connect(url, token);
+    return lk;
+  }
+
+  it('EngineEvent.TokenRefreshed is still "tokenRefreshed"', () => {
+    expect(
+      EngineEvent.TokenRefreshed,
+      'livekit-client EngineEvent.TokenRefreshed (@internal engine event) was renamed',
+    ).to.equal('tokenRefreshed');
+  });
+
+  it('sourceFromProto maps every protocol TrackSource to its Track.Source', () => {
+    const expected: Record<number, Track.Source> = {
+      [TrackSource.UNKNOWN]: Track.Source.Unknown,
+      [TrackSource.CAMERA]: Track.Source.Camera,
+      [TrackSource.MICROPHONE]: Track.Source.Microphone,
+      [TrackSource.SCREEN_SHARE]: Track.Source.ScreenShare,
+      [TrackSource.SCREEN_SHARE_AUDIO]: Track.Source.ScreenShareAudio,
+    };
+    expect(
+      typeof Track.sourceFromProto,
+      'livekit-client Track.sourceFromProto (@internal) is gone',
+    ).to.equal('function');
+    const protocolSources = Object.values(TrackSource).filter(
+      (v): v is TrackSource => typeof v === 'number',
+    );
+    for (const source of protocolSources) {
+      expect(
+        expected[source],
+        `@livekit/protocol TrackSource ${TrackSource[source]} is new: map it in this test and the store`,
+      ).to.not.equal(undefined);
+      expect(
+        sourceFromProto(source),
+        `livekit-client Track.sourceFromProto (@internal) maps TrackSource.${TrackSource[source]} differently`,
+      ).to.equal(expected[source]);
+    }
+  });
+
+  it('RemoteVideoTrack still has observeElementInfo and stopObservingElementInfo', () => {
+    const proto = RemoteVideoTrack.prototype as unknown as Record<string, unknown>;
+    expect(
+      typeof proto.observeElementInfo,
+      'livekit-client RemoteVideoTrack.observeElementInfo (@internal) is gone',
+    ).to.equal('function');
+    expect(
+      typeof proto.stopObservingElementInfo,
+      'livekit-client RemoteVideoTrack.stopObservingElementInfo (@internal) is gone',
+    ).to.equal('function');
+  });
+
+  it('after connect, room.engine exists and onTokenRefreshed follows its TokenRefreshed', async function () {
+    this.timeout(60_000);
+    const room = await joined(uniqueRoom('adapter-token'), 'me');
+    expect(
+      !!room.engine,
+      'livekit-client Room.engine (@internal) is missing after connect',
+    ).to.equal(true);
+    expect(
+      typeof room.engine.on === 'function' && typeof room.engine.off === 'function',
+      'livekit-client RTCEngine (@internal) is no longer an event emitter with on/off',
+    ).to.equal(true);
+
+    const seen: string[] = [];
+    const off = onTokenRefreshed(room, (token) => seen.push(token));
+    // The server refreshes the token only every few minutes: play its part on the engine.
+    room.engine.emit(EngineEvent.TokenRefreshed, 'refreshed-token-1');
+    expect(
+      seen,
+      'a token from livekit-client RTCEngine EngineEvent.TokenRefreshed (@internal) did not arrive',
+    ).to.deep.equal(['refreshed-token-1']);
+
+    off();
+    room.engine.emit(EngineEvent.TokenRefreshed, 'refreshed-token-2');
+    expect(seen, 'the unsubscribe of onTokenRefreshed (engine.off) did not work').to.deep.equal([
+      'refreshed-token-1',
+    ]);
+  });
+
+  it('onTokenRefreshed on a Room that never connected does nothing and does not throw', () => {
+    const room = new Room();
+    const off = onTokenRefreshed(room, () => undefined);
+    expect(() => off()).to.not.throw();
+  });
+
+  it('pauseIfUnseen: an unattached adaptive-stream video is marked not visible, and paused', async function () {
+    this.timeout(90_000);
+    const name = uniqueRoom('adapter-unseen');
+    const viewer = await joined(name, 'viewer');
+    peers.push(await joinPeer(name, 'camera', { camera: true, microphone: false }));
+
+    let pub: RemoteTrackPublication | undefined;
+    await waitFor(
+      () => {
+        pub = viewer.remoteParticipants.get('camera')?.getTrackPublication(Track.Source.Camera);
+        return !!pub?.isSubscribed && !!pub.videoTrack;
+      },
+      'the peer camera is subscribed',
+      30_000,
+    );
+    const publication = pub!;
+    const track = publication.videoTrack as RemoteVideoTrack;
+    expect(track, 'a subscribed remote camera is a RemoteVideoTrack').to.be.instanceOf(
+      RemoteVideoTrack,
+    );
+    expect(
+      track.isAdaptiveStream,
+      'RemoteVideoTrack.isAdaptiveStream with adaptiveStream on',
+    ).to.equal(true);
+    expect(track.attachedElements.length).to.equal(0);
+    await untilFlowing(track, true, 'the peer camera does not arrive before pauseIfUnseen');
+    expect(
+      publication.isEnabled,
+      'livekit-client now disables an unattached adaptive-stream video by itself ' +
+        '(RemoteTrackPublication.isEnabled false before pauseIfUnseen): pauseIfUnseen may be unneeded',
+    ).to.equal(true);
+
+    const visibility: boolean[] = [];
+    track.on(TrackEvent.VisibilityChanged, (visible: boolean) => visibility.push(visible));
+    const streamStates: string[] = [];
+    viewer.on(RoomEvent.TrackStreamStateChanged, (p, state) => {
+      if (p === publication) streamStates.push(state);
+    });
+
+    pauseIfUnseen(publication);
+    await waitFor(
+      () => !publication.isEnabled,
+      'livekit-client RemoteVideoTrack.observeElementInfo/stopObservingElementInfo (@internal) ' +
+        'with an invisible ElementInfo no longer make RemoteTrackPublication.isEnabled false',
+      UNSEEN_GRACE_MS + 5_000,
+    );
+    expect(
+      visibility,
+      'livekit-client RemoteVideoTrack no longer emits TrackEvent.VisibilityChanged(false) for it',
+    ).to.deep.equal([false]);
+
+    // The subscriber asked the SFU to stop sending it (UpdateTrackSettings disabled). The SFU
+    // sends no stream-state update for a track its subscriber disabled (streamState stays as it
+    // was), so what shows it is that no more video arrives.
+    await untilFlowing(track, false, 'the SFU kept sending the video livekit-client disabled');
+    expect(publication.isEnabled, 'it stays disabled while unattached').to.equal(false);
+    console.log(
+      `[livekit-adapter] unseen: streamState ${track.streamState}, ` +
+        `stream state changes: ${streamStates.join(', ') || 'none'}`,
+    );
+
+    // Attached anywhere later, it is visible again and the SFU sends it again.
+    const video = document.createElement('video');
+    video.muted = true;
+    video.style.width = '160px';
+    video.style.height = '90px';
+    document.body.append(video);
+    try {
+      track.attach(video);
+      await waitFor(
+        () => publication.isEnabled,
+        'an attached element no longer turns it back on',
+        10_000,
+      );
+      await untilFlowing(track, true, 'the SFU did not resume the video once attached');
+    } finally {
+      track.detach(video);
+      video.remove();
+    }
+  });
+});
