@@ -263,6 +263,7 @@ export class RoomSession {
     this.#tracks?.video?.stop();
     this.#tracks = undefined;
     if (this.#room) await this.#room.disconnect();
+    this.#store.get()?.abandonConnect();
   }
 
   /**

@@ -111,6 +111,11 @@ export class RoomStore {
     this.#connection.beginConnect();
   }
 
+  /** A join was given up before the Room connected: the phase leaves `connecting`. */
+  abandonConnect(): void {
+    this.#connection.abandonConnect();
+  }
+
   /** Record a problem for the user; a fatal one also ends the connection phase. */
   reportError(error: RoomError): void {
     this.#connection.reportError(error);

@@ -73,6 +73,17 @@ export class ConnectionSlice implements Slice<Key> {
     this.#setPhase('connecting');
   }
 
+  /**
+   * A join was given up before the Room connected (left during the token fetch): no Room event
+   * will end the `connecting` phase, so this does, as a leave would.
+   */
+  abandonConnect(): void {
+    if (this.#phase !== 'connecting' || this.#host.room.state !== ConnectionState.Disconnected)
+      return;
+    this.#reason = 'client-initiated';
+    this.#setPhase('disconnected');
+  }
+
   /** Record a problem for the user; a fatal one also ends the connection phase. */
   reportError(error: RoomError): void {
     const recorded = Object.freeze({ ...error });
