@@ -7,6 +7,7 @@ export const styles = css`
     gap: var(--media-room-gap, 0.5rem);
     flex: 1;
     min-height: 0;
+    container: media-call / inline-size;
   }
 
   :host([hidden]) {
@@ -33,6 +34,20 @@ export const styles = css`
   [part='chat'][hidden],
   [part='participants'][hidden] {
     display: none;
+  }
+
+  /* On a phone an open side panel takes the whole stage: beside the tiles it would leave neither
+     usable. The tiles come back as it closes. */
+  @container media-call (max-width: 36rem) {
+    .stage:has(> [part='chat']:not([hidden]), > [part='participants']:not([hidden]))
+      > [part='layout'] {
+      display: none;
+    }
+
+    [part='chat'],
+    [part='participants'] {
+      flex: 1 1 auto;
+    }
   }
 
   /*
