@@ -23,7 +23,7 @@ const selectDeafen = (s: RoomSnapshot): Slice => ({
 
 /**
  * Mutes every incoming sound here, or plays it again (deafen): the store's `audio.deafened`, set
- * with `store.setDeafened()`, which `<room-audio>` follows (its own `muted` and `volumes` multiply
+ * with `session.setDeafened()`, which `<room-audio>` follows (its own `muted` and `volumes` multiply
  * with the store's). Local only: nobody else hears of it, and subscriptions stay. Hidden (state
  * `forbidden`) when the grant does not let the participant receive anything.
  *

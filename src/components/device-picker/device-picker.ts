@@ -123,7 +123,7 @@ export class DevicePicker extends LitElement {
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls=${this.open ? 'menu' : nothing}
         title=${this.failed ? t.termFor(`error:${this.#device}-failed`, 'error:unknown') : nothing}
-        ?disabled=${!this.#slice.store}
+        ?disabled=${!this.#slice.session}
         @click=${this.#onButtonClick}
         @keydown=${this.#onButtonKeydown}
       >
@@ -203,8 +203,8 @@ export class DevicePicker extends LitElement {
 
   /** Open the menu and focus the checked item (or the last one with `last`). */
   async show(last = false): Promise<void> {
-    if (this.open || !this.#slice.store) return;
-    this.#slice.store.refreshDevices();
+    if (this.open || !this.#slice.session) return;
+    this.#slice.session.refreshDevices();
     this.open = true;
     await this.updateComplete;
     const button = this.#button.value;

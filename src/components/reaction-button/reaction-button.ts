@@ -26,7 +26,7 @@ const selectReact = (s: RoomSnapshot): Slice => ({
 /**
  * Sends an emoji reaction to everyone in the room: a button opening a small popover with one
  * button per emoji of `REACTIONS`. Choosing one fires `reaction-send`, then calls
- * `store.sendReaction(emoji)`: it shows for a few seconds over the sender's tile, here and for
+ * `session.sendReaction(emoji)`: it shows for a few seconds over the sender's tile, here and for
  * everyone else (`<participant-tile>`). A failure to send is the store's non-fatal error
  * `reaction-failed`.
  *
@@ -78,7 +78,7 @@ export class ReactionButton extends LitElement {
   /** Whether a reaction can be sent now: in the room with a grant that allows it. */
   get #usable(): boolean {
     const { inRoom, allowed } = this.#slice.value;
-    return !!this.#slice.store && inRoom && allowed;
+    return !!this.#slice.session && inRoom && allowed;
   }
 
   override disconnectedCallback(): void {

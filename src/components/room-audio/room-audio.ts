@@ -64,7 +64,7 @@ export function audioEntriesEqual(
  * audio tracks changes, not when someone starts or stops speaking.
  *
  * Deafen and per-participant volume come from two places, multiplied: the room store
- * (`store.setDeafened()`, `store.setVolume()`, used by `<deafen-button>` and `<participant-list>`)
+ * (`session.setDeafened()`, `session.setVolume()`, used by `<deafen-button>` and `<participant-list>`)
  * and this element's own `muted` and `volumes`.
  *
  * If the browser blocks autoplay, livekit-client reports it and `<start-audio>` offers a button.
