@@ -262,8 +262,9 @@ export class RoomSession {
     this.#tracks?.audio?.stop();
     this.#tracks?.video?.stop();
     this.#tracks = undefined;
+    const store = this.#store.get();
     if (this.#room) await this.#room.disconnect();
-    this.#store.get()?.abandonConnect();
+    store?.abandonConnect();
   }
 
   /**
