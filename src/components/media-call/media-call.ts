@@ -4,7 +4,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
-import type { PreJoinEvent } from '../../events/pre-join-events.js';
+import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { isViewer, roomTypeFromMetadata, type RoomType } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
@@ -167,7 +167,7 @@ export class MediaCall extends LitElement {
       </control-bar>`;
   }
 
-  #onJoin(event: PreJoinEvent): void {
+  #onJoin(event: JoinEvent): void {
     void this.#view.session?.join({
       name: event.name,
       audioTrack: event.audioTrack,

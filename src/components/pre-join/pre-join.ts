@@ -12,7 +12,7 @@ import { sessionContext } from '../../context/session-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { TrackController } from '../../controllers/track-controller.js';
 import type { DeviceChangeEvent } from '../../events/control-events.js';
-import { PreJoinEvent } from '../../events/pre-join-events.js';
+import { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
@@ -49,7 +49,7 @@ import { styles } from './pre-join.styles.js';
  * @cssproperty --pre-join-max-width - Largest width of the element's content.
  * @cssproperty --pre-join-background - Background of the element.
  *
- * @event join - The user chose to join. Cancelable. `PreJoinEvent` with `name`, `audioTrack`, `videoTrack`.
+ * @event join - The user chose to join, before the tracks are handed over; cancel it to keep the preview. `JoinEvent` with `name`, `audioTrack`, `videoTrack`.
  */
 export class PreJoin extends LitElement {
   static override styles = styles;
@@ -232,8 +232,13 @@ export class PreJoin extends LitElement {
     }
   }
 
-  /** The pickers switch the room's device; the preview tracks follow. */
+  /**
+   * The pickers switch the room's device; the preview tracks follow. `device-change` comes before
+   * the switch and a listener further out may still cancel it, so wait until it is dispatched.
+   */
   async #onDevice(event: DeviceChangeEvent): Promise<void> {
+    await Promise.resolve();
+    if (event.defaultPrevented) return;
     const track = event.kind === 'videoinput' ? this.videoTrack : this.audioTrack;
     if (track) await track.setDeviceId({ exact: event.deviceId });
   }
@@ -243,7 +248,7 @@ export class PreJoin extends LitElement {
     await Promise.all(this.#opening);
     if (!this.isConnected) return;
     const name = (this.#input.value?.value ?? this.name).trim();
-    const join = new PreJoinEvent({
+    const join = new JoinEvent({
       name,
       audioTrack: this.audioOn ? this.audioTrack : undefined,
       videoTrack: this.videoOn ? this.videoTrack : undefined,
