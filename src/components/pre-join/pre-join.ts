@@ -14,6 +14,7 @@ import { TrackController } from '../../controllers/track-controller.js';
 import type { DeviceChangeEvent } from '../../events/control-events.js';
 import { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
+import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
 import '../audio-visualizer/audio-visualizer.js';
@@ -233,15 +234,13 @@ export class PreJoin extends LitElement {
   }
 
   /**
-   * The pickers switch the room's device; the preview tracks follow. `device-change` comes before
-   * the switch and a listener further out may still cancel it, so wait until it is dispatched.
+   * The pickers switch the room's device; the preview tracks follow, unless a listener further out
+   * cancelled the `device-change` (it comes before the switch).
    */
-  async #onDevice(event: DeviceChangeEvent): Promise<void> {
-    await Promise.resolve();
-    if (event.defaultPrevented) return;
+  #onDevice = unlessCancelled((event: DeviceChangeEvent) => {
     const track = event.kind === 'videoinput' ? this.videoTrack : this.audioTrack;
-    if (track) await track.setDeviceId({ exact: event.deviceId });
-  }
+    if (track) void track.setDeviceId({ exact: event.deviceId });
+  });
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
