@@ -6,6 +6,7 @@ import { ref } from 'lit/directives/ref.js';
 import type { MediaRoom } from '../src/components/media-room/media-room.js';
 import '../src/components/chat-panel/chat-panel.js';
 import '../src/components/chat-toggle/chat-toggle.js';
+import type { ChatToggleEvent } from '../src/events/chat-events.js';
 import '../src/index.js';
 import { receiveText } from '../test/helpers/text-stream.js';
 import { simulate } from './simulated-room.js';
@@ -87,7 +88,7 @@ export const WithToggle: Story = {
           });
         })}
         style="min-height: 0; padding: 0.5rem"
-        @chat-toggle=${(e: Event & { open: boolean }) => {
+        @chat-toggle=${(e: ChatToggleEvent) => {
           const panel = (e.currentTarget as HTMLElement).querySelector('chat-panel')!;
           panel.hidden = !e.open;
         }}

@@ -4,6 +4,7 @@ import { ref } from 'lit/directives/ref.js';
 import type { MediaRoom } from '../src/components/media-room/media-room.js';
 import '../src/components/participant-list/participant-list.js';
 import '../src/components/participants-toggle/participants-toggle.js';
+import type { ParticipantsToggleEvent } from '../src/events/participant-events.js';
 import '../src/index.js';
 import { HAND_ATTRIBUTE } from '../src/store/attributes.js';
 import { ScriptedRoom } from '../test/helpers/scripted-room.js';
@@ -82,7 +83,7 @@ export const WithToggle: Story = {
     <media-room
       ${ref((el) => el && void setUp(el as MediaRoom, { moderator: true }))}
       style="min-height: 0; padding: 0.5rem"
-      @participants-toggle=${(e: Event & { open: boolean }) => {
+      @participants-toggle=${(e: ParticipantsToggleEvent) => {
         const list = (e.currentTarget as HTMLElement).querySelector('participant-list')!;
         list.hidden = !e.open;
       }}

@@ -2,7 +2,7 @@
  * Ours: `<media-room>` with its default UI, straight into the room (`skip-prejoin`), publishing
  * nothing (no `audio` or `video` attribute). Taking it off the page leaves the room.
  */
-import '../../src/index.js';
+import { RoomErrorEvent } from '../../src/index.js';
 import type { JoinFn } from './join.js';
 
 export const join: JoinFn = async (host, { tokenUrl, identity, name, maxTiles, plainRoom }) => {
@@ -16,8 +16,9 @@ export const join: JoinFn = async (host, { tokenUrl, identity, name, maxTiles, p
   const connected = new Promise<void>((resolve, reject) => {
     room.addEventListener('connected', () => resolve(), { once: true });
     room.addEventListener('error', (event) => {
-      const { code, fatal } = event as Event & { code?: string; fatal?: boolean };
-      if (fatal) reject(new Error(`media-room error ${code}`));
+      if (event instanceof RoomErrorEvent && event.fatal) {
+        reject(new Error(`media-room error ${event.code}`));
+      }
     });
   });
   host.append(room);

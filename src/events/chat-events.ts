@@ -1,6 +1,7 @@
 /**
- * The events of the chat elements (`<chat-panel>`, `<chat-toggle>`): one class each. All bubble
- * and cross shadow roots.
+ * The events of the chat elements (`<chat-panel>`, `<chat-toggle>`): one class per event name,
+ * named after it. Both announce an action before it happens, are cancelable, bubble and cross
+ * shadow roots.
  */
 
 /**
@@ -8,6 +9,8 @@
  * message unsent (and the draft as it is).
  */
 export class ChatSendEvent extends Event {
+  /** Always `chat-send`. */
+  declare readonly type: 'chat-send';
   /** The text about to be sent (trimmed). */
   readonly text: string;
   constructor(text: string) {
@@ -17,10 +20,12 @@ export class ChatSendEvent extends Event {
 }
 
 /**
- * Fired by `<chat-toggle>` when the user pressed it, after it changed its `pressed` property.
- * Cancelable: `preventDefault()` puts `pressed` back. Show or hide your `<chat-panel>` on it.
+ * Fired by `<chat-toggle>` when the user pressed it, before it changes its `pressed` property.
+ * Cancelable: `preventDefault()` leaves `pressed` as it is. Show or hide your `<chat-panel>` on it.
  */
 export class ChatToggleEvent extends Event {
+  /** Always `chat-toggle`. */
+  declare readonly type: 'chat-toggle';
   /** Whether the chat is to be shown. */
   readonly open: boolean;
   constructor(open: boolean) {

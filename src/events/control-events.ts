@@ -2,7 +2,8 @@ import type { DeviceKind } from '../store/types.js';
 
 /**
  * The events of the call controls (`<track-toggle>`, `<screen-share-button>`, `<device-picker>`,
- * `<leave-button>`): one class each. All bubble and cross shadow roots.
+ * `<leave-button>`): one class per event name, named after it. Each announces an action before
+ * it happens, is cancelable, bubbles and crosses shadow roots.
  */
 
 /** Which local source a toggle acts on. */
@@ -13,6 +14,8 @@ export type ToggleSource = 'microphone' | 'camera' | 'screen_share';
  * source as it is.
  */
 export class TrackToggleEvent extends Event {
+  /** Always `track-toggle`. */
+  declare readonly type: 'track-toggle';
   readonly source: ToggleSource;
   /** The state the control is about to set: `true` to turn the source on. */
   readonly enabled: boolean;
@@ -23,12 +26,20 @@ export class TrackToggleEvent extends Event {
   }
 }
 
-/** Fired after the user switched a camera, microphone or speaker and the room uses it. */
+/**
+ * Fired by `<device-picker>` when the user chose a camera, microphone or speaker, before the room
+ * switches to it (and remembers it). Cancelable: `preventDefault()` keeps the device in use. The
+ * switch can still fail afterwards (the picker then shows its `failed` state); the store's
+ * `activeDevices` says which device is in use.
+ */
 export class DeviceChangeEvent extends Event {
+  /** Always `device-change`. */
+  declare readonly type: 'device-change';
   readonly kind: DeviceKind;
+  /** The device about to be used. */
   readonly deviceId: string;
   constructor(kind: DeviceKind, deviceId: string) {
-    super('device-change', { bubbles: true, composed: true });
+    super('device-change', { bubbles: true, composed: true, cancelable: true });
     this.kind = kind;
     this.deviceId = deviceId;
   }
@@ -36,6 +47,8 @@ export class DeviceChangeEvent extends Event {
 
 /** Fired before `<leave-button>` leaves the room. Cancelable: `preventDefault()` stays. */
 export class LeaveEvent extends Event {
+  /** Always `leave`. */
+  declare readonly type: 'leave';
   constructor() {
     super('leave', { bubbles: true, composed: true, cancelable: true });
   }

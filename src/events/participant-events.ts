@@ -2,7 +2,8 @@ import type { ModerationAction } from '../store/types.js';
 
 /**
  * The events of the participant elements (`<participant-list>`, `<participants-toggle>`): one
- * class each. All bubble and cross shadow roots.
+ * class per event name, named after it. Both announce an action before it happens, are
+ * cancelable, bubble and cross shadow roots.
  */
 
 /**
@@ -11,6 +12,8 @@ import type { ModerationAction } from '../store/types.js';
  * `preventDefault()` sends nothing.
  */
 export class ParticipantActionEvent extends Event {
+  /** Always `participant-action`. */
+  declare readonly type: 'participant-action';
   /** What is to be done: `mute`, `remove`, `promote` or `lower-hand`. */
   readonly action: ModerationAction;
   /** The participant it is done to. */
@@ -23,11 +26,13 @@ export class ParticipantActionEvent extends Event {
 }
 
 /**
- * Fired by `<participants-toggle>` when the user pressed it, after it changed its `pressed`
- * property. Cancelable: `preventDefault()` puts `pressed` back. Show or hide your
+ * Fired by `<participants-toggle>` when the user pressed it, before it changes its `pressed`
+ * property. Cancelable: `preventDefault()` leaves `pressed` as it is. Show or hide your
  * `<participant-list>` on it.
  */
 export class ParticipantsToggleEvent extends Event {
+  /** Always `participants-toggle`. */
+  declare readonly type: 'participants-toggle';
   /** Whether the participant list is to be shown. */
   readonly open: boolean;
   constructor(open: boolean) {

@@ -1,10 +1,15 @@
 import type { LocalAudioTrack, LocalVideoTrack } from 'livekit-client';
 
+/** The event of `<pre-join>`, named after it. It bubbles and crosses shadow roots. */
+
 /**
  * `join` from `<pre-join>`: the user chose to join with this name and these tracks (undefined
- * when turned off). Cancelable: cancel it to keep the preview (the tracks stay with `<pre-join>`).
+ * when turned off), before `<pre-join>` hands the tracks over. Cancelable: cancel it to keep the
+ * preview (the tracks stay with `<pre-join>`).
  */
-export class PreJoinEvent extends Event {
+export class JoinEvent extends Event {
+  /** Always `join`. */
+  declare readonly type: 'join';
   readonly name: string;
   readonly audioTrack: LocalAudioTrack | undefined;
   readonly videoTrack: LocalVideoTrack | undefined;
@@ -22,6 +27,6 @@ export class PreJoinEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    join: PreJoinEvent;
+    join: JoinEvent;
   }
 }

@@ -1,10 +1,12 @@
-/** The events of `<reaction-button>`. It bubbles and crosses shadow roots. */
+/** The event of `<reaction-button>`, named after it. It bubbles and crosses shadow roots. */
 
 /**
  * Fired by `<reaction-button>` when the user chose an emoji, before it is sent. Cancelable:
  * `preventDefault()` keeps it unsent.
  */
 export class ReactionSendEvent extends Event {
+  /** Always `reaction-send`. */
+  declare readonly type: 'reaction-send';
   /** The emoji about to be sent (one of `REACTIONS`). */
   readonly emoji: string;
   constructor(emoji: string) {

@@ -3,31 +3,50 @@ import type { ConnectionQualityName, Reaction, RoomError } from '../store/types.
 import type { RoomStoreEvent } from '../store/room-store.js';
 
 /**
- * The events of `<media-room>`: one class each. All bubble and cross shadow roots, except `error`,
- * which, like an `<img>`'s, is fired on the element only, so page-wide `error` handlers (test
- * runners, error monitors) never take it for an uncaught script error.
+ * The events of `<media-room>`: one class per event name, named after it (`participant-joined` →
+ * `ParticipantJoinedEvent`). They tell what already happened in the room, so none is cancelable.
+ * All bubble and cross shadow roots, except `error`, which, like an `<img>`'s, is fired on the
+ * element only, so page-wide `error` handlers (test runners, error monitors) never take it for an
+ * uncaught script error.
+ *
+ * The one exception to the naming is `error`: its class is `RoomErrorEvent`, not `ErrorEvent`,
+ * which is the DOM's own class (and `GlobalEventHandlersEventMap` already maps `error` to it, a
+ * type TypeScript does not let us redeclare). So that the map stays truthful, `RoomErrorEvent`
+ * extends `ErrorEvent`; narrow with `event instanceof RoomErrorEvent` to read `code` and `fatal`.
  */
 const init = { bubbles: true, composed: true } as const;
 
-export class RoomConnectedEvent extends Event {
+/** `connected`: the room is joined. */
+export class ConnectedEvent extends Event {
+  /** Always `connected`. */
+  declare readonly type: 'connected';
   constructor() {
     super('connected', init);
   }
 }
 
-export class RoomReconnectingEvent extends Event {
+/** `reconnecting`: the connection dropped; livekit-client is reconnecting. */
+export class ReconnectingEvent extends Event {
+  /** Always `reconnecting`. */
+  declare readonly type: 'reconnecting';
   constructor() {
     super('reconnecting', init);
   }
 }
 
-export class RoomReconnectedEvent extends Event {
+/** `reconnected`: the connection is back. */
+export class ReconnectedEvent extends Event {
+  /** Always `reconnected`. */
+  declare readonly type: 'reconnected';
   constructor() {
     super('reconnected', init);
   }
 }
 
-export class RoomDisconnectedEvent extends Event {
+/** `disconnected`: the room was left. */
+export class DisconnectedEvent extends Event {
+  /** Always `disconnected`. */
+  declare readonly type: 'disconnected';
   /** Why, in kebab case (`client-initiated`, `server-shutdown`, `participant-removed`, …). */
   readonly reason: string | undefined;
   constructor(reason: string | undefined) {
@@ -36,7 +55,10 @@ export class RoomDisconnectedEvent extends Event {
   }
 }
 
+/** `participant-joined`: a remote participant joined. */
 export class ParticipantJoinedEvent extends Event {
+  /** Always `participant-joined`. */
+  declare readonly type: 'participant-joined';
   readonly participant: RemoteParticipant;
   constructor(participant: RemoteParticipant) {
     super('participant-joined', init);
@@ -44,7 +66,10 @@ export class ParticipantJoinedEvent extends Event {
   }
 }
 
+/** `participant-left`: a remote participant left. */
 export class ParticipantLeftEvent extends Event {
+  /** Always `participant-left`. */
+  declare readonly type: 'participant-left';
   readonly participant: RemoteParticipant;
   constructor(participant: RemoteParticipant) {
     super('participant-left', init);
@@ -52,22 +77,62 @@ export class ParticipantLeftEvent extends Event {
   }
 }
 
-/** Base of the four track events: which track, whose. */
-export class TrackEvent extends Event {
+/** `track-subscribed`: a remote track is being received. */
+export class TrackSubscribedEvent extends Event {
+  /** Always `track-subscribed`. */
+  declare readonly type: 'track-subscribed';
   readonly publication: TrackPublication;
   readonly participant: Participant;
-  constructor(
-    type: 'track-subscribed' | 'track-unsubscribed' | 'track-muted' | 'track-unmuted',
-    publication: TrackPublication,
-    participant: Participant,
-  ) {
-    super(type, init);
+  constructor(publication: TrackPublication, participant: Participant) {
+    super('track-subscribed', init);
     this.publication = publication;
     this.participant = participant;
   }
 }
 
+/** `track-unsubscribed`: a remote track is no longer received. */
+export class TrackUnsubscribedEvent extends Event {
+  /** Always `track-unsubscribed`. */
+  declare readonly type: 'track-unsubscribed';
+  readonly publication: TrackPublication;
+  readonly participant: Participant;
+  constructor(publication: TrackPublication, participant: Participant) {
+    super('track-unsubscribed', init);
+    this.publication = publication;
+    this.participant = participant;
+  }
+}
+
+/** `track-muted`: a track was muted. */
+export class TrackMutedEvent extends Event {
+  /** Always `track-muted`. */
+  declare readonly type: 'track-muted';
+  readonly publication: TrackPublication;
+  readonly participant: Participant;
+  constructor(publication: TrackPublication, participant: Participant) {
+    super('track-muted', init);
+    this.publication = publication;
+    this.participant = participant;
+  }
+}
+
+/** `track-unmuted`: a track was unmuted. */
+export class TrackUnmutedEvent extends Event {
+  /** Always `track-unmuted`. */
+  declare readonly type: 'track-unmuted';
+  readonly publication: TrackPublication;
+  readonly participant: Participant;
+  constructor(publication: TrackPublication, participant: Participant) {
+    super('track-unmuted', init);
+    this.publication = publication;
+    this.participant = participant;
+  }
+}
+
+/** `active-speakers-changed`: who is speaking changed. */
 export class ActiveSpeakersChangedEvent extends Event {
+  /** Always `active-speakers-changed`. */
+  declare readonly type: 'active-speakers-changed';
   /** Identities of the speakers, loudest first. */
   readonly speakers: readonly string[];
   constructor(speakers: readonly string[]) {
@@ -76,7 +141,10 @@ export class ActiveSpeakersChangedEvent extends Event {
   }
 }
 
+/** `data-received`: a data message arrived. */
 export class DataReceivedEvent extends Event {
+  /** Always `data-received`. */
+  declare readonly type: 'data-received';
   readonly payload: Uint8Array;
   readonly participant: RemoteParticipant | undefined;
   readonly topic: string | undefined;
@@ -92,7 +160,10 @@ export class DataReceivedEvent extends Event {
   }
 }
 
+/** `recording-status-changed`: recording started or stopped. */
 export class RecordingStatusChangedEvent extends Event {
+  /** Always `recording-status-changed`. */
+  declare readonly type: 'recording-status-changed';
   readonly recording: boolean;
   constructor(recording: boolean) {
     super('recording-status-changed', init);
@@ -100,7 +171,10 @@ export class RecordingStatusChangedEvent extends Event {
   }
 }
 
+/** `room-metadata-changed`: the room's metadata changed. */
 export class RoomMetadataChangedEvent extends Event {
+  /** Always `room-metadata-changed`. */
+  declare readonly type: 'room-metadata-changed';
   /** The room's new metadata (the store's `room.metadata`). */
   readonly metadata: string;
   constructor(metadata: string) {
@@ -109,7 +183,10 @@ export class RoomMetadataChangedEvent extends Event {
   }
 }
 
+/** `reaction`: someone (you too) sent an emoji reaction. */
 export class ReactionEvent extends Event {
+  /** Always `reaction`. */
+  declare readonly type: 'reaction';
   /** Who reacted with what (yours too). */
   readonly reaction: Reaction;
   constructor(reaction: Reaction) {
@@ -118,7 +195,10 @@ export class ReactionEvent extends Event {
   }
 }
 
+/** `attributes-changed`: a participant's attributes changed (local ones too). */
 export class AttributesChangedEvent extends Event {
+  /** Always `attributes-changed`. */
+  declare readonly type: 'attributes-changed';
   /** The keys that changed and their new values (an empty string: deleted). */
   readonly changed: Readonly<Record<string, string>>;
   readonly participant: Participant;
@@ -129,13 +209,19 @@ export class AttributesChangedEvent extends Event {
   }
 }
 
+/** `media-devices-changed`: a camera, microphone or speaker came or went. */
 export class MediaDevicesChangedEvent extends Event {
+  /** Always `media-devices-changed`. */
+  declare readonly type: 'media-devices-changed';
   constructor() {
     super('media-devices-changed', init);
   }
 }
 
+/** `connection-quality-changed`: a participant's connection quality changed. */
 export class ConnectionQualityChangedEvent extends Event {
+  /** Always `connection-quality-changed`. */
+  declare readonly type: 'connection-quality-changed';
   readonly quality: ConnectionQualityName;
   readonly participant: Participant;
   constructor(quality: ConnectionQualityName, participant: Participant) {
@@ -145,13 +231,31 @@ export class ConnectionQualityChangedEvent extends Event {
   }
 }
 
-export class RoomErrorEvent extends Event {
+/**
+ * The DOM's `ErrorEvent` where there is one; under plain Node (server-side rendering imports this
+ * module but never fires the event) there is none, and `Event` stands in so importing works.
+ */
+const ErrorEventBase: typeof ErrorEvent =
+  (globalThis as { ErrorEvent?: typeof ErrorEvent }).ErrorEvent ??
+  (Event as unknown as typeof ErrorEvent);
+
+/**
+ * `error`: joining failed or a device could not be used. Named `RoomErrorEvent`, not after its
+ * event, because `ErrorEvent` is the DOM's; it extends that class, the type
+ * `GlobalEventHandlersEventMap` gives `error` (see the top of this file). `message` is the
+ * `detail`, or the `code` when there is none. Does not bubble.
+ */
+export class RoomErrorEvent extends ErrorEventBase {
+  /** Always `error`. */
+  declare readonly type: 'error';
   /** Stable code (`token-unauthorized`, `server-unreachable`, `camera-denied`, …). */
   readonly code: string;
+  /** Extra, untranslated detail (a server's message, an HTTP status). */
   readonly detail: string | undefined;
+  /** Whether the room is unusable until the user retries. */
   readonly fatal: boolean;
   constructor(error: RoomError) {
-    super('error');
+    super('error', { message: error.detail ?? error.code });
     this.code = error.code;
     this.detail = error.detail;
     this.fatal = error.fatal;
@@ -160,22 +264,26 @@ export class RoomErrorEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    connected: RoomConnectedEvent;
-    reconnecting: RoomReconnectingEvent;
-    reconnected: RoomReconnectedEvent;
-    disconnected: RoomDisconnectedEvent;
+    connected: ConnectedEvent;
+    reconnecting: ReconnectingEvent;
+    reconnected: ReconnectedEvent;
+    disconnected: DisconnectedEvent;
     'participant-joined': ParticipantJoinedEvent;
     'participant-left': ParticipantLeftEvent;
-    'track-subscribed': TrackEvent;
-    'track-unsubscribed': TrackEvent;
-    'track-muted': TrackEvent;
-    'track-unmuted': TrackEvent;
+    'track-subscribed': TrackSubscribedEvent;
+    'track-unsubscribed': TrackUnsubscribedEvent;
+    'track-muted': TrackMutedEvent;
+    'track-unmuted': TrackUnmutedEvent;
     'active-speakers-changed': ActiveSpeakersChangedEvent;
     'data-received': DataReceivedEvent;
     'recording-status-changed': RecordingStatusChangedEvent;
+    'room-metadata-changed': RoomMetadataChangedEvent;
+    reaction: ReactionEvent;
     'media-devices-changed': MediaDevicesChangedEvent;
     'attributes-changed': AttributesChangedEvent;
     'connection-quality-changed': ConnectionQualityChangedEvent;
+    // `error` is already `ErrorEvent` in lib.dom's map and cannot be redeclared; `RoomErrorEvent`
+    // extends `ErrorEvent`, so the map's type holds (narrow with `instanceof RoomErrorEvent`).
   }
 }
 
@@ -183,22 +291,25 @@ declare global {
 export function toDomEvent(event: RoomStoreEvent): Event {
   switch (event.type) {
     case 'connected':
-      return new RoomConnectedEvent();
+      return new ConnectedEvent();
     case 'reconnecting':
-      return new RoomReconnectingEvent();
+      return new ReconnectingEvent();
     case 'reconnected':
-      return new RoomReconnectedEvent();
+      return new ReconnectedEvent();
     case 'disconnected':
-      return new RoomDisconnectedEvent(event.reason);
+      return new DisconnectedEvent(event.reason);
     case 'participant-joined':
       return new ParticipantJoinedEvent(event.participant);
     case 'participant-left':
       return new ParticipantLeftEvent(event.participant);
     case 'track-subscribed':
+      return new TrackSubscribedEvent(event.publication, event.participant);
     case 'track-unsubscribed':
+      return new TrackUnsubscribedEvent(event.publication, event.participant);
     case 'track-muted':
+      return new TrackMutedEvent(event.publication, event.participant);
     case 'track-unmuted':
-      return new TrackEvent(event.type, event.publication, event.participant);
+      return new TrackUnmutedEvent(event.publication, event.participant);
     case 'active-speakers-changed':
       return new ActiveSpeakersChangedEvent(event.speakers);
     case 'data-received':

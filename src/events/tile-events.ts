@@ -1,3 +1,5 @@
+/** The event of `<participant-tile>`, named after it. It bubbles and crosses shadow roots. */
+
 /** The video sources a `<participant-tile>` shows. */
 export type TileSource = 'camera' | 'screen_share';
 
@@ -6,6 +8,8 @@ export type TileSource = 'camera' | 'screen_share';
  * the owner (say, `<layout-grid>`) does, unless a listener called `preventDefault()`.
  */
 export class TilePinEvent extends Event {
+  /** Always `tile-pin`. */
+  declare readonly type: 'tile-pin';
   /** Identity of the tile's participant. */
   readonly identity: string;
   /** Which of the participant's videos the tile shows. */

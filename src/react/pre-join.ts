@@ -6,7 +6,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { PreJoin as PreJoinElement } from '../components/pre-join/pre-join.js';
-import type { PreJoinEvent } from '../index.js';
+import type { JoinEvent } from '../index.js';
 
 /** `<pre-join>`: Camera preview, microphone level, devices and name, before joining. */
 export const PreJoin = /* @__PURE__ */ createComponent({
@@ -15,6 +15,6 @@ export const PreJoin = /* @__PURE__ */ createComponent({
   elementClass: PreJoinElement,
   displayName: 'PreJoin',
   events: {
-    onJoin: 'join' as EventName<PreJoinEvent>,
+    onJoin: 'join' as EventName<JoinEvent>,
   },
 });

@@ -32,11 +32,14 @@ import type {
   AttributesChangedEvent,
   ChatSendEvent,
   ChatToggleEvent,
+  ConnectedEvent,
   ConnectionQualityChangedEvent,
   DataReceivedEvent,
   DeafenEvent,
   DeviceChangeEvent,
+  DisconnectedEvent,
   HandRaiseEvent,
+  JoinEvent,
   LeaveEvent,
   MediaDevicesChangedEvent,
   PageChangeEvent,
@@ -45,19 +48,19 @@ import type {
   ParticipantLeftEvent,
   ParticipantsToggleEvent,
   PinnedChangeEvent,
-  PreJoinEvent,
   ReactionEvent,
   ReactionSendEvent,
+  ReconnectedEvent,
+  ReconnectingEvent,
   RecordingStatusChangedEvent,
-  RoomConnectedEvent,
-  RoomDisconnectedEvent,
   RoomErrorEvent,
   RoomMetadataChangedEvent,
-  RoomReconnectedEvent,
-  RoomReconnectingEvent,
   TilePinEvent,
-  TrackEvent,
+  TrackMutedEvent,
+  TrackSubscribedEvent,
   TrackToggleEvent,
+  TrackUnmutedEvent,
+  TrackUnsubscribedEvent,
 } from '../index.js';
 
 /** Attributes, properties and events of `<audio-visualizer>` in Svelte. */
@@ -80,7 +83,7 @@ export interface ChatPanelSvelteAttributes {
 export interface ChatToggleSvelteAttributes {
   /** The chat is shown. Changed by the user's press (then `chat-toggle` fires). */
   pressed?: ChatToggle['pressed'] | null;
-  /** The user pressed the button; `open` says whether to show the chat. Cancelable (then `pressed` goes back). `ChatToggleEvent`. */
+  /** The user pressed the button, before `pressed` changes; `open` says whether to show the chat. Cancelable (then `pressed` stays). `ChatToggleEvent`. */
   'onchat-toggle'?: (event: ChatToggleEvent) => void;
 }
 
@@ -130,7 +133,7 @@ export interface ControlBarSvelteAttributes {
   screenShareAudio?: ControlBar['screenShareAudio'];
   /** From the toggles inside; cancelable. `TrackToggleEvent`. */
   'ontrack-toggle'?: (event: TrackToggleEvent) => void;
-  /** From the pickers inside. `DeviceChangeEvent`. */
+  /** From the pickers inside; cancelable. `DeviceChangeEvent`. */
   'ondevice-change'?: (event: DeviceChangeEvent) => void;
   /** From the leave button inside; cancelable. `LeaveEvent`. */
   onleave?: (event: LeaveEvent) => void;
@@ -146,7 +149,7 @@ export interface DeafenButtonSvelteAttributes {
 export interface DevicePickerSvelteAttributes {
   /** Which devices: `audioinput`, `videoinput` or `audiooutput`. */
   kind?: 'audioinput' | 'videoinput' | 'audiooutput' | null;
-  /** The user chose a device and the room switched to it (`kind`, `deviceId`). `DeviceChangeEvent`. */
+  /** The user chose a device (`kind`, `deviceId`), before the room switches to it; cancel it to keep the device in use. `DeviceChangeEvent`. */
   'ondevice-change'?: (event: DeviceChangeEvent) => void;
 }
 
@@ -240,26 +243,26 @@ export interface MediaRoomSvelteAttributes {
   'skip-prejoin'?: true | '' | null;
   /** Property of `skip-prejoin`. Join straight away instead of showing the pre-join screen first (default UI only). */
   skipPrejoin?: MediaRoom['skipPrejoin'];
-  /** The room is joined. `RoomConnectedEvent`. */
-  onconnected?: (event: RoomConnectedEvent) => void;
-  /** The connection dropped; livekit-client is reconnecting. `RoomReconnectingEvent`. */
-  onreconnecting?: (event: RoomReconnectingEvent) => void;
-  /** The connection is back. `RoomReconnectedEvent`. */
-  onreconnected?: (event: RoomReconnectedEvent) => void;
-  /** The room was left; `reason` says why. `RoomDisconnectedEvent`. */
-  ondisconnected?: (event: RoomDisconnectedEvent) => void;
+  /** The room is joined. `ConnectedEvent`. */
+  onconnected?: (event: ConnectedEvent) => void;
+  /** The connection dropped; livekit-client is reconnecting. `ReconnectingEvent`. */
+  onreconnecting?: (event: ReconnectingEvent) => void;
+  /** The connection is back. `ReconnectedEvent`. */
+  onreconnected?: (event: ReconnectedEvent) => void;
+  /** The room was left; `reason` says why. `DisconnectedEvent`. */
+  ondisconnected?: (event: DisconnectedEvent) => void;
   /** A remote participant joined. `ParticipantJoinedEvent`. */
   'onparticipant-joined'?: (event: ParticipantJoinedEvent) => void;
   /** A remote participant left. `ParticipantLeftEvent`. */
   'onparticipant-left'?: (event: ParticipantLeftEvent) => void;
-  /** A remote track is being received. `TrackEvent`. */
-  'ontrack-subscribed'?: (event: TrackEvent) => void;
-  /** A remote track is no longer received. `TrackEvent`. */
-  'ontrack-unsubscribed'?: (event: TrackEvent) => void;
-  /** A track was muted. `TrackEvent`. */
-  'ontrack-muted'?: (event: TrackEvent) => void;
-  /** A track was unmuted. `TrackEvent`. */
-  'ontrack-unmuted'?: (event: TrackEvent) => void;
+  /** A remote track is being received. `TrackSubscribedEvent`. */
+  'ontrack-subscribed'?: (event: TrackSubscribedEvent) => void;
+  /** A remote track is no longer received. `TrackUnsubscribedEvent`. */
+  'ontrack-unsubscribed'?: (event: TrackUnsubscribedEvent) => void;
+  /** A track was muted. `TrackMutedEvent`. */
+  'ontrack-muted'?: (event: TrackMutedEvent) => void;
+  /** A track was unmuted. `TrackUnmutedEvent`. */
+  'ontrack-unmuted'?: (event: TrackUnmutedEvent) => void;
   /** Who is speaking changed. `ActiveSpeakersChangedEvent`. */
   'onactive-speakers-changed'?: (event: ActiveSpeakersChangedEvent) => void;
   /** A data message arrived. `DataReceivedEvent`. */
@@ -276,7 +279,7 @@ export interface MediaRoomSvelteAttributes {
   onreaction?: (event: ReactionEvent) => void;
   /** A participant's connection quality changed. `ConnectionQualityChangedEvent`. */
   'onconnection-quality-changed'?: (event: ConnectionQualityChangedEvent) => void;
-  /** Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`. */
+  /** Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent` (not named after its event: `ErrorEvent` is the DOM's; it extends it). */
   onerror?: (event: RoomErrorEvent) => void;
 }
 
@@ -304,7 +307,7 @@ export interface ParticipantTileSvelteAttributes {
 export interface ParticipantsToggleSvelteAttributes {
   /** The list is shown. Changed by the user's press (then `participants-toggle` fires). */
   pressed?: ParticipantsToggle['pressed'] | null;
-  /** The user pressed the button; `open` says whether to show the list. Cancelable (then `pressed` goes back). `ParticipantsToggleEvent`. */
+  /** The user pressed the button, before `pressed` changes; `open` says whether to show the list. Cancelable (then `pressed` stays). `ParticipantsToggleEvent`. */
   'onparticipants-toggle'?: (event: ParticipantsToggleEvent) => void;
 }
 
@@ -320,8 +323,8 @@ export interface PreJoinSvelteAttributes {
   'microphone-off'?: true | '' | null;
   /** Property of `microphone-off`. Whether the microphone starts on. */
   microphoneOff?: PreJoin['microphoneOff'];
-  /** The user chose to join. Cancelable. `PreJoinEvent` with `name`, `audioTrack`, `videoTrack`. */
-  onjoin?: (event: PreJoinEvent) => void;
+  /** The user chose to join, before the tracks are handed over; cancel it to keep the preview. `JoinEvent` with `name`, `audioTrack`, `videoTrack`. */
+  onjoin?: (event: JoinEvent) => void;
 }
 
 /** Attributes, properties and events of `<reaction-button>` in Svelte. */

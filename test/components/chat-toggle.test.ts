@@ -64,8 +64,18 @@ describe('<chat-toggle> on a scripted room', () => {
 
   it('a cancelled chat-toggle leaves pressed as it was', async () => {
     const { toggle, button } = await mount();
-    toggle.addEventListener('chat-toggle', (e) => e.preventDefault(), { once: true });
+    const pressedWhenFired: boolean[] = [];
+    toggle.addEventListener(
+      'chat-toggle',
+      (e) => {
+        pressedWhenFired.push(toggle.pressed);
+        e.preventDefault();
+      },
+      { once: true },
+    );
     button().click();
+    // Announced before acting: `pressed` had not changed yet, and stays as it was.
+    expect(pressedWhenFired).to.deep.equal([false]);
     expect(toggle.pressed).to.equal(false);
   });
 });

@@ -87,7 +87,7 @@ describe('<device-picker> on a scripted room', () => {
     await script.room.disconnect();
   });
 
-  it('Enter chooses: switchActiveDevice, the store follows, device-change, remembered', async () => {
+  it('Enter chooses: device-change, then switchActiveDevice, the store follows, remembered', async () => {
     const { script, el, button, items, focused } = await mount('videoinput');
     const calls: Array<[string, string]> = [];
     const switchActive = script.room.switchActiveDevice.bind(script.room);
@@ -96,7 +96,12 @@ describe('<device-picker> on a scripted room', () => {
       return switchActive(kind, id, exact);
     };
     const changes: DeviceChangeEvent[] = [];
-    el.addEventListener('device-change', (e) => changes.push(e));
+    // Announced before the switch: nothing has been switched when it fires.
+    const callsWhenFired: number[] = [];
+    el.addEventListener('device-change', (e) => {
+      changes.push(e);
+      callsWhenFired.push(calls.length);
+    });
     button().focus();
     await key('Enter');
     await waitFor(() => items().length > 0, 'menu open');
@@ -105,10 +110,13 @@ describe('<device-picker> on a scripted room', () => {
     target.focus();
     await key('Enter');
     await waitFor(() => changes.length === 1, 'device-change fired');
+    expect(callsWhenFired).to.deep.equal([0]);
+    expect(changes[0]!.cancelable).to.equal(true);
+    await waitFor(() => calls.length === 1, 'switchActiveDevice called');
     expect(calls).to.deep.equal([['videoinput', id]]);
     expect(changes[0]!.kind).to.equal('videoinput');
     expect(changes[0]!.deviceId).to.equal(id);
-    expect(el.store.get().activeDevices.videoinput).to.equal(id);
+    await waitFor(() => el.store.get().activeDevices.videoinput === id, 'store follows');
     expect(localStorage.getItem(deviceStorageKey('videoinput'))).to.equal(id);
     expect(focused()).to.equal(button());
     button().click();
@@ -116,6 +124,25 @@ describe('<device-picker> on a scripted room', () => {
     expect(
       items().find((i) => i.getAttribute('aria-checked') === 'true')?.dataset['deviceId'],
     ).to.equal(id);
+    await script.room.disconnect();
+  });
+
+  it('a cancelled device-change keeps the device in use', async () => {
+    const { script, el, picker } = await mount('videoinput');
+    const calls: string[] = [];
+    const switchActive = script.room.switchActiveDevice.bind(script.room);
+    script.room.switchActiveDevice = (kind: MediaDeviceKind, id: string, exact?: boolean) => {
+      calls.push(id);
+      return switchActive(kind, id, exact);
+    };
+    const before = el.store.get().activeDevices.videoinput;
+    const stored = localStorage.getItem(deviceStorageKey('videoinput'));
+    el.addEventListener('device-change', (e) => e.preventDefault(), { once: true });
+    const devices = await devicesOf('videoinput');
+    await picker.choose(devices[devices.length - 1]!.deviceId);
+    expect(calls).to.deep.equal([]);
+    expect(el.store.get().activeDevices.videoinput).to.equal(before);
+    expect(localStorage.getItem(deviceStorageKey('videoinput'))).to.equal(stored);
     await script.room.disconnect();
   });
 

@@ -94,8 +94,18 @@ describe('<participants-toggle> on a scripted room', () => {
 
   it('a cancelled participants-toggle leaves pressed as it was', async () => {
     const { script, toggle, button } = await mount(1);
-    toggle.addEventListener('participants-toggle', (e) => e.preventDefault(), { once: true });
+    const pressedWhenFired: boolean[] = [];
+    toggle.addEventListener(
+      'participants-toggle',
+      (e) => {
+        pressedWhenFired.push(toggle.pressed);
+        e.preventDefault();
+      },
+      { once: true },
+    );
     button().click();
+    // Announced before acting: `pressed` had not changed yet, and stays as it was.
+    expect(pressedWhenFired).to.deep.equal([false]);
     expect(toggle.pressed).to.equal(false);
     await toggle.updateComplete;
     expect(button().getAttribute('aria-pressed')).to.equal('false');

@@ -187,6 +187,8 @@ describe('call controls against a real livekit-server', () => {
     await waitFor(() => items().length === cameras.length, 'cameras listed');
     items()[0]!.click();
     await changed;
+    // device-change announces the choice; the switch follows it.
+    await waitFor(() => calls.length > 0, 'switchActiveDevice called');
     expect(calls[0]).to.deep.equal(['videoinput', cameras[0]!.deviceId]);
     await waitFor(
       () => el.store.get().activeDevices.videoinput === cameras[0]!.deviceId,

@@ -298,6 +298,32 @@ describe('<media-room> against a real livekit-server', () => {
     expect(previewCamera.readyState).to.equal('ended');
   });
 
+  it('a join cancelled by a listener on the page keeps the pre-join screen and joins nothing', async () => {
+    const room = uniqueRoom();
+    const el = await fixture<MediaRoom>(
+      html`<media-room token-url="/api/rooms/${room}/join" identity="pat"></media-room>`,
+    );
+    const preJoin = callRoot(el)!.querySelector('pre-join')!;
+    await waitFor(() => !!preJoin.tracks.video && !!preJoin.tracks.audio, 'preview tracks');
+    const cancelled: Event[] = [];
+    // <media-call> hears the join first (it is inside); it must still not join.
+    el.addEventListener(
+      'join',
+      (e) => {
+        e.preventDefault();
+        cancelled.push(e);
+      },
+      { once: true },
+    );
+    preJoin.shadowRoot!.querySelector<HTMLButtonElement>('[part="join"]')!.click();
+    await waitFor(() => cancelled.length === 1, 'join fired');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(el.store.get().connection.phase).to.equal('idle');
+    expect(callRoot(el)?.querySelector('pre-join')).to.equal(preJoin);
+    expect(preJoin.tracks.video!.mediaStreamTrack.readyState).to.equal('live');
+    el.remove();
+  });
+
   it('sets and deletes its own attributes, seen by the other side', async () => {
     const room = uniqueRoom();
     const watcher = await joinPeer(room, 'watcher', {});

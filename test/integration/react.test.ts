@@ -81,7 +81,7 @@ for (const [major, app] of [
       peers.push(await joinPeer(room, peerIdentity));
       await waitFor(() => seen.joined.length > 0, 'the React onParticipantJoined handler ran');
       expect(seen.joined).to.deep.equal([peerIdentity]);
-      expect(seen.eventClasses).to.deep.equal(['RoomConnectedEvent', 'ParticipantJoinedEvent']);
+      expect(seen.eventClasses).to.deep.equal(['ConnectedEvent', 'ParticipantJoinedEvent']);
       await waitFor(() => !!tileOf(el, peerIdentity), 'the remote participant has a tile');
 
       // Unmounting removes the element, which leaves the room.

@@ -42,7 +42,7 @@ const chatIcon = svg`<path d="M4 5h16v11H9l-5 4V5Z" fill="none" stroke="currentC
  * @cssstate unread - There are unread messages.
  * @cssstate pressed - The chat is shown (`pressed`).
  *
- * @event chat-toggle - The user pressed the button; `open` says whether to show the chat. Cancelable (then `pressed` goes back). `ChatToggleEvent`.
+ * @event chat-toggle - The user pressed the button, before `pressed` changes; `open` says whether to show the chat. Cancelable (then `pressed` stays). `ChatToggleEvent`.
  */
 export class ChatToggle extends LitElement {
   static override styles = styles;
@@ -98,8 +98,7 @@ export class ChatToggle extends LitElement {
   }
 
   #onClick = () => {
-    this.pressed = !this.pressed;
-    if (!this.dispatchEvent(new ChatToggleEvent(this.pressed))) this.pressed = !this.pressed;
+    if (this.dispatchEvent(new ChatToggleEvent(!this.pressed))) this.pressed = !this.pressed;
   };
 }
 

@@ -48,7 +48,7 @@ import { styles } from './control-bar.styles.js';
  * @cssproperty --control-bar-background - Background of the bar.
  *
  * @event track-toggle - From the toggles inside; cancelable. `TrackToggleEvent`.
- * @event device-change - From the pickers inside. `DeviceChangeEvent`.
+ * @event device-change - From the pickers inside; cancelable. `DeviceChangeEvent`.
  * @event leave - From the leave button inside; cancelable. `LeaveEvent`.
  */
 export class ControlBar extends LitElement {

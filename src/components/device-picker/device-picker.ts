@@ -63,7 +63,7 @@ const unnamedKey = {
  * @cssstate open - The menu is open.
  * @cssstate error - The last switch failed.
  *
- * @event device-change - The user chose a device and the room switched to it (`kind`, `deviceId`). `DeviceChangeEvent`.
+ * @event device-change - The user chose a device (`kind`, `deviceId`), before the room switches to it; cancel it to keep the device in use. `DeviceChangeEvent`.
  */
 export class DevicePicker extends LitElement {
   static override styles = styles;
@@ -287,11 +287,15 @@ export class DevicePicker extends LitElement {
     void this.choose(id);
   }
 
-  /** Switch to `deviceId` as choosing it in the menu does (remembers it, fires `device-change`). */
+  /**
+   * Switch to `deviceId` as choosing it in the menu does: fires `device-change` first (cancel it
+   * to keep the device in use), then switches and remembers it.
+   */
   async choose(deviceId: string): Promise<void> {
     const session = this.#slice.session;
     if (!session) return;
     const kind = this.kind;
+    if (!this.dispatchEvent(new DeviceChangeEvent(kind, deviceId))) return;
     try {
       await session.chooseDevice(kind, deviceId);
     } catch {
@@ -299,7 +303,6 @@ export class DevicePicker extends LitElement {
       return;
     }
     this.failed = false;
-    this.dispatchEvent(new DeviceChangeEvent(kind, deviceId));
   }
 }
 

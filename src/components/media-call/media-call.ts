@@ -4,8 +4,9 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
-import type { PreJoinEvent } from '../../events/pre-join-events.js';
+import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
+import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import { isViewer, roomTypeFromMetadata, type RoomType } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import type { GridLayout } from '../layout-grid/layout-grid.js';
@@ -153,8 +154,9 @@ export class MediaCall extends LitElement {
                 slot="end"
                 part="participants-toggle"
                 .pressed=${this.panel === 'participants'}
-                @participants-toggle=${(e: ParticipantsToggleEvent) =>
-                  togglePanel('participants', e.open)}
+                @participants-toggle=${unlessCancelled((e: ParticipantsToggleEvent) =>
+                  togglePanel('participants', e.open),
+                )}
               ></participants-toggle>`
             : nothing
         }
@@ -162,18 +164,19 @@ export class MediaCall extends LitElement {
           slot="end"
           part="chat-toggle"
           .pressed=${this.panel === 'chat'}
-          @chat-toggle=${(e: ChatToggleEvent) => togglePanel('chat', e.open)}
+          @chat-toggle=${unlessCancelled((e: ChatToggleEvent) => togglePanel('chat', e.open))}
         ></chat-toggle>
       </control-bar>`;
   }
 
-  #onJoin(event: PreJoinEvent): void {
+  /** Joins with what `<pre-join>` chose, unless a listener further out cancelled its `join`. */
+  #onJoin = unlessCancelled((event: JoinEvent) => {
     void this.#view.session?.join({
       name: event.name,
       audioTrack: event.audioTrack,
       videoTrack: event.videoTrack,
     });
-  }
+  });
 }
 
 /** The default layout of each room type. */

@@ -61,16 +61,16 @@ import { styles } from './media-room.styles.js';
  * @cssproperty --media-room-background - Background of the element.
  * @cssproperty --media-room-gap - Space between the parts of the default UI.
  *
- * @event connected - The room is joined. `RoomConnectedEvent`.
- * @event reconnecting - The connection dropped; livekit-client is reconnecting. `RoomReconnectingEvent`.
- * @event reconnected - The connection is back. `RoomReconnectedEvent`.
- * @event disconnected - The room was left; `reason` says why. `RoomDisconnectedEvent`.
+ * @event connected - The room is joined. `ConnectedEvent`.
+ * @event reconnecting - The connection dropped; livekit-client is reconnecting. `ReconnectingEvent`.
+ * @event reconnected - The connection is back. `ReconnectedEvent`.
+ * @event disconnected - The room was left; `reason` says why. `DisconnectedEvent`.
  * @event participant-joined - A remote participant joined. `ParticipantJoinedEvent`.
  * @event participant-left - A remote participant left. `ParticipantLeftEvent`.
- * @event track-subscribed - A remote track is being received. `TrackEvent`.
- * @event track-unsubscribed - A remote track is no longer received. `TrackEvent`.
- * @event track-muted - A track was muted. `TrackEvent`.
- * @event track-unmuted - A track was unmuted. `TrackEvent`.
+ * @event track-subscribed - A remote track is being received. `TrackSubscribedEvent`.
+ * @event track-unsubscribed - A remote track is no longer received. `TrackUnsubscribedEvent`.
+ * @event track-muted - A track was muted. `TrackMutedEvent`.
+ * @event track-unmuted - A track was unmuted. `TrackUnmutedEvent`.
  * @event active-speakers-changed - Who is speaking changed. `ActiveSpeakersChangedEvent`.
  * @event data-received - A data message arrived. `DataReceivedEvent`.
  * @event recording-status-changed - Recording started or stopped. `RecordingStatusChangedEvent`.
@@ -79,7 +79,7 @@ import { styles } from './media-room.styles.js';
  * @event room-metadata-changed - The room's metadata changed (it may carry the room `type`). `RoomMetadataChangedEvent`.
  * @event reaction - Someone (you too) sent an emoji reaction. `ReactionEvent`.
  * @event connection-quality-changed - A participant's connection quality changed. `ConnectionQualityChangedEvent`.
- * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent`.
+ * @event error - Joining failed or a device could not be used; `code` says which. Fired on the element only (it does not bubble, like an `<img>`'s `error`). `RoomErrorEvent` (not named after its event: `ErrorEvent` is the DOM's; it extends it).
  */
 export class MediaRoom extends LitElement {
   static override styles = [themeStyles, ...styles];

@@ -54,7 +54,7 @@ const selectSlice = (s: RoomSnapshot): Slice => ({
  * @cssstate pressed - The list is shown (`pressed`).
  * @cssstate hands - Hands are raised.
  *
- * @event participants-toggle - The user pressed the button; `open` says whether to show the list. Cancelable (then `pressed` goes back). `ParticipantsToggleEvent`.
+ * @event participants-toggle - The user pressed the button, before `pressed` changes; `open` says whether to show the list. Cancelable (then `pressed` stays). `ParticipantsToggleEvent`.
  */
 export class ParticipantsToggle extends LitElement {
   static override styles = styles;
@@ -116,8 +116,7 @@ export class ParticipantsToggle extends LitElement {
   }
 
   #onClick = () => {
-    this.pressed = !this.pressed;
-    if (!this.dispatchEvent(new ParticipantsToggleEvent(this.pressed)))
+    if (this.dispatchEvent(new ParticipantsToggleEvent(!this.pressed)))
       this.pressed = !this.pressed;
   };
 }

@@ -12,8 +12,9 @@ import { sessionContext } from '../../context/session-context.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { TrackController } from '../../controllers/track-controller.js';
 import type { DeviceChangeEvent } from '../../events/control-events.js';
-import { PreJoinEvent } from '../../events/pre-join-events.js';
+import { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
+import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
 import '../audio-visualizer/audio-visualizer.js';
@@ -49,7 +50,7 @@ import { styles } from './pre-join.styles.js';
  * @cssproperty --pre-join-max-width - Largest width of the element's content.
  * @cssproperty --pre-join-background - Background of the element.
  *
- * @event join - The user chose to join. Cancelable. `PreJoinEvent` with `name`, `audioTrack`, `videoTrack`.
+ * @event join - The user chose to join, before the tracks are handed over; cancel it to keep the preview. `JoinEvent` with `name`, `audioTrack`, `videoTrack`.
  */
 export class PreJoin extends LitElement {
   static override styles = styles;
@@ -234,18 +235,21 @@ export class PreJoin extends LitElement {
     }
   }
 
-  /** The pickers switch the room's device; the preview tracks follow. */
-  async #onDevice(event: DeviceChangeEvent): Promise<void> {
+  /**
+   * The pickers switch the room's device; the preview tracks follow, unless a listener further out
+   * cancelled the `device-change` (it comes before the switch).
+   */
+  #onDevice = unlessCancelled((event: DeviceChangeEvent) => {
     const track = event.kind === 'videoinput' ? this.videoTrack : this.audioTrack;
-    if (track) await track.setDeviceId({ exact: event.deviceId });
-  }
+    if (track) void track.setDeviceId({ exact: event.deviceId });
+  });
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     await Promise.all(this.#opening);
     if (!this.isConnected) return;
     const name = (this.#input.value?.value ?? this.name).trim();
-    const join = new PreJoinEvent({
+    const join = new JoinEvent({
       name,
       audioTrack: this.audioOn ? this.audioTrack : undefined,
       videoTrack: this.videoOn ? this.videoTrack : undefined,
