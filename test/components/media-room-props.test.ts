@@ -13,3 +13,18 @@ describe('<media-room> set by property, as frameworks do', () => {
     expect(el.room).to.be.instanceOf(Room);
   });
 });
+
+describe('<media-room> roomOptions', () => {
+  it('makes its Room with the roomOptions given before it is put on the page', async () => {
+    const el = await fixture<MediaRoom>(
+      html`<media-room
+        skip-prejoin
+        .roomOptions=${{ dynacast: false, stopLocalTrackOnUnpublish: false }}
+      ></media-room>`,
+    );
+    expect(el.room.options.dynacast).to.equal(false);
+    expect(el.room.options.stopLocalTrackOnUnpublish).to.equal(false);
+    // Its own defaults stay where the page said nothing.
+    expect(el.room.options.adaptiveStream).to.not.equal(false);
+  });
+});

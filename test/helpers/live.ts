@@ -41,7 +41,7 @@ export async function joinPeer(
 export async function mountRoom(
   room: string,
   identity: string,
-  extra: Partial<Pick<MediaRoom, 'audio' | 'video'>> = {},
+  extra: Partial<Pick<MediaRoom, 'audio' | 'video' | 'roomOptions'>> = {},
 ): Promise<MediaRoom> {
   const el = await fixture<MediaRoom>(html`
     <media-room
@@ -51,6 +51,7 @@ export async function mountRoom(
       name=${`Name of ${identity}`}
       ?audio=${extra.audio ?? false}
       ?video=${extra.video ?? false}
+      .roomOptions=${extra.roomOptions ?? {}}
     ></media-room>
   `);
   await waitUntil(() => el.store.get().connection.phase === 'connected', 'media-room connects', {

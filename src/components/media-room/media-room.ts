@@ -219,8 +219,8 @@ export class MediaRoom extends LitElement {
   }
 
   override connectedCallback(): void {
+    this.#configure(); // first: attaching makes the Room (with roomOptions) and may join
     super.connectedCallback();
-    this.#configure();
     this.#slotted();
   }
 
