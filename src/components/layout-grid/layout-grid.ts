@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssomStyle } from '../../internal/cssom-style.js';
@@ -8,8 +8,13 @@ import { PageChangeEvent, PinnedChangeEvent, type PinnedTile } from '../../event
 import { define } from '../../internal/define.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import '../participant-tile/participant-tile.js';
-import { bestGrid, pageSize } from './grid-math.js';
-import { stableOrder, type OrderTile } from './order.js';
+import { CellPool } from './cells.js';
+import { GridMeasure } from './measure.js';
+import { pageForKey, swipeStep, type SwipeStart } from './paging.js';
+import { pinRequest } from './pinning.js';
+import { clampPage, makePlan, type Plan } from './plan.js';
+import { gridStyles, pagerTemplate, tileTemplate } from './templates.js';
+import { keyOf, NO_RECENCY, sameView, slottedByKey, tilesToShow, type GridView } from './view.js';
 import { styles } from './layout-grid.styles.js';
 
 export type { PinnedTile } from '../../events/layout-events.js';
@@ -32,17 +37,6 @@ export interface GridTile {
   /** The video is subscribed (so there is a track whose reception can be paused). */
   readonly subscribed: boolean;
 }
-
-interface GridView {
-  readonly tiles: readonly GridTile[];
-  readonly speakers: readonly string[];
-  /** How recently each identity spoke (the store's `speakerRecency`: higher is more recent). */
-  readonly recency: ReadonlyMap<string, number>;
-}
-
-const NO_RECENCY: ReadonlyMap<string, number> = new Map();
-
-const keyOf = (identity: string, source: string) => `${identity}:${source}`;
 
 /** Every tile of the room: a camera tile per participant (local first), and one per screen share. */
 export function selectGridView(s: RoomSnapshot): GridView {
@@ -71,50 +65,6 @@ export function selectGridView(s: RoomSnapshot): GridView {
     }
   }
   return { tiles, speakers: s.activeSpeakers, recency: s.speakerRecency };
-}
-
-/** `videoOff` counts only when the grid hides muted videos (each tile shows its own state). */
-function sameView(a: GridView, b: GridView, videoOff: boolean): boolean {
-  return (
-    sameList(a.speakers, b.speakers) &&
-    a.recency === b.recency &&
-    a.tiles.length === b.tiles.length &&
-    a.tiles.every((t, i) => {
-      const u = b.tiles[i]!;
-      return (
-        t.key === u.key &&
-        t.isLocal === u.isLocal &&
-        (!videoOff || t.videoOff === u.videoOff) &&
-        t.publishes === u.publishes &&
-        t.subscribed === u.subscribed
-      );
-    })
-  );
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
-}
-
-const chevron = svg`<path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>`;
-const SWIPE_DISTANCE = 40;
-
-interface Size {
-  width: number;
-  height: number;
-}
-
-/** What one render shows, worked out from the store, the attributes and the measured sizes. */
-interface Plan {
-  mode: 'grid' | 'focus' | 'pip';
-  main: GridTile | undefined;
-  pip: GridTile | undefined;
-  pageTiles: GridTile[];
-  total: number;
-  page: number;
-  pages: number;
-  size: number;
-  viewers: number;
 }
 
 /**
@@ -193,26 +143,16 @@ export class LayoutGrid extends LitElement {
     // A mute re-renders the grid only when it hides muted videos.
     equals: (a, b) => sameView(a, b, this.hideVideoMuted),
   });
+  readonly #measure = new GridMeasure(this);
 
-  #resizeObserver: ResizeObserver | undefined;
   #childObserver: MutationObserver | undefined;
-  #gridSize: Size = { width: 0, height: 0 };
-  #mainSize: Size = { width: 0, height: 0 };
-  #gap = 8;
-  #minTileWidth = 160;
   /** The tile order last shown (keys), kept so the next order is stable. */
   #order: string[] = [];
   #plan: Plan | undefined;
-  /**
-   * The cell (DOM element) each tile of the page is drawn in. A tile that leaves the page hands
-   * its cell to the one that takes its place, so a speaker brought onto the page from another one
-   * updates a tile (a new `identity`) instead of building one and dropping another.
-   */
-  readonly #cellOf = new Map<string, number>();
-  #nextCell = 0;
+  /** The cell each tile of the page is drawn in, reused when a tile takes another's place. */
+  readonly #cellPool = new CellPool();
   #cells: number[] = [];
-  #swipe: { id: number; x: number; y: number } | undefined;
-  #frame: number | undefined;
+  #swipe: SwipeStart | undefined;
 
   /** Pin a tile (it is shown first, or large in the `focus` layout). */
   pin(identity: string, source: Source = 'camera'): void {
@@ -226,15 +166,6 @@ export class LayoutGrid extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('tile-pin', this.#onTilePin);
-    // Measured a frame later: re-rendering inside the observer's callback would resize what it
-    // observes in the same frame (a "ResizeObserver loop" error).
-    this.#resizeObserver = new ResizeObserver(() => {
-      if (this.#frame === undefined)
-        this.#frame = requestAnimationFrame(() => {
-          this.#frame = undefined;
-          this.#measure();
-        });
-    });
     this.#childObserver = new MutationObserver(() => this.#readChildren());
     this.#childObserver.observe(this, {
       childList: true,
@@ -243,54 +174,13 @@ export class LayoutGrid extends LitElement {
       attributeFilter: ['identity', 'source'],
     });
     this.#readChildren();
-    if (this.hasUpdated) this.#observeSizes();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('tile-pin', this.#onTilePin);
-    this.#resizeObserver?.disconnect();
-    this.#resizeObserver = undefined;
-    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
-    this.#frame = undefined;
     this.#childObserver?.disconnect();
     this.#childObserver = undefined;
-  }
-
-  protected override firstUpdated(): void {
-    this.#observeSizes();
-  }
-
-  #observeSizes(): void {
-    const root = this.renderRoot as ShadowRoot;
-    for (const selector of ['[part="grid"]', '[part="main"]', '.probe']) {
-      const el = root.querySelector(selector);
-      if (el) this.#resizeObserver?.observe(el);
-    }
-  }
-
-  #measure(): void {
-    const root = this.renderRoot as ShadowRoot;
-    const grid = root.querySelector<HTMLElement>('[part="grid"]');
-    const main = root.querySelector<HTMLElement>('[part="main"]');
-    const probe = root.querySelector<HTMLElement>('.probe');
-    if (!grid || !main || !probe) return;
-    const gridSize = { width: grid.clientWidth, height: grid.clientHeight };
-    const mainSize = { width: main.clientWidth, height: main.clientHeight };
-    const gap = parseFloat(getComputedStyle(grid).columnGap) || 0;
-    const min = probe.getBoundingClientRect().width || 160;
-    if (
-      sameSize(gridSize, this.#gridSize) &&
-      sameSize(mainSize, this.#mainSize) &&
-      gap === this.#gap &&
-      min === this.#minTileWidth
-    )
-      return;
-    this.#gridSize = gridSize;
-    this.#mainSize = mainSize;
-    this.#gap = gap;
-    this.#minTileWidth = min;
-    this.requestUpdate();
   }
 
   #readChildren(): void {
@@ -305,200 +195,39 @@ export class LayoutGrid extends LitElement {
     if (changed.has('hideVideoMuted')) this.#view.select(selectGridView);
     if (changed.has('layout') || changed.has('pinned')) this.#swipe = undefined;
     this.#plan = this.#makePlan();
-    this.#cells = this.#assignCells(this.#plan.pageTiles);
+    this.#cells = this.#cellPool.assign(this.#plan.pageTiles.map((t) => t.key));
   }
 
   /** The tiles to lay out: the slotted ones, or the room's; filtered by `hide-video-muted` and `stage`. */
-  #tiles(): { tiles: GridTile[]; viewers: number } {
-    const fromStore = this.#view.value.tiles;
-    let tiles: GridTile[];
-    if (this.slotted.length) {
-      const known = new Map(fromStore.map((t) => [t.key, t]));
-      const seen = new Set<string>();
-      tiles = this.slotted.map((el, i) => {
-        const identity = el.getAttribute('identity') ?? '';
-        const source: Source =
-          el.getAttribute('source') === 'screen_share' ? 'screen_share' : 'camera';
-        let key = keyOf(identity, source);
-        if (!identity || seen.has(key)) key = `#${i}`;
-        seen.add(key);
-        return (
-          known.get(key) ?? {
-            key,
-            identity,
-            source,
-            isLocal: false,
-            videoOff: false,
-            publishes: true,
-            subscribed: false,
-          }
-        );
-      });
-    } else {
-      tiles = [...fromStore];
-    }
-    if (this.hideVideoMuted)
-      tiles = tiles.filter((t) => t.source === 'screen_share' || !t.videoOff);
-    let viewers = 0;
-    if (this.layout === 'stage') {
-      viewers = tiles.filter((t) => t.source === 'camera' && !t.publishes).length;
-      tiles = tiles.filter((t) => t.publishes);
-    }
-    return { tiles, viewers };
-  }
-
-  /** The cell of each tile on the page (see `#cellOf`): kept, else freed by a tile that left. */
-  #assignCells(tiles: readonly GridTile[]): number[] {
-    const onPage = new Set(tiles.map((t) => t.key));
-    const free: number[] = [];
-    for (const [key, cell] of this.#cellOf) {
-      if (onPage.has(key)) continue;
-      free.push(cell);
-      this.#cellOf.delete(key);
-    }
-    free.sort((a, b) => a - b);
-    return tiles.map((tile) => {
-      let cell = this.#cellOf.get(tile.key);
-      if (cell === undefined) {
-        cell = free.shift() ?? this.#nextCell++;
-        this.#cellOf.set(tile.key, cell);
-      }
-      return cell;
-    });
+  #tiles(): ReturnType<typeof tilesToShow> {
+    return tilesToShow(this.#view.value.tiles, this.slotted, this);
   }
 
   #makePlan(): Plan {
-    const { tiles, viewers } = this.#tiles();
-    const byKey = new Map(tiles.map((t) => [t.key, t]));
-    const pinnedKey =
-      this.pinned && byKey.has(keyOf(this.pinned.identity, this.pinned.source))
-        ? keyOf(this.pinned.identity, this.pinned.source)
-        : undefined;
-    const share = tiles.find((t) => t.source === 'screen_share');
-
-    let mode: Plan['mode'] = 'grid';
-    let main: GridTile | undefined;
-    let pip: GridTile | undefined;
-    const remoteCameras = tiles.filter((t) => !t.isLocal && t.source === 'camera');
-    const localCamera = tiles.find((t) => t.isLocal && t.source === 'camera');
-    if (
-      this.layout === 'pip' &&
-      !this.slotted.length &&
-      tiles.length === 2 &&
-      remoteCameras.length === 1 &&
-      localCamera &&
-      !pinnedKey
-    ) {
-      mode = 'pip';
-      main = remoteCameras[0];
-      pip = localCamera;
-    } else if (this.layout === 'focus') {
-      main = (pinnedKey && byKey.get(pinnedKey)) || share || this.#speaker(tiles) || tiles[0];
-    } else if (this.layout === 'speaker') {
-      main = (pinnedKey && byKey.get(pinnedKey)) || share || this.#speaker(tiles) || tiles[0];
-    } else if (!pinnedKey) {
-      main = share;
-    }
-    if (mode !== 'pip') mode = main && tiles.length > 1 ? 'focus' : 'grid';
-    if (mode === 'grid') main = undefined;
-
-    const others = tiles.filter((t) => t !== main && t !== pip);
-    const size =
-      mode === 'focus'
-        ? pageSize(
-            this.maxTiles - 1,
-            this.#gridSize.width,
-            this.#gridSize.height,
-            this.#minTileWidth,
-            { gap: this.#gap },
-          )
-        : pageSize(this.maxTiles, this.#gridSize.width, this.#gridSize.height, this.#minTileWidth, {
-            gap: this.#gap,
-          });
-    const pages = Math.max(1, Math.ceil(others.length / size));
-    const page = Math.min(Math.max(1, Math.floor(this.page) || 1), pages);
-
-    const { speakers, recency } = this.#view.value;
-    const speaking = new Set(speakers);
-    let ordered: string[];
-    if (this.slotted.length) {
-      // A composition keeps its own order; only the pinned tile comes first.
-      ordered = others.map((t) => t.key);
-      if (pinnedKey && ordered.includes(pinnedKey))
-        ordered = [pinnedKey, ...ordered.filter((k) => k !== pinnedKey)];
-    } else {
-      const orderTiles: OrderTile[] = others.map((t) => ({
-        key: t.key,
-        isScreenShare: t.source === 'screen_share',
-        isLocal: t.isLocal,
-        lastSpoke: recency.get(t.identity) ?? 0,
-        speaking: t.source === 'camera' && speaking.has(t.identity),
-      }));
-      ordered = stableOrder({
-        previous: this.#order,
-        tiles: orderTiles,
-        pinned: pinnedKey,
-        pageSize: size,
-        page: page - 1,
-      });
-      // Keep the large tile's place in the order, for when it returns to the grid.
-      const full = [...ordered];
-      for (const t of [main, pip]) {
-        if (!t) continue;
-        const at = this.#order.indexOf(t.key);
-        full.splice(at < 0 ? full.length : Math.min(at, full.length), 0, t.key);
-      }
-      this.#order = full;
-    }
-    const pageTiles = ordered.slice((page - 1) * size, page * size).map((k) => byKey.get(k)!);
-    return { mode, main, pip, pageTiles, total: others.length, page, pages, size, viewers };
-  }
-
-  /**
-   * The camera tile of the remote participant who spoke last (the first one when none has spoken);
-   * never your own: without a remote camera the caller falls back to the first tile.
-   */
-  #speaker(tiles: readonly GridTile[]): GridTile | undefined {
-    const { recency } = this.#view.value;
-    let best: GridTile | undefined;
-    let bestTime = -1;
-    for (const t of tiles) {
-      if (t.source !== 'camera' || t.isLocal) continue;
-      const time = recency.get(t.identity) ?? 0;
-      if (time > bestTime) {
-        best = t;
-        bestTime = time;
-      }
-    }
-    return best;
+    const measure = this.#measure;
+    const { plan, order } = makePlan({
+      ...this.#tiles(),
+      view: this.#view.value,
+      composed: this.slotted.length > 0,
+      layout: this.layout,
+      pinned: this.pinned,
+      maxTiles: this.maxTiles,
+      page: this.page,
+      gridSize: measure.grid,
+      gap: measure.gap,
+      minTileWidth: measure.minTileWidth,
+      previous: this.#order,
+    });
+    this.#order = order;
+    return plan;
   }
 
   override render(): TemplateResult {
     const t = this.#localize;
     const plan = this.#plan ?? this.#makePlan();
     const slotted = this.slotted.length > 0;
-    const grid = bestGrid(plan.pageTiles.length, this.#gridSize.width, this.#gridSize.height, {
-      gap: this.#gap,
-    });
-    const measured = grid.tileWidth > 0;
-    const lastRow = plan.pageTiles.length - (grid.rows - 1) * grid.cols;
-    const lastRowStart = lastRow < grid.cols ? 1 + (grid.cols - lastRow) : 0;
-    const firstOfLastRow = (grid.rows - 1) * grid.cols;
-    const gridStyle = measured
-      ? {
-          '--_tracks': String(grid.cols * 2),
-          '--_track': `${Math.max(0, (grid.tileWidth - this.#gap) / 2)}px`,
-          '--_tile-w': `${grid.tileWidth}px`,
-          '--_tile-h': `${grid.tileHeight}px`,
-          '--_row-w': `${grid.cols * grid.tileWidth + (grid.cols - 1) * this.#gap + 1}px`,
-        }
-      : {};
-    const mainGrid = bestGrid(1, this.#mainSize.width, this.#mainSize.height);
-    const mainStyle =
-      mainGrid.tileWidth > 0
-        ? { '--_main-w': `${mainGrid.tileWidth}px`, '--_main-h': `${mainGrid.tileHeight}px` }
-        : {};
-    const paged = plan.pages > 1;
+    const measure = this.#measure;
+    const sizes = gridStyles(plan.pageTiles.length, measure.grid, measure.main, measure.gap);
     return html`
       <div
         part="base"
@@ -515,24 +244,28 @@ export class LayoutGrid extends LitElement {
             role="group"
             aria-label=${t.term('gridFocusLabel')}
             ?hidden=${plan.mode === 'grid'}
-            style=${cssomStyle(mainStyle)}
+            style=${cssomStyle(sizes.main)}
           >
             ${
               slotted
                 ? html`<slot name="main"></slot>`
                 : plan.main
-                  ? html`<div class="main-cell">${this.#tile(plan.main)}</div>`
+                  ? html`<div class="main-cell">${tileTemplate(plan.main, this.pinned)}</div>`
                   : nothing
             }
-            ${plan.pip ? html`<div class="pip-cell">${this.#tile(plan.pip)}</div>` : nothing}
+            ${
+              plan.pip
+                ? html`<div class="pip-cell">${tileTemplate(plan.pip, this.pinned)}</div>`
+                : nothing
+            }
           </div>
           <div
             part="grid"
             class=${slotted ? 'slotted' : ''}
             role=${slotted ? 'group' : 'list'}
             aria-label=${t.term(plan.mode === 'focus' ? 'gridStripLabel' : 'gridLabel')}
-            tabindex=${paged ? '0' : '-1'}
-            style=${cssomStyle(gridStyle)}
+            tabindex=${plan.pages > 1 ? '0' : '-1'}
+            style=${cssomStyle(sizes.grid)}
             @keydown=${this.#onKeyDown}
             @pointerdown=${this.#onPointerDown}
             @pointerup=${this.#onPointerUp}
@@ -545,40 +278,14 @@ export class LayoutGrid extends LitElement {
                     plan.pageTiles,
                     (tile, i) => this.#cells[i] ?? tile.key,
                     (tile, i) =>
-                      html`<div
-                        class="cell"
-                        role="listitem"
-                        style=${cssomStyle(
-                          measured && lastRowStart && i === firstOfLastRow
-                            ? { '--_start': String(lastRowStart) }
-                            : {},
-                        )}
-                      >
-                        ${this.#tile(tile)}
+                      html`<div class="cell" role="listitem" style=${cssomStyle(sizes.cell(i))}>
+                        ${tileTemplate(tile, this.pinned)}
                       </div>`,
                   )
             }
           </div>
         </div>
-        <div part="pager" ?hidden=${!paged}>
-          <button
-            part="previous"
-            aria-label=${t.term('gridPrevious')}
-            aria-disabled=${plan.page <= 1 ? 'true' : 'false'}
-            @click=${() => this.#go(this.#current() - 1)}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">${chevron}</svg>
-          </button>
-          <span part="page-status">${t.term('gridPageOf', plan.page, plan.pages)}</span>
-          <button
-            part="next"
-            aria-label=${t.term('gridNext')}
-            aria-disabled=${plan.page >= plan.pages ? 'true' : 'false'}
-            @click=${() => this.#go(this.#current() + 1)}
-          >
-            <svg class="flip" viewBox="0 0 24 24" aria-hidden="true">${chevron}</svg>
-          </button>
-        </div>
+        ${pagerTemplate(t, plan, this.#previous, this.#next)}
         ${
           this.layout === 'stage' && plan.viewers > 0
             ? html`<p part="viewers">${t.term('gridViewers', plan.viewers)}</p>`
@@ -587,15 +294,6 @@ export class LayoutGrid extends LitElement {
         <div class="visually-hidden" role="status">${this.announcement}</div>
       </div>
     `;
-  }
-
-  #tile(tile: GridTile): TemplateResult {
-    const pinned = this.pinned?.identity === tile.identity && this.pinned.source === tile.source;
-    return html`<participant-tile
-      identity=${tile.identity}
-      source=${tile.source}
-      .pinned=${pinned}
-    ></participant-tile>`;
   }
 
   protected override updated(): void {
@@ -608,27 +306,11 @@ export class LayoutGrid extends LitElement {
     const root = this.renderRoot as ShadowRoot;
     const mainSlot = root.querySelector<HTMLSlotElement>('slot[name="main"]');
     const gridSlot = root.querySelector<HTMLSlotElement>('[part="grid"] slot');
-    const byKey = new Map<string, Element>();
-    this.#tiles().tiles.forEach((t) => {
-      const el = this.#elementFor(t.key);
-      if (el) byKey.set(t.key, el);
-    });
+    const byKey = slottedByKey(this.#tiles().tiles, this.slotted);
     const main = this.#plan.main ? byKey.get(this.#plan.main.key) : undefined;
     mainSlot?.assign(...(main ? [main] : []));
     gridSlot?.assign(
       ...this.#plan.pageTiles.map((t) => byKey.get(t.key)).filter((e): e is Element => !!e),
-    );
-  }
-
-  /** The slotted element behind a key (`identity:source`, or `#index` for ones without). */
-  #elementFor(key: string): Element | undefined {
-    if (key.startsWith('#')) return this.slotted[Number(key.slice(1))];
-    return this.slotted.find(
-      (el) =>
-        keyOf(
-          el.getAttribute('identity') ?? '',
-          el.getAttribute('source') === 'screen_share' ? 'screen_share' : 'camera',
-        ) === key,
     );
   }
 
@@ -655,23 +337,20 @@ export class LayoutGrid extends LitElement {
 
   /** The page shown, or about to be (`page` clamped to the pages there are). */
   #current(): number {
-    const pages = this.#plan?.pages ?? 1;
-    return Math.min(Math.max(1, Math.floor(this.page) || 1), pages);
+    return clampPage(this.page, this.#plan?.pages ?? 1);
   }
+
+  #previous = (): void => this.#go(this.#current() - 1);
+
+  #next = (): void => this.#go(this.#current() + 1);
 
   #onKeyDown = (event: KeyboardEvent): void => {
     if (event.target !== event.currentTarget || !this.#plan) return;
     const rtl = this.#localize.dir === 'rtl';
-    let delta = 0;
-    if (event.key === 'PageDown') delta = 1;
-    else if (event.key === 'PageUp') delta = -1;
-    else if (event.key === 'ArrowRight') delta = rtl ? -1 : 1;
-    else if (event.key === 'ArrowLeft') delta = rtl ? 1 : -1;
-    else if (event.key === 'Home') delta = -Infinity;
-    else if (event.key === 'End') delta = Infinity;
-    if (!delta) return;
+    const page = pageForKey(event.key, this.#current(), this.#plan.pages, rtl);
+    if (page === undefined) return;
     event.preventDefault();
-    this.#go(Number.isFinite(delta) ? this.#current() + delta : delta > 0 ? this.#plan.pages : 1);
+    this.#go(page);
   };
 
   #onPointerDown = (event: PointerEvent): void => {
@@ -683,12 +362,8 @@ export class LayoutGrid extends LitElement {
     const start = this.#swipe;
     this.#swipe = undefined;
     if (!start || start.id !== event.pointerId || !this.#plan) return;
-    const dx = event.clientX - start.x;
-    const dy = event.clientY - start.y;
-    if (Math.abs(dx) < SWIPE_DISTANCE || Math.abs(dx) < Math.abs(dy) * 1.5) return;
-    // Swiping towards the start edge (left in LTR) shows the next page.
-    const forward = this.#localize.dir === 'rtl' ? dx > 0 : dx < 0;
-    this.#go(this.#current() + (forward ? 1 : -1));
+    const step = swipeStep(start, event.clientX, event.clientY, this.#localize.dir === 'rtl');
+    if (step) this.#go(this.#current() + step);
   };
 
   #onPointerCancel = (): void => {
@@ -701,30 +376,16 @@ export class LayoutGrid extends LitElement {
    */
   #onTilePin = (event: Event): void => {
     if (event.defaultPrevented) return;
-    const detail = event as Event & Partial<{ identity: string; source: string; pinned: boolean }>;
-    const tile = event
-      .composedPath()
-      .find(
-        (node): node is Element & { identity?: string; source?: string } =>
-          node instanceof Element &&
-          node !== this &&
-          (node.localName === 'participant-tile' || node.hasAttribute('identity')),
-      );
-    const identity = detail.identity ?? tile?.identity ?? tile?.getAttribute('identity') ?? '';
-    const sourceName = detail.source ?? tile?.source ?? tile?.getAttribute('source');
-    const source: Source = sourceName === 'screen_share' ? 'screen_share' : 'camera';
-    if (!identity) return;
+    const request = pinRequest(event, this);
+    if (!request) return;
+    const { identity, source } = request;
     const isPinned = this.pinned?.identity === identity && this.pinned.source === source;
-    const pin = typeof detail.pinned === 'boolean' ? detail.pinned : !isPinned;
+    const pin = request.pinned ?? !isPinned;
     if (pin === isPinned) return;
     this.pinned = pin ? { identity, source } : undefined;
     const changed = new PinnedChangeEvent(this.pinned);
     this.dispatchEvent(changed);
   };
-}
-
-function sameSize(a: Size, b: Size): boolean {
-  return a.width === b.width && a.height === b.height;
 }
 
 define('layout-grid', LayoutGrid);

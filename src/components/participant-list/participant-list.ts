@@ -1,140 +1,23 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { ParticipantActionEvent } from '../../events/participant-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
-import { icons } from '../../internal/icons.js';
-import { shallowEqual } from '../../store/equality.js';
+import type { ModerationAction } from '../../store/types.js';
 import {
-  isModerator,
-  isViewer,
-  selectCanModerate,
-  selectRaisedHands,
-} from '../../store/selectors.js';
-import type { ModerationAction, ParticipantState, RoomSnapshot } from '../../store/types.js';
+  busyKey,
+  EMPTY_VIEW,
+  filterRows,
+  sameView,
+  searchKey,
+  selectView,
+  type Row,
+  type View,
+} from './rows.js';
+import { groupTemplate, listTemplate, type RowContext } from './templates.js';
 import { styles } from './participant-list.styles.js';
-
-/** A microphone or camera: published and live, published and muted, or not published. */
-type MediaState = 'on' | 'off' | 'none';
-
-/** What a row shows of one participant: nothing else, so speaking and levels do not re-render. */
-interface Row {
-  readonly identity: string;
-  /** The display name, or the identity when there is none. */
-  readonly name: string;
-  readonly isLocal: boolean;
-  /** The token lists `moderate:participants`. */
-  readonly host: boolean;
-  /** May not publish (an audience member). */
-  readonly viewer: boolean;
-  readonly mic: MediaState;
-  /** The microphone's track sid ('' when none is published), for a moderator's mute. */
-  readonly micSid: string;
-  readonly camera: MediaState;
-  /** Place in the raised-hands queue, from 1; 0 when the hand is down. */
-  readonly hand: number;
-}
-
-interface View {
-  /** Everyone: local first, then raised hands in queue order, then the rest in join order. */
-  readonly rows: readonly Row[];
-  readonly canModerate: boolean;
-  readonly volumes: Readonly<Record<string, number>>;
-}
-
-const EMPTY_VIEW: View = Object.freeze({
-  rows: Object.freeze([]) as readonly Row[],
-  canModerate: false,
-  volumes: Object.freeze({}),
-});
-
-function mediaState(p: ParticipantState, source: 'microphone' | 'camera'): MediaState {
-  const track = p.tracks[source];
-  if (!track) return 'none';
-  return track.muted ? 'off' : 'on';
-}
-
-function rowOf(p: ParticipantState, hand: number): Row {
-  return {
-    identity: p.identity,
-    name: p.name || p.identity,
-    isLocal: p.isLocal,
-    host: isModerator(p),
-    viewer: isViewer(p),
-    mic: mediaState(p, 'microphone'),
-    micSid: p.tracks.microphone?.sid ?? '',
-    camera: mediaState(p, 'camera'),
-    hand,
-  };
-}
-
-/** The rows in display order; a new array every time, compared row by row (`sameView`). */
-const selectParticipantRows = (s: RoomSnapshot): readonly Row[] => {
-  const hands = selectRaisedHands(s);
-  const place = new Map(hands.map((identity, i) => [identity, i + 1]));
-  const rows: Row[] = [];
-  if (s.local) rows.push(rowOf(s.local, place.get(s.local.identity) ?? 0));
-  const raised: Row[] = [];
-  const rest: Row[] = [];
-  for (const p of s.remotes) {
-    const row = rowOf(p, place.get(p.identity) ?? 0);
-    (row.hand ? raised : rest).push(row);
-  }
-  raised.sort((a, b) => a.hand - b.hand);
-  return [...rows, ...raised, ...rest];
-};
-
-const selectView = (s: RoomSnapshot): View => ({
-  rows: selectParticipantRows(s),
-  canModerate: selectCanModerate(s),
-  volumes: s.audio?.volumes ?? EMPTY_VIEW.volumes,
-});
-
-/** Equal when every row shows the same: a speaker change makes an equal view. */
-function sameView(a: View, b: View): boolean {
-  if (a.canModerate !== b.canModerate || !shallowEqual(a.volumes, b.volumes)) return false;
-  if (a.rows.length !== b.rows.length) return false;
-  return a.rows.every((row, i) => shallowEqual(row, b.rows[i]));
-}
-
-/** Lower case without accents, for a forgiving search (`é` finds `e`, `E` finds `é`). */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** Up to two initials of a display name, for the avatar. */
-function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/[\s._@-]+/u)
-    .filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? '?'];
-  return (
-    letters
-      .map((w) => Array.from(w ?? '')[0] ?? '')
-      .join('')
-      .toUpperCase() || '?'
-  );
-}
-
-const percentFormats = new Map<string, Intl.NumberFormat>();
-function percent(lang: string, value: number): string {
-  let format = percentFormats.get(lang);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
-    } catch {
-      format = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 0 });
-    }
-    percentFormats.set(lang, format);
-  }
-  return format.format(value);
-}
-
-const busyKey = (action: ModerationAction, identity: string) => `${action}\u0000${identity}`;
 
 /**
  * Everyone in the room: you first, then raised hands in the order they were raised, then the
@@ -237,15 +120,25 @@ export class ParticipantList extends LitElement {
 
   override render(): TemplateResult {
     const t = this.#localize;
-    const { rows, canModerate } = this.#view.value;
-    const query = fold(this.query.trim());
+    const { rows, canModerate, volumes } = this.#view.value;
+    const query = searchKey(this.query);
     const filtering = query !== '';
-    const shown = filtering
-      ? rows.filter((r) => fold(r.name).includes(query) || fold(r.identity).includes(query))
-      : rows;
+    const shown = filterRows(rows, query);
     const grouped = rows.some((r) => r.viewer);
     setState(this.#internals, 'filtering', filtering);
     setState(this.#internals, 'moderator', canModerate);
+    const ctx: RowContext = {
+      t,
+      canModerate,
+      volumes,
+      confirming: this.confirming,
+      busy: this.busy,
+      act: this.#onAct,
+      askRemove: this.#onAskRemove,
+      cancelRemove: this.#onCancelRemove,
+      onConfirmKeyDown: this.#onConfirmKeyDown,
+      onVolume: this.#onVolume,
+    };
     return html`
       <section part="base" aria-labelledby="heading">
         <h2 part="heading" id="heading">
@@ -272,206 +165,22 @@ export class ParticipantList extends LitElement {
           }
           ${
             grouped
-              ? html`${this.#renderGroup(
+              ? html`${groupTemplate(
+                  ctx,
                   t.term('participantsOnStage'),
                   shown.filter((r) => !r.viewer),
-                )}${this.#renderGroup(
+                )}${groupTemplate(
+                  ctx,
                   t.term('participantsAudience'),
                   shown.filter((r) => r.viewer),
                 )}`
               : shown.length > 0
-                ? this.#renderList(shown, t.term('participants'))
+                ? listTemplate(ctx, shown, t.term('participants'))
                 : nothing
           }
         </div>
       </section>
     `;
-  }
-
-  #renderGroup(label: string, rows: readonly Row[]): TemplateResult | typeof nothing {
-    if (rows.length === 0) return nothing;
-    return html`<div part="group">
-      <h3 part="group-heading">${label}</h3>
-      ${this.#renderList(rows, label)}
-    </div>`;
-  }
-
-  #renderList(rows: readonly Row[], label: string): TemplateResult {
-    return html`<ul part="list" role="list" aria-label=${label}>
-      ${repeat(
-        rows,
-        (r) => r.identity,
-        (r) => this.#renderRow(r),
-      )}
-    </ul>`;
-  }
-
-  #renderRow(row: Row): TemplateResult {
-    const t = this.#localize;
-    const hand = row.hand ? t.term('handRaised', row.hand) : '';
-    const mic = row.mic === 'on' ? t.term('microphoneOn') : t.term('microphoneMuted');
-    const camera = row.camera === 'on' ? t.term('cameraOn') : t.term('cameraOff');
-    return html`<li part=${row.isLocal ? 'item local' : 'item'} data-identity=${row.identity}>
-      <div class="main">
-        <span part="avatar" aria-hidden="true">${initials(row.name)}</span>
-        <span class="who">
-          <span part="name">${row.isLocal ? t.term('you', row.name) : row.name}</span>
-          ${
-            row.host
-              ? html`<span part="role host">${t.term('roleHost')}</span>`
-              : row.viewer
-                ? html`<span part="role viewer">${t.term('roleViewer')}</span>`
-                : nothing
-          }
-        </span>
-        <span class="states">
-          ${
-            row.hand
-              ? html`<span part="hand" role="img" aria-label=${hand} title=${hand}
-                  ><svg viewBox="0 0 24 24" aria-hidden="true">${icons.hand}</svg>${row.hand}</span
-                >`
-              : nothing
-          }
-          ${
-            row.mic === 'none'
-              ? nothing
-              : html`<span
-                  part=${row.mic === 'on' ? 'mic' : 'mic off'}
-                  role="img"
-                  aria-label=${mic}
-                  title=${mic}
-                  ><svg viewBox="0 0 24 24" aria-hidden="true">
-                    ${row.mic === 'on' ? icons.micOn : icons.micOff}
-                  </svg></span
-                >`
-          }
-          ${
-            row.camera === 'none'
-              ? nothing
-              : html`<span
-                  part=${row.camera === 'on' ? 'camera' : 'camera off'}
-                  role="img"
-                  aria-label=${camera}
-                  title=${camera}
-                  ><svg viewBox="0 0 24 24" aria-hidden="true">
-                    ${row.camera === 'on' ? icons.camOn : icons.camOff}
-                  </svg></span
-                >`
-          }
-        </span>
-      </div>
-      ${row.isLocal ? nothing : this.#renderControls(row)}
-    </li>`;
-  }
-
-  #renderControls(row: Row): TemplateResult {
-    const t = this.#localize;
-    const { canModerate, volumes } = this.#view.value;
-    if (canModerate && this.confirming === row.identity) {
-      const question = t.term('moderateRemoveConfirm', row.name);
-      const busy = this.busy.has(busyKey('remove', row.identity));
-      return html`<div
-        part="controls confirmation"
-        role="group"
-        aria-label=${question}
-        @keydown=${this.#onConfirmKeyDown}
-      >
-        <span class="question">${question}</span>
-        <button
-          part="confirm"
-          type="button"
-          aria-busy=${busy ? 'true' : 'false'}
-          aria-disabled=${busy ? 'true' : nothing}
-          @click=${() => void this.#act('remove', row)}
-        >
-          ${t.term('confirm')}
-        </button>
-        <button part="cancel" type="button" @click=${() => void this.#cancelRemove(row.identity)}>
-          ${t.term('cancel')}
-        </button>
-      </div>`;
-    }
-    const volume = volumes[row.identity] ?? 1;
-    const volumeLabel = t.term('volumeOf', row.name);
-    return html`<div part="controls">
-      <label part="volume" title=${volumeLabel}>
-        <svg viewBox="0 0 24 24" aria-hidden="true">${icons.volume}</svg>
-        <input
-          type="range"
-          min="0"
-          max="100"
-          step="1"
-          aria-label=${volumeLabel}
-          aria-valuetext=${percent(t.lang, volume)}
-          .value=${String(Math.round(volume * 100))}
-          @input=${(e: Event) => this.#onVolume(row.identity, e)}
-        />
-      </label>
-      ${
-        canModerate
-          ? html`<div
-              part="actions"
-              role="group"
-              aria-label=${t.term('participantActions', row.name)}
-            >
-              ${
-                row.mic === 'on' && row.micSid
-                  ? this.#actionButton(row, 'mute', t.term('moderateMute', row.name), icons.micOff)
-                  : nothing
-              }
-              ${
-                row.viewer
-                  ? this.#actionButton(
-                      row,
-                      'promote',
-                      t.term('moderatePromote', row.name),
-                      icons.stage,
-                    )
-                  : nothing
-              }
-              ${
-                row.hand
-                  ? this.#actionButton(
-                      row,
-                      'lower-hand',
-                      t.term('moderateLowerHand', row.name),
-                      icons.hand,
-                    )
-                  : nothing
-              }
-              <button
-                part="remove"
-                type="button"
-                aria-label=${t.term('moderateRemove', row.name)}
-                title=${t.term('moderateRemove', row.name)}
-                @click=${() => void this.#askRemove(row.identity)}
-              >
-                <svg viewBox="0 0 24 24" aria-hidden="true">${icons.removePerson}</svg>
-              </button>
-            </div>`
-          : nothing
-      }
-    </div>`;
-  }
-
-  #actionButton(
-    row: Row,
-    action: 'mute' | 'promote' | 'lower-hand',
-    label: string,
-    icon: (typeof icons)[keyof typeof icons],
-  ): TemplateResult {
-    const busy = this.busy.has(busyKey(action, row.identity));
-    return html`<button
-      part=${action}
-      type="button"
-      aria-label=${label}
-      title=${label}
-      aria-busy=${busy ? 'true' : 'false'}
-      aria-disabled=${busy ? 'true' : nothing}
-      @click=${() => void this.#act(action, row)}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true">${icon}</svg>
-    </button>`;
   }
 
   protected override willUpdate(): void {
@@ -507,6 +216,12 @@ export class ParticipantList extends LitElement {
     this.confirming = undefined;
     return this.#focusIn(identity, 'remove');
   }
+
+  #onAct = (action: ModerationAction, row: Row): void => void this.#act(action, row);
+
+  #onAskRemove = (identity: string): void => void this.#askRemove(identity);
+
+  #onCancelRemove = (identity: string): void => void this.#cancelRemove(identity);
 
   #onConfirmKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || this.confirming === undefined) return;
@@ -544,10 +259,10 @@ export class ParticipantList extends LitElement {
     this.query = (e.target as HTMLInputElement).value;
   };
 
-  #onVolume(identity: string, e: Event): void {
+  #onVolume = (identity: string, e: Event): void => {
     const value = Number((e.target as HTMLInputElement).value);
     this.#view.session?.setVolume(identity, value / 100);
-  }
+  };
 }
 
 define('participant-list', ParticipantList);

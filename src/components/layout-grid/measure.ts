@@ -1,0 +1,80 @@
+import type { LitElement, ReactiveController } from 'lit';
+import { sameSize, type Size } from './plan.js';
+
+/**
+ * Measures the grid, the large tile's area, the gap between tiles and the narrowest a tile may
+ * get (`--layout-grid-min-tile-width`, read from a probe element), and asks the host to update
+ * when one of them changed. Observes from the first render until the host is disconnected.
+ */
+export class GridMeasure implements ReactiveController {
+  grid: Size = { width: 0, height: 0 };
+  main: Size = { width: 0, height: 0 };
+  gap = 8;
+  minTileWidth = 160;
+
+  readonly #host: LitElement;
+  #resizeObserver: ResizeObserver | undefined;
+  #frame: number | undefined;
+
+  constructor(host: LitElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Measured a frame later: re-rendering inside the observer's callback would resize what it
+    // observes in the same frame (a "ResizeObserver loop" error).
+    this.#resizeObserver = new ResizeObserver(() => {
+      if (this.#frame === undefined)
+        this.#frame = requestAnimationFrame(() => {
+          this.#frame = undefined;
+          this.#measure();
+        });
+    });
+    if (this.#host.hasUpdated) this.#observe();
+  }
+
+  hostUpdated(): void {
+    // The first render made the elements to observe (the host's `hasUpdated` turns true next).
+    if (!this.#host.hasUpdated) this.#observe();
+  }
+
+  hostDisconnected(): void {
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
+  }
+
+  #observe(): void {
+    const root = this.#host.renderRoot;
+    for (const selector of ['[part="grid"]', '[part="main"]', '.probe']) {
+      const el = root.querySelector(selector);
+      if (el) this.#resizeObserver?.observe(el);
+    }
+  }
+
+  #measure(): void {
+    const root = this.#host.renderRoot;
+    const grid = root.querySelector<HTMLElement>('[part="grid"]');
+    const main = root.querySelector<HTMLElement>('[part="main"]');
+    const probe = root.querySelector<HTMLElement>('.probe');
+    if (!grid || !main || !probe) return;
+    const gridSize = { width: grid.clientWidth, height: grid.clientHeight };
+    const mainSize = { width: main.clientWidth, height: main.clientHeight };
+    const gap = parseFloat(getComputedStyle(grid).columnGap) || 0;
+    const min = probe.getBoundingClientRect().width || 160;
+    if (
+      sameSize(gridSize, this.grid) &&
+      sameSize(mainSize, this.main) &&
+      gap === this.gap &&
+      min === this.minTileWidth
+    )
+      return;
+    this.grid = gridSize;
+    this.main = mainSize;
+    this.gap = gap;
+    this.minTileWidth = min;
+    this.#host.requestUpdate();
+  }
+}
