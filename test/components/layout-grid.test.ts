@@ -228,6 +228,12 @@ describe('<layout-grid> on a scripted room', () => {
     await settle(grid, el);
     expect(grid.pinned).to.deep.equal({ identity: id, source: 'camera' });
 
+    // So may one of the page's, further out than the grid.
+    document.addEventListener('tile-pin', (e) => e.preventDefault(), { once: true });
+    button().click();
+    await settle(grid, el);
+    expect(grid.pinned, 'a cancel by the page').to.deep.equal({ identity: id, source: 'camera' });
+
     const unpinned = nextEvent(grid, 'pinned-change');
     button().click();
     expect((await unpinned).pinned).to.equal(undefined);

@@ -11,7 +11,8 @@ import '../participant-tile/participant-tile.js';
 import { CellPool } from './cells.js';
 import { GridMeasure } from './measure.js';
 import { pageForKey, swipeStep, type SwipeStart } from './paging.js';
-import { pinRequest } from './pinning.js';
+import { pinRequest, type PinRequest } from './pinning.js';
+import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import { clampPage, makePlan, type Plan } from './plan.js';
 import { gridStyles, pagerTemplate, tileTemplate } from './templates.js';
 import { keyOf, NO_RECENCY, sameView, slottedByKey, tilesToShow, type GridView } from './view.js';
@@ -372,20 +373,23 @@ export class LayoutGrid extends LitElement {
 
   /**
    * A tile's `tile-pin`: pin or unpin it (the event's `pinned` says which; without one, toggle),
-   * then tell with `pinned-change`. Nothing happens if a listener below cancelled the event.
+   * then tell with `pinned-change`. Nothing happens if any listener cancelled the event, the
+   * page's further out included (so it acts once the event has gone all the way).
    */
   #onTilePin = (event: Event): void => {
-    if (event.defaultPrevented) return;
+    // Read now: once the event has gone all the way, its composed path is empty.
     const request = pinRequest(event, this);
-    if (!request) return;
+    if (request) this.#pinUnlessCancelled(event, request);
+  };
+
+  #pinUnlessCancelled = unlessCancelled((_event: Event, request: PinRequest): void => {
     const { identity, source } = request;
     const isPinned = this.pinned?.identity === identity && this.pinned.source === source;
     const pin = request.pinned ?? !isPinned;
     if (pin === isPinned) return;
     this.pinned = pin ? { identity, source } : undefined;
-    const changed = new PinnedChangeEvent(this.pinned);
-    this.dispatchEvent(changed);
-  };
+    this.dispatchEvent(new PinnedChangeEvent(this.pinned));
+  });
 }
 
 define('layout-grid', LayoutGrid);
