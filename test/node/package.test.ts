@@ -54,6 +54,7 @@ const tags: string[] = (
 const universal: Record<string, string> = {
   [NAME]: 'dist/index.js',
   [`${NAME}/store`]: 'dist/store/index.js',
+  [`${NAME}/session`]: 'dist/session/index.js',
   [`${NAME}/react`]: 'dist/react/index.js',
   [`${NAME}/svelte`]: 'dist/svelte/index.js',
   [`${NAME}/autoload`]: 'dist/autoload.js',
@@ -68,6 +69,7 @@ const universal: Record<string, string> = {
     tags.flatMap((tag) => [
       [`${NAME}/components/${tag}/${tag}.js`, `dist/components/${tag}/${tag}.js`],
       [`${NAME}/components/${tag}`, `dist/components/${tag}/${tag}.js`],
+      [`${NAME}/react/${tag}`, `dist/react/${tag}.js`],
     ]),
   ),
 };
@@ -460,9 +462,10 @@ console.log(JSON.stringify(typeof server.createMediaRooms));`,
     }
   });
 
-  it('the Svelte, store and autoload entries define no element when imported', () => {
+  it('the Svelte, store, session and autoload entries define no element when imported', () => {
     const defining = definingModules();
-    for (const entry of ['dist/svelte/index.js', 'dist/store/index.js', 'dist/autoload.js']) {
+    const entries = ['svelte/index', 'store/index', 'session/index', 'autoload'];
+    for (const entry of entries.map((e) => `dist/${e}.js`)) {
       const reached = [...graph(entry)].filter((f) => defining.has(f));
       assert.deepEqual(reached, [], `${entry} imports no element module`);
     }
