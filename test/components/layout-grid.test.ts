@@ -46,11 +46,18 @@ describe('<layout-grid> on a scripted room', () => {
     await waitFor(() => tiles().length === 5, 'five tiles');
     await settle(grid, el);
     expect(ids(tiles())[0]).to.equal('simulated-local');
-    // Sized as the grid math says for the measured box (8px gap), and the last row centred.
+    // Sized as the grid math says for the measured box (8px gap), and the last row centred. The
+    // grid measures a frame after its box changes size (the page may still be settling: a
+    // scrollbar, a font), so wait until the tiles fit the box as it is now.
     const box = part('grid');
-    const expected = bestGrid(5, box.clientWidth, box.clientHeight, { gap: 8 });
-    const cells = [...box.querySelectorAll<HTMLElement>('.cell')];
-    const rects = cells.map((c) => c.getBoundingClientRect());
+    const cells = () => [...box.querySelectorAll<HTMLElement>('.cell')];
+    const fitted = () => bestGrid(5, box.clientWidth, box.clientHeight, { gap: 8 });
+    await waitFor(() => {
+      const first = cells()[0]?.getBoundingClientRect();
+      return !!first && Math.abs(first.width - fitted().tileWidth) < 1;
+    }, 'tiles sized for the box as measured');
+    const expected = fitted();
+    const rects = cells().map((c) => c.getBoundingClientRect());
     expect(rects[0]!.width).to.be.closeTo(expected.tileWidth, 1);
     expect(rects[0]!.height).to.be.closeTo(expected.tileHeight, 1);
     const rows = new Set(rects.map((r) => Math.round(r.top)));
@@ -319,7 +326,13 @@ describe('<layout-grid> on a scripted room', () => {
     expect(slot().assignedElements()).to.deep.equal(made.slice(0, 2));
     await settle(grid, el);
     const box = grid.shadowRoot!.querySelector<HTMLElement>('[part="grid"]')!;
-    const expected = bestGrid(2, box.clientWidth, box.clientHeight, { gap: 8 });
+    const fitted = () => bestGrid(2, box.clientWidth, box.clientHeight, { gap: 8 });
+    // The grid measures a frame after its box changes: wait until the tiles fit it as it is now.
+    await waitFor(
+      () => Math.abs(made[0]!.getBoundingClientRect().width - fitted().tileWidth) < 1,
+      'tiles sized for the box as measured',
+    );
+    const expected = fitted();
     expect(made[0]!.getBoundingClientRect().width).to.be.closeTo(expected.tileWidth, 1);
     await settle(grid, el);
     expect(made[0]!.getBoundingClientRect().width, 'stable size').to.be.closeTo(
