@@ -13,6 +13,7 @@ import type { ToggleSource } from '../events/control-events.js';
 import type { DeviceKind, ModerationRequest } from '../store/types.js';
 import { DevicePreferences, type PreferenceStorage } from './devices.js';
 import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
+import { sendChat, sendReaction } from './messaging.js';
 import { moderationUrlFor, postModeration } from './moderation.js';
 import { publishOnJoin } from './publish.js';
 import { Rejoiner } from './rejoin.js';
@@ -340,12 +341,12 @@ export class RoomSession {
 
   /** Send a chat message; rejects (and reports `chat-send-failed`) when it could not be sent. */
   sendChat(text: string): Promise<void> {
-    return this.store.sendChat(text);
+    return sendChat(this.room, this.store, text);
   }
 
   /** Send an emoji reaction to everyone (reported as `reaction-failed` on failure). */
   sendReaction(emoji: string): Promise<void> {
-    return this.store.sendReaction(emoji);
+    return sendReaction(this.room, this.store, emoji);
   }
 
   /** Mute every incoming track here, or play them again. Local only. */

@@ -131,28 +131,11 @@ export class RoomStore {
   }
 
   /**
-   * Send a chat message on `lk.chat` (as LiveKit's own clients do) and add it to `chat` once sent
-   * (LiveKit does not echo your own messages). A failure is reported as the non-fatal error
-   * `chat-send-failed` and also rejects, so that the caller can keep the draft.
-   */
-  sendChat(text: string): Promise<void> {
-    return this.#chat.send(text);
-  }
-
-  /**
    * Record a chat message without sending it (one sent or received by other means): appended to
    * `chat`, or, when the same sender already has a message with its id, replacing it (an edit).
    */
   addChat(message: ChatMessage): void {
     this.#chat.add(message);
-  }
-
-  /**
-   * Send an emoji reaction (one of `REACTIONS`) to everyone, as a data message on `mr.reaction`,
-   * and show it here too. A failure is reported as the non-fatal error `reaction-failed`.
-   */
-  sendReaction(emoji: string): Promise<void> {
-    return this.#reactions.send(emoji);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Encryption_Type, ParticipantPermission } from '@livekit/protocol';
+import { ParticipantPermission } from '@livekit/protocol';
 import { RoomEvent } from 'livekit-client';
 import {
   RoomStore,
@@ -300,46 +300,6 @@ describe('RoomStore on a scripted room', () => {
       await waitChat(store, 1);
       expect(calls).to.equal(1);
       off();
-    });
-
-    it('sendChat sends on lk.chat and appends the local message; a failure is reported', async () => {
-      const lp = script.room.localParticipant;
-      const sent: Array<{ text: string; topic: string | undefined }> = [];
-      const original = lp.sendText.bind(lp);
-      lp.sendText = async (text, options) => {
-        sent.push({ text, topic: options?.topic });
-        return {
-          id: 'local-1',
-          timestamp: 1_700_000_000_000,
-          mimeType: 'text/plain',
-          topic: options?.topic ?? '',
-          encryptionType: Encryption_Type.NONE,
-        };
-      };
-      await store.sendChat('from me');
-      await store.settled();
-      expect(sent).to.deep.equal([{ text: 'from me', topic: 'lk.chat' }]);
-      expect(store.get().chat.at(-1)).to.deep.equal({
-        id: 'local-1',
-        from: 'simulated-local',
-        fromName: 'local-name',
-        text: 'from me',
-        timestamp: 1_700_000_000_000,
-        isLocal: true,
-      });
-
-      lp.sendText = () => Promise.reject(new Error('data channel closed'));
-      let rejected = false;
-      await store.sendChat('lost').catch(() => (rejected = true));
-      await store.settled();
-      expect(rejected).to.equal(true);
-      expect(store.get().error).to.deep.equal({
-        code: 'chat-send-failed',
-        detail: 'data channel closed',
-        fatal: false,
-      });
-      expect(store.get().chat).to.have.length(1);
-      lp.sendText = original;
     });
 
     it("canChat follows the local participant's canPublishData", async () => {

@@ -90,26 +90,6 @@ export class ChatSlice implements Slice<'chat'> {
     this.#leave = joinChat(host.room, (message) => this.add(message));
   }
 
-  /** Send `text` on `lk.chat` and record it once sent (LiveKit does not echo your own messages). */
-  async send(text: string): Promise<void> {
-    const local = this.#host.room.localParticipant;
-    try {
-      const info = await local.sendText(text, { topic: CHAT_TOPIC });
-      this.add({
-        id: info.id,
-        from: local.identity,
-        fromName: local.name || local.identity,
-        text,
-        timestamp: info.timestamp || Date.now(),
-        isLocal: true,
-      });
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      this.#host.reportError({ code: 'chat-send-failed', detail, fatal: false });
-      throw error;
-    }
-  }
-
   /** Append a message, or replace an earlier one with its id from the same sender (an edit). */
   add(message: ChatMessage): void {
     if (this.#host.destroyed) return;

@@ -30,22 +30,6 @@ export class ReactionsSlice implements Slice<'reactions'> {
     });
   }
 
-  /** Send `emoji` to everyone and record it; a failure is reported as `reaction-failed`. */
-  async send(emoji: string): Promise<void> {
-    if (!isReaction(emoji)) throw new RangeError(`not a reaction: ${JSON.stringify(emoji)}`);
-    const local = this.#host.room.localParticipant;
-    try {
-      await local.publishData(new TextEncoder().encode(emoji), {
-        reliable: true,
-        topic: REACTION_TOPIC,
-      });
-      this.add(local.identity, emoji, true);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      this.#host.reportError({ code: 'reaction-failed', detail, fatal: false });
-    }
-  }
-
   /**
    * Record a reaction of `from`. Dropped when `emoji` is not one of `REACTIONS` or the sender has
    * `REACTIONS_PER_SENDER` showing already.

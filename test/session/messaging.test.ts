@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import { Encryption_Type } from '@livekit/protocol';
+import { RoomSession } from '../../src/session/room-session.js';
+import { REACTIONS } from '../../src/store/reactions.js';
+import { ScriptedRoom } from '../helpers/scripted-room.js';
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Chat and reactions are sent by the session and recorded in its store. */
+describe('RoomSession: sending chat and reactions on a scripted room', () => {
+  let script: ScriptedRoom;
+  let session: RoomSession;
+
+  beforeEach(async () => {
+    script = await ScriptedRoom.create(2);
+    session = new RoomSession();
+    session.useRoom(script.room);
+    await session.store.settled();
+  });
+
+  afterEach(async () => {
+    await script.room.disconnect();
+  });
+
+  it('sendChat sends on lk.chat and appends the local message; a failure is reported', async () => {
+    const lp = script.room.localParticipant;
+    const sent: Array<{ text: string; topic: string | undefined }> = [];
+    const original = lp.sendText.bind(lp);
+    lp.sendText = async (text, options) => {
+      sent.push({ text, topic: options?.topic });
+      return {
+        id: 'local-1',
+        timestamp: 1_700_000_000_000,
+        mimeType: 'text/plain',
+        topic: options?.topic ?? '',
+        encryptionType: Encryption_Type.NONE,
+      };
+    };
+    await session.sendChat('from me');
+    await session.store.settled();
+    expect(sent).to.deep.equal([{ text: 'from me', topic: 'lk.chat' }]);
+    expect(session.store.get().chat.at(-1)).to.deep.equal({
+      id: 'local-1',
+      from: 'simulated-local',
+      fromName: 'local-name',
+      text: 'from me',
+      timestamp: 1_700_000_000_000,
+      isLocal: true,
+    });
+
+    lp.sendText = () => Promise.reject(new Error('data channel closed'));
+    let rejected = false;
+    await session.sendChat('lost').catch(() => (rejected = true));
+    await session.store.settled();
+    expect(rejected).to.equal(true);
+    expect(session.store.get().error).to.deep.equal({
+      code: 'chat-send-failed',
+      detail: 'data channel closed',
+      fatal: false,
+    });
+    expect(session.store.get().chat).to.have.length(1);
+    lp.sendText = original;
+  });
+
+  it('offers the allow-listed reactions and refuses anything else before sending', async () => {
+    expect(REACTIONS).to.include('👍');
+    let sent = 0;
+    script.room.localParticipant.publishData = async () => {
+      sent += 1;
+    };
+    expect(await rejection(session.sendReaction('<img src=x onerror=alert(1)>'))).to.be.instanceOf(
+      RangeError,
+    );
+    expect(sent).to.equal(0);
+    await session.sendReaction('👍');
+    expect(sent).to.equal(1);
+    await session.store.settled();
+    expect(session.store.get().reactions.map((r) => [r.from, r.emoji, r.isLocal])).to.deep.equal([
+      [script.room.localParticipant.identity, '👍', true],
+    ]);
+  });
+});
