@@ -42,7 +42,7 @@ async function setUp(el: MediaRoom, options: { moderator?: boolean } = {}): Prom
   script.publishTrack(ids[3]!, 'camera', { muted: true });
   el.room = script.room;
   if (!options.moderator) return;
-  el.store.setModerator(async () => {});
+  el.session.setModerator(async () => {});
   script.makeModerator();
   script.setPermissions(ids[5]!, { canPublish: false });
   script.setPermissions(ids[6]!, { canPublish: false });

@@ -10,7 +10,7 @@ import type { PartialMessages } from '../locales/en.js';
 import { HAND_ATTRIBUTE } from '../store/attributes.js';
 import { RoomStore, type RoomStoreEvent } from '../store/room-store.js';
 import type { ToggleSource } from '../events/control-events.js';
-import type { DeviceKind, ModerationRequest } from '../store/types.js';
+import type { DeviceKind, ModerationRequest, Moderator } from '../store/types.js';
 import { DevicePreferences, type PreferenceStorage } from './devices.js';
 import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { sendChat, sendReaction } from './messaging.js';
@@ -91,6 +91,7 @@ export class RoomSession {
   readonly #listeners = new Set<(event: RoomStoreEvent) => void>();
   readonly devices: DevicePreferences;
   #room: Room | undefined;
+  #moderator: Moderator | undefined;
   #offStore: (() => void) | undefined;
   #offToken: (() => void) | undefined;
   /** The token the room is joined with (refreshed by the server while connected). */
@@ -359,9 +360,29 @@ export class RoomSession {
     this.store.setVolume(identity, volume);
   }
 
-  /** Mute, remove or promote a participant, or lower their hand, through the server helper. */
-  moderate(request: ModerationRequest): Promise<void> {
-    return this.store.moderate(request);
+  /**
+   * Who carries out moderation: set on joining to call the server helper's endpoint with the
+   * participant's own token; a page may set its own. Without one, `moderation` is false in the
+   * store and `moderate` rejects.
+   */
+  setModerator(moderator: Moderator | undefined): void {
+    this.#moderator = moderator;
+    this.#store.get()?.setModeration(!!moderator);
+  }
+
+  /**
+   * Mute, remove or promote a participant, or lower their hand. The server checks the caller's
+   * token; the effect arrives as room events. A failure is reported as the non-fatal error
+   * `moderation-failed` and also rejects.
+   */
+  async moderate(request: ModerationRequest): Promise<void> {
+    try {
+      if (!this.#moderator) throw new Error('no moderator is configured');
+      await this.#moderator(request);
+    } catch (error) {
+      this.store.reportError({ code: 'moderation-failed', detail: messageOf(error), fatal: false });
+      throw error;
+    }
   }
 
   /** Set attributes of the local participant (only the keys given change). */
@@ -401,6 +422,7 @@ export class RoomSession {
     this.#released = false;
     this.#attempt += 1;
     this.#offStore = store.onEvent((event) => this.#onStoreEvent(event));
+    store.setModeration(!!this.#moderator);
     this.#store.set(store);
     this.#applyRememberedDevices(room);
   }
@@ -455,8 +477,6 @@ export class RoomSession {
     const url = c.moderationUrl
       ? resolveUrl(c.moderationUrl).href
       : moderationUrlFor(c.tokenUrl, room.name);
-    this.store.setModerator(
-      url ? (request) => postModeration(url, this.#token, request) : undefined,
-    );
+    this.setModerator(url ? (request) => postModeration(url, this.#token, request) : undefined);
   }
 }

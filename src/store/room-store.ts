@@ -10,13 +10,7 @@ import { DevicesSlice } from './slices/devices.js';
 import { ModerationSlice } from './slices/moderation.js';
 import { ParticipantsSlice } from './slices/participants.js';
 import { ReactionsSlice } from './slices/reactions.js';
-import type {
-  ChatMessage,
-  ModerationRequest,
-  Moderator,
-  RoomError,
-  RoomSnapshot,
-} from './types.js';
+import type { ChatMessage, RoomError, RoomSnapshot } from './types.js';
 
 export type { RoomStoreEvent } from './slice.js';
 export { CHAT_LIMIT, CHAT_TOPIC } from './slices/chat.js';
@@ -157,21 +151,9 @@ export class RoomStore {
     this.#audio.setVolume(identity, volume);
   }
 
-  /**
-   * Who carries out moderation (`<media-room>` sets one that calls the server helper's endpoint
-   * with the participant's own token). Without one, `moderation` is false and `moderate` rejects.
-   */
-  setModerator(moderator: Moderator | undefined): void {
-    this.#moderation.setModerator(moderator);
-  }
-
-  /**
-   * Ask the server to mute, remove or promote a participant, or lower their hand. The server
-   * checks the caller's token; the effect arrives as room events. A failure is reported as the
-   * non-fatal error `moderation-failed` and also rejects.
-   */
-  moderate(request: ModerationRequest): Promise<void> {
-    return this.#moderation.moderate(request);
+  /** Whether moderation can be asked for (the session has a moderator). */
+  setModeration(available: boolean): void {
+    this.#moderation.setAvailable(available);
   }
 
   /** Remove every room listener. The store keeps its last snapshot. */

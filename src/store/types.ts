@@ -171,6 +171,6 @@ export interface RoomSnapshot {
   /** Reactions of the last few seconds (`REACTION_MS`), oldest first. */
   readonly reactions: readonly Reaction[];
   readonly audio: LocalAudioState;
-  /** A moderator is configured (`setModerator`); the local grant decides who may use it. */
+  /** The session has a moderator (`RoomSession.setModerator`); the grant decides who may use it. */
   readonly moderation: boolean;
 }

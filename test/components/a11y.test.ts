@@ -30,7 +30,7 @@ async function fullRoom(remotes: number, theme: 'light' | 'dark' = 'dark') {
     html`<media-room skip-prejoin theme=${theme} style="height: 40rem; width: 60rem"></media-room>`,
   );
   el.room = script.room;
-  el.store.setModerator(async () => {});
+  el.session.setModerator(async () => {});
   script.identities.forEach((id, i) => script.update(id, { name: NAMES[i] }));
   const local = script.room.localParticipant.identity;
   script.makeModerator();

@@ -168,7 +168,7 @@ async function fullRoom(lang: string, ancestor: boolean) {
   );
   const el = wrapper.querySelector('media-room')!;
   el.room = script.room;
-  el.store.setModerator(async () => {});
+  el.session.setModerator(async () => {});
   const [first, second, third] = script.identities;
   script.identities.forEach((id, i) => script.update(id, { name: NAMES[i] }));
   script.publishTrack(second!, 'microphone');

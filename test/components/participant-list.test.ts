@@ -46,7 +46,7 @@ async function mount(remotes = 3) {
 /** Configure a moderator that records every request (and make the local participant one). */
 function moderate(m: Awaited<ReturnType<typeof mount>>, asModerator = true) {
   const calls: ModerationRequest[] = [];
-  m.el.store.setModerator(async (request) => {
+  m.el.session.setModerator(async (request) => {
     calls.push(request);
   });
   if (asModerator) m.script.makeModerator();
@@ -313,7 +313,7 @@ describe('<participant-list> on a scripted room', () => {
     m.script.makeModerator();
     const calls: ModerationRequest[] = [];
     let fail: (error: Error) => void = () => {};
-    m.el.store.setModerator(
+    m.el.session.setModerator(
       (request) =>
         new Promise<void>((_resolve, reject) => {
           calls.push(request);

@@ -188,7 +188,7 @@ describe('room types, capabilities and moderation against a real livekit-server'
     expect(row(guest, 'host')!.querySelector('[part~="role"]')?.textContent).to.contain('Host');
     // …and the server refuses the request even when sent anyway, with a readable notice.
     let refused: unknown;
-    await guest.store
+    await guest.session
       .moderate({ action: 'remove', identity: 'host' })
       .catch((error: unknown) => (refused = error));
     expect(String(refused)).to.contain('403');

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Encryption_Type } from '@livekit/protocol';
+import type { ModerationRequest } from '../../src/store/types.js';
 import { RoomSession } from '../../src/session/room-session.js';
 import { REACTIONS } from '../../src/store/reactions.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
@@ -13,8 +14,8 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
-/** Chat and reactions are sent by the session and recorded in its store. */
-describe('RoomSession: sending chat and reactions on a scripted room', () => {
+/** Chat, reactions and moderation requests go through the session; its store records them. */
+describe('RoomSession: chat, reactions and moderation on a scripted room', () => {
   let script: ScriptedRoom;
   let session: RoomSession;
 
@@ -85,5 +86,37 @@ describe('RoomSession: sending chat and reactions on a scripted room', () => {
     expect(session.store.get().reactions.map((r) => [r.from, r.emoji, r.isLocal])).to.deep.equal([
       [script.room.localParticipant.identity, '👍', true],
     ]);
+  });
+
+  it('moderates only through a configured moderator, and reports a refusal without losing it', async () => {
+    expect(await rejection(session.moderate({ action: 'remove', identity: 'x' }))).to.be.an(
+      'error',
+    );
+    await session.store.settled();
+    expect(session.store.get().error?.code).to.equal('moderation-failed');
+    session.clearError();
+
+    const calls: ModerationRequest[] = [];
+    session.setModerator(async (request) => {
+      calls.push(request);
+      if (request.action === 'remove') throw new Error('HTTP 403: not a moderator');
+    });
+    await session.store.settled();
+    expect(session.store.get().moderation).to.equal(true);
+
+    await session.moderate({ action: 'mute', identity: 'p', trackSid: 'TR_1' });
+    expect(calls).to.deep.equal([{ action: 'mute', identity: 'p', trackSid: 'TR_1' }]);
+    const refused = await rejection(session.moderate({ action: 'remove', identity: 'p' }));
+    expect((refused as Error).message).to.equal('HTTP 403: not a moderator');
+    await session.store.settled();
+    expect(session.store.get().error).to.deep.include({
+      code: 'moderation-failed',
+      detail: 'HTTP 403: not a moderator',
+      fatal: false,
+    });
+
+    session.setModerator(undefined);
+    await session.store.settled();
+    expect(session.store.get().moderation).to.equal(false);
   });
 });

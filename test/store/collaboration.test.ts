@@ -9,22 +9,11 @@ import {
   selectCanModerate,
   selectCanReact,
   selectLocalAudio,
-  type ModerationRequest,
   type RoomSnapshot,
 } from '../../src/store/index.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
-/** What `promise` rejects with; fails the test when it resolves. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-describe('RoomStore: local audio, moderation hook and roles', () => {
+describe('RoomStore: local audio, moderation availability and roles', () => {
   let script: ScriptedRoom;
   let store: RoomStore;
 
@@ -67,36 +56,6 @@ describe('RoomStore: local audio, moderation hook and roles', () => {
     off();
   });
 
-  it('moderates only through a configured moderator, and reports a refusal without losing it', async () => {
-    expect(await rejection(store.moderate({ action: 'remove', identity: 'x' }))).to.be.an('error');
-    await store.settled();
-    expect(store.get().error?.code).to.equal('moderation-failed');
-    store.clearError();
-
-    const calls: ModerationRequest[] = [];
-    store.setModerator(async (request) => {
-      calls.push(request);
-      if (request.action === 'remove') throw new Error('HTTP 403: not a moderator');
-    });
-    await store.settled();
-    expect(store.get().moderation).to.equal(true);
-
-    await store.moderate({ action: 'mute', identity: 'p', trackSid: 'TR_1' });
-    expect(calls).to.deep.equal([{ action: 'mute', identity: 'p', trackSid: 'TR_1' }]);
-    const refused = await rejection(store.moderate({ action: 'remove', identity: 'p' }));
-    expect((refused as Error).message).to.equal('HTTP 403: not a moderator');
-    await store.settled();
-    expect(store.get().error).to.deep.include({
-      code: 'moderation-failed',
-      detail: 'HTTP 403: not a moderator',
-      fatal: false,
-    });
-
-    store.setModerator(undefined);
-    await store.settled();
-    expect(store.get().moderation).to.equal(false);
-  });
-
   it('tells moderators, viewers and capabilities from the token-set attributes and grant', async () => {
     const [a] = script.identities;
     script.update(a!, {
@@ -111,7 +70,7 @@ describe('RoomStore: local audio, moderation hook and roles', () => {
     // may moderate only once it is a moderator and a moderator is configured.
     expect(capabilitiesOf(store.get().local)).to.equal(undefined);
     expect(selectCanReact(store.get())).to.equal(true);
-    store.setModerator(async () => {});
+    store.setModeration(true);
     await store.settled();
     expect(selectCanModerate(store.get())).to.equal(false);
   });

@@ -28,12 +28,12 @@ import { styles } from './participant-list.styles.js';
  *
  * A search field narrows the list (by name or identity, ignoring case and accents) and announces
  * how many are shown. Each remote row has a volume slider: how loud that participant plays here
- * (`RoomStore.setVolume`, local only).
+ * (`RoomSession.setVolume`, local only).
  *
- * When the store has a moderator (`RoomStore.setModerator`) and your token lists
+ * When the session has a moderator (`RoomSession.setModerator`) and your token lists
  * `moderate:participants`, remote rows also offer Mute (while their microphone is on), Bring onto
  * the stage (viewers), Lower hand (raised hands) and Remove (after an inline confirmation; Escape
- * cancels). Each fires `participant-action` first; the request then goes to `RoomStore.moderate`.
+ * cancels). Each fires `participant-action` first; the request then goes to `RoomSession.moderate`.
  * While it is under way the button is busy; a failure is reported by the store
  * (`moderation-failed`). The server checks the token again: hiding the actions is only for the UI.
  *
