@@ -4,6 +4,7 @@ import type { LocalizeController } from '../../controllers/localize.js';
 import { icons } from '../../internal/icons.js';
 import type { ModerationAction } from '../../store/types.js';
 import { busyKey, type Row } from './rows.js';
+import { initials } from '../../internal/initials.js';
 
 /** What the row templates read of the element, and what they call back. */
 export interface RowContext {
@@ -24,21 +25,6 @@ export interface RowContext {
   onConfirmKeyDown(e: KeyboardEvent): void;
   /** The volume slider of a row moved. */
   onVolume(identity: string, e: Event): void;
-}
-
-/** Up to two initials of a display name, for the avatar. */
-function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/[\s._@-]+/u)
-    .filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? '?'];
-  return (
-    letters
-      .map((w) => Array.from(w ?? '')[0] ?? '')
-      .join('')
-      .toUpperCase() || '?'
-  );
 }
 
 const percentFormats = new Map<string, Intl.NumberFormat>();

@@ -18,6 +18,7 @@ import { icons } from '../../internal/icons.js';
 import type { ParticipantState, Reaction, RoomSnapshot } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
 import { styles } from './participant-tile.styles.js';
+import { initials } from '../../internal/initials.js';
 
 /**
  * One participant's video (or screen share), with their name and state.
@@ -298,21 +299,6 @@ function driftOf(id: string): number {
   let hash = 0;
   for (let i = 0; i < id.length; i += 1) hash = (hash * 31 + id.charCodeAt(i)) | 0;
   return 10 + (Math.abs(hash) % 61);
-}
-
-/** Up to two initials of a display name, for the avatar. */
-function initials(name: string): string {
-  const words = name
-    .trim()
-    .split(/[\s._@-]+/u)
-    .filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : [words[0] ?? '?'];
-  return (
-    letters
-      .map((w) => Array.from(w ?? '')[0] ?? '')
-      .join('')
-      .toUpperCase() || '?'
-  );
 }
 
 define('participant-tile', ParticipantTile);
