@@ -88,6 +88,7 @@ export const panelStyles = css`
   :host {
     display: block;
     min-height: 0;
+    min-width: 0;
     color: var(--mr-color-text, #f3f4f6);
   }
 
@@ -101,6 +102,7 @@ export const panelStyles = css`
     gap: 0.5rem;
     height: 100%;
     min-height: 12rem;
+    min-width: 0;
     box-sizing: border-box;
     padding: 0.5rem;
     border-radius: var(--mr-radius, 0.75rem);

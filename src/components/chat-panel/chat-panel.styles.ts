@@ -34,8 +34,12 @@ export const styles = [
       font-size: 0.875rem;
     }
 
+    /* A bubble holds its glyphs: stacked marks or a long word stay inside it. */
     article {
+      box-sizing: border-box;
       max-width: 85%;
+      min-width: 0;
+      overflow: clip;
       align-self: flex-start;
       padding: 0.35rem 0.6rem;
       border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
@@ -51,14 +55,24 @@ export const styles = [
     [part='meta'] {
       display: flex;
       gap: 0.5rem;
+      min-width: 0;
       align-items: baseline;
       font-size: 0.75rem;
       color: var(--mr-color-muted, #9ca3af);
     }
 
+    /* One line, cut with an ellipsis; the whole name is its title. */
     [part='sender'] {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
       font-weight: 600;
       color: var(--mr-color-text, #f3f4f6);
+    }
+
+    [part='time'] {
+      flex: none;
     }
 
     [part='text'] {

@@ -170,7 +170,9 @@ export class ChatPanel extends LitElement {
     );
     return html`
       <article part=${m.isLocal ? 'message local' : 'message'}>
-        <div part="meta"><span part="sender">${sender}</span> ${time}</div>
+        <div part="meta">
+          <span part="sender" dir="auto" title=${sender}>${sender}</span> ${time}
+        </div>
         <div part="text">${content}</div>
       </article>
     `;

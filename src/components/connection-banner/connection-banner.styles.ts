@@ -31,7 +31,9 @@ export const styles = [
     }
 
     [part='message'] {
+      min-width: 0;
       margin: 0;
+      overflow-wrap: anywhere;
     }
 
     [part='spinner'] {

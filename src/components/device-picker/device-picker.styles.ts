@@ -50,9 +50,18 @@ export const styles = [
     }
 
     [part='item'] svg {
+      flex: none;
       width: 1rem;
       height: 1rem;
       visibility: hidden;
+    }
+
+    /* A device's label on one line, cut with an ellipsis; the whole label is its title. */
+    [part='item'] .label {
+      min-width: 0;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
     [part='item'][aria-checked='true'] svg {

@@ -149,6 +149,8 @@ export class DevicePicker extends LitElement {
       : devices.length === 0
         ? t.term('noDevices')
         : '';
+    const labelOf = (d: (typeof devices)[number], i: number) =>
+      d.label || t.term(unnamedKey[this.kind], i + 1);
     return html`
       <div
         ${ref(this.#menu)}
@@ -174,7 +176,7 @@ export class DevicePicker extends LitElement {
                     data-device-id=${d.deviceId}
                   >
                     <svg viewBox="0 0 24 24" aria-hidden="true">${icons.check}</svg>
-                    <span>${d.label || t.term(unnamedKey[this.kind], i + 1)}</span>
+                    <span class="label" dir="auto" title=${labelOf(d, i)}>${labelOf(d, i)}</span>
                   </div>
                 `,
               )

@@ -46,7 +46,7 @@ export const styles = css`
     min-width: 0;
     display: grid;
     gap: var(--layout-grid-gap, 0.5rem);
-    grid-template-columns: repeat(var(--_tracks, 2), var(--_track, 1fr));
+    grid-template-columns: repeat(var(--_tracks, 2), var(--_track, minmax(0, 1fr)));
     grid-auto-rows: var(--_tile-h, auto);
     justify-content: center;
     align-content: center;

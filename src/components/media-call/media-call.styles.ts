@@ -7,6 +7,7 @@ export const styles = css`
     gap: var(--media-room-gap, 0.5rem);
     flex: 1;
     min-height: 0;
+    min-width: 0;
     container: media-call / inline-size;
   }
 
@@ -17,6 +18,7 @@ export const styles = css`
   .stage {
     flex: 1;
     min-height: 0;
+    min-width: 0;
     display: flex;
     gap: var(--media-room-gap, 0.5rem);
   }
@@ -26,9 +28,16 @@ export const styles = css`
     min-width: 0;
   }
 
+  /*
+   * A side panel is as wide as designed whatever it holds: the width comes from the basis alone
+   * (inline-size containment: a long name or message does not make its content wider), and it
+   * never grows past it (min-width: 0, not the width of its longest word).
+   */
   [part='chat'],
   [part='participants'] {
     flex: 0 0 min(22rem, 40%);
+    min-width: 0;
+    contain: inline-size;
   }
 
   [part='chat'][hidden],
@@ -46,7 +55,7 @@ export const styles = css`
 
     [part='chat'],
     [part='participants'] {
-      flex: 1 1 auto;
+      flex: 1 1 0;
     }
   }
 
@@ -75,6 +84,7 @@ export const styles = css`
     border-radius: var(--mr-radius, 0.75rem);
     background: var(--mr-color-surface, #1f2937);
     border-inline-start: 4px solid var(--mr-color-accent, #3b82f6);
+    overflow-wrap: anywhere;
   }
 
   [part='pre-join'] {

@@ -21,6 +21,7 @@ export const styles = [
       flex-direction: column;
       gap: var(--media-room-gap, 0.5rem);
       height: 100%;
+      min-width: 0;
       box-sizing: border-box;
       padding: var(--media-room-gap, 0.5rem);
     }
@@ -32,6 +33,7 @@ export const styles = [
       align-items: center;
       gap: 0.75rem;
       flex-wrap: wrap;
+      overflow-wrap: anywhere;
     }
 
     [part='error'] {
@@ -64,6 +66,7 @@ export const styles = [
       border-radius: var(--mr-radius, 0.75rem);
       background: var(--mr-color-surface, #1f2937);
       border-inline-start: 4px solid var(--mr-color-warning, #fbbf24);
+      overflow-wrap: anywhere;
     }
 
     [part='notice'] [part='error-detail'] {

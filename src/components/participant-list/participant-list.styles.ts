@@ -96,6 +96,7 @@ export const styles = [
     }
 
     [part~='item'] {
+      min-width: 0;
       display: flex;
       flex-direction: column;
       gap: 0.3rem;
@@ -271,8 +272,16 @@ export const styles = [
       font-size: 0.8125rem;
     }
 
+    /* A long name wraps anywhere, at most three lines; the group is named with all of it. */
     .question {
       flex: 1 1 100%;
+      min-width: 0;
+      overflow: hidden;
+      overflow-wrap: anywhere;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
+      line-clamp: 3;
     }
 
     [part='confirm'],

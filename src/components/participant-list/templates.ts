@@ -72,11 +72,12 @@ function rowTemplate(ctx: RowContext, row: Row): TemplateResult {
   const hand = row.hand ? t.term('handRaised', row.hand) : '';
   const mic = row.mic === 'on' ? t.term('microphoneOn') : t.term('microphoneMuted');
   const camera = row.camera === 'on' ? t.term('cameraOn') : t.term('cameraOff');
+  const name = row.isLocal ? t.term('you', row.name) : row.name;
   return html`<li part=${row.isLocal ? 'item local' : 'item'} data-identity=${row.identity}>
     <div class="main">
       <span part="avatar" aria-hidden="true">${initials(row.name)}</span>
       <span class="who">
-        <span part="name">${row.isLocal ? t.term('you', row.name) : row.name}</span>
+        <span part="name" dir="auto" title=${name}>${name}</span>
         ${
           row.host
             ? html`<span part="role host">${t.term('roleHost')}</span>`
@@ -137,7 +138,7 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
       aria-label=${question}
       @keydown=${ctx.onConfirmKeyDown}
     >
-      <span class="question">${question}</span>
+      <span class="question" title=${question}>${question}</span>
       <button
         part="confirm"
         type="button"

@@ -98,6 +98,7 @@ export const styles = css`
     inset-inline-start: 0.5rem;
     inset-block-end: 0.5rem;
     max-width: calc(100% - 1rem);
+    box-sizing: border-box;
     display: flex;
     align-items: center;
     gap: 0.35rem;
@@ -108,7 +109,9 @@ export const styles = css`
     font-size: 0.875rem;
   }
 
+  /* One line, cut with an ellipsis; the whole name is its title and in the tile's label. */
   [part='name'] {
+    min-width: 0;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;

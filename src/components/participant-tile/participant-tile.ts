@@ -241,7 +241,7 @@ export class ParticipantTile extends LitElement {
                 </svg>`
               : nothing
           }
-          <span part="name">${label}</span>
+          <span part="name" dir="auto" title=${label}>${label}</span>
           <connection-quality part="connection-quality" identity=${identity}></connection-quality>
           ${p?.isSpeaking ? html`<span class="visually-hidden">${t.term('speaking')}</span>` : nothing}
         </div>

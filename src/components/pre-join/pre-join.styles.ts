@@ -12,6 +12,7 @@ export const styles = css`
   }
 
   [part='base'] {
+    min-width: 0;
     max-width: var(--pre-join-max-width, 40rem);
     margin: 0 auto;
     display: flex;
@@ -47,6 +48,7 @@ export const styles = css`
   }
 
   [part='media-error'] {
+    overflow-wrap: anywhere;
     position: absolute;
     inset-inline: 0.75rem;
     inset-block-end: 0.75rem;
@@ -73,12 +75,14 @@ export const styles = css`
 
   label {
     flex: 1 1 14rem;
+    min-width: 0;
     display: flex;
     flex-direction: column;
     gap: 0.25rem;
   }
 
   input {
+    min-width: 0;
     font: inherit;
     color: inherit;
     background: var(--mr-color-surface, #1f2937);
