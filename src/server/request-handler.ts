@@ -54,14 +54,10 @@ const ACTIONS: readonly ModerationAction[] = ['mute', 'remove', 'promote', 'lowe
 const TRACK_SID = /^TR_[A-Za-z0-9]{1,64}$/;
 
 type Route =
-  | { kind: 'join'; roomFromPath: string | undefined }
-  | { kind: 'moderate' | 'hand'; room: string };
+  { kind: 'join'; roomFromPath: string | undefined } | { kind: 'moderate' | 'hand'; room: string };
 
 /** Matches one of our routes (ignoring the query string); undefined for any other path. */
-function matchRoute(
-  url = '/',
-  served: { moderate: boolean; hand: boolean },
-): Route | undefined {
+function matchRoute(url = '/', served: { moderate: boolean; hand: boolean }): Route | undefined {
   const [path] = url.split('?', 1);
   if (path === TOKEN_PATH) return { kind: 'join', roomFromPath: undefined };
   const match = path === undefined ? null : ROOM_PATH.exec(path);

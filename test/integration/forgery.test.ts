@@ -52,11 +52,17 @@ describe('what a participant can make others see about roles and hands (real liv
     expect(seen('free')).to.equal(true);
     expect(seen('bound')).to.equal(false);
     // The same in plain livekit-client, between two other participants.
-    await waitFor(() => !!free.peer.remoteParticipants.get('bound')?.permissions, 'free sees bound');
+    await waitFor(
+      () => !!free.peer.remoteParticipants.get('bound')?.permissions,
+      'free sees bound',
+    );
     expect(free.peer.remoteParticipants.get('bound')!.permissions!.canUpdateMetadata).to.equal(
       false,
     );
-    await waitFor(() => !!bound.peer.remoteParticipants.get('free')?.permissions, 'bound sees free');
+    await waitFor(
+      () => !!bound.peer.remoteParticipants.get('free')?.permissions,
+      'bound sees free',
+    );
     expect(bound.peer.remoteParticipants.get('free')!.permissions!.canUpdateMetadata).to.equal(
       true,
     );

@@ -101,7 +101,11 @@ async function joinNamed(room: string, identity: string, name: string) {
   }
   // A token that lets the peer write its own metadata and attributes (the server helper's default
   // grant does not), under the name as the endpoint keeps it (trimmed) or as refused.
-  const query = new URLSearchParams({ room, identity, name: refusedName(name) ? name : name.trim() });
+  const query = new URLSearchParams({
+    room,
+    identity,
+    name: refusedName(name) ? name : name.trim(),
+  });
   const raw = await fetch(`/test-api/raw-token?${query}`);
   const details = (await raw.json()) as { url: string; token: string };
   const peer = new Room();
