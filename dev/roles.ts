@@ -3,7 +3,8 @@
  * (`/api/rooms/standup/join?role=host&type=webinar`), so one page can play every part. A real
  * app decides the role from its own session in `resolveJoin`; never let the browser choose.
  *
- * - `role=host`: every capability, moderation included.
+ * - `role=host`: every capability, moderation included, except `profile:update`: a participant
+ *   that may write its own attributes is never shown with a role, so a host must not.
  * - `role=viewer`: watches, chats, reacts and raises a hand; publishes nothing.
  * - `role=speaker` (and no role): the default meeting grant.
  * - `type=meeting|webinar|live|1to1`: creates the room with `{"type": …}` metadata when it does
@@ -19,7 +20,7 @@ import {
 } from '../src/server/index.js';
 
 const ROLES: Record<string, readonly Capability[] | undefined> = {
-  host: CAPABILITIES,
+  host: CAPABILITIES.filter((capability) => capability !== 'profile:update'),
   viewer: ['subscribe:all', 'chat:send', 'reactions:send', 'hand:raise'],
   speaker: undefined,
 };

@@ -1,5 +1,5 @@
 /**
- * A standalone token and moderation endpoint on 127.0.0.1, for setups where the page is not
+ * A standalone token, moderation and hand endpoint on 127.0.0.1, for setups where the page is not
  * served by `npm start`. Run `tsx dev/token-server.ts`; configure with LIVEKIT_URL,
  * LIVEKIT_API_KEY, LIVEKIT_API_SECRET and PORT (LIVEKIT_API_URL when the server API is not at
  * LIVEKIT_URL with ws→http).
@@ -69,6 +69,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   });
   console.log(
     `token endpoint on ${url} (POST /api/token, POST /api/rooms/:room/join, ` +
-      `POST /api/rooms/:room/moderate) for ${livekitUrl}`,
+      `POST /api/rooms/:room/moderate, POST /api/rooms/:room/hand) for ${livekitUrl}`,
   );
 }

@@ -27,6 +27,7 @@ export const CAPABILITIES = [
   'reactions:send',
   'hand:raise',
   'moderate:participants',
+  'profile:update',
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
@@ -107,6 +108,8 @@ export interface MediaRooms {
   verifyToken(token: string): Promise<ClaimGrants>;
   /** True when the verified claims may moderate `roomId` (roomAdmin, or the capability). */
   isModerator(claims: ClaimGrants, roomId: string): boolean;
+  /** True when the verified claims are for `roomId` and list the `hand:raise` capability. */
+  mayRaiseHand(claims: ClaimGrants, roomId: string): boolean;
   /** Mutes the track `trackSid`, or without it every microphone track of the participant. */
   muteParticipant(roomId: string, identity: string, trackSid?: string): Promise<void>;
   removeParticipant(roomId: string, identity: string): Promise<void>;
@@ -117,6 +120,11 @@ export interface MediaRooms {
   promoteParticipant(roomId: string, identity: string): Promise<void>;
   /** Clears the participant's `mr.hand` attribute. */
   lowerHand(roomId: string, identity: string): Promise<void>;
+  /**
+   * Raises the participant's hand (`mr.hand` set to this server's current time, ISO; a hand
+   * already raised keeps its time and place) or lowers it. Resolves with the attribute's value.
+   */
+  setHand(roomId: string, identity: string, raised: boolean): Promise<string>;
 }
 
 /** Raised for a participant or track the server does not know (HTTP 404). */
@@ -152,7 +160,10 @@ export function grantForCapabilities(capabilities: readonly Capability[]): Video
     ...(sources.length > 0 ? { canPublishSources: sources } : {}),
     canSubscribe: has('subscribe:all'),
     canPublishData: has('chat:send') || has('reactions:send'),
-    canUpdateOwnMetadata: has('hand:raise'),
+    // Hands go through the server (`setHand`), so raising one needs no grant of its own. A
+    // participant that may write its own attributes could write any role into them: such a
+    // participant is never shown with a role, and its hand is ordered by when others saw it.
+    canUpdateOwnMetadata: has('profile:update'),
     roomAdmin: has('moderate:participants'),
   };
 }
@@ -166,6 +177,11 @@ function capabilitiesForFlags(canPublish: boolean, canSubscribe: boolean): Capab
     'reactions:send',
     'hand:raise',
   ];
+}
+
+/** The capabilities the signed token lists in its `mr.capabilities` attribute. */
+function listedIn(claims: ClaimGrants): string[] {
+  return claims.attributes?.[CAPABILITIES_ATTRIBUTE]?.split(',') ?? [];
 }
 
 /** ws://host → http://host, wss://host → https://host; http(s) URLs are kept. */
@@ -273,8 +289,9 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
       let granted: Capability[];
       if (capabilities === undefined) {
         const { canPublish = true, canSubscribe = true } = tokenOptions;
-        // A meeting participant may chat, react and raise a hand (its own attributes).
-        grant = { canPublish, canSubscribe, canPublishData: true, canUpdateOwnMetadata: true };
+        // A meeting participant may chat, react and raise a hand (through `setHand`); it does not
+        // write its own name, metadata or attributes, so what others see of it is server-set.
+        grant = { canPublish, canSubscribe, canPublishData: true, canUpdateOwnMetadata: false };
         granted = capabilitiesForFlags(canPublish, canSubscribe);
       } else {
         granted = parseCapabilities(capabilities);
@@ -298,9 +315,11 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
     isModerator(claims, roomId) {
       if (claims.video?.room !== roomId) return false;
       if (claims.video.roomAdmin === true) return true;
-      const listed = claims.attributes?.[CAPABILITIES_ATTRIBUTE]?.split(',') ?? [];
-      return listed.includes('moderate:participants');
+      return listedIn(claims).includes('moderate:participants');
     },
+
+    mayRaiseHand: (claims, roomId) =>
+      claims.video?.room === roomId && listedIn(claims).includes('hand:raise'),
 
     async muteParticipant(roomId, identity, trackSid) {
       const info = await participant(roomId, identity);
@@ -348,6 +367,19 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
       await call('participant', () =>
         service.updateParticipant(roomId, identity, { attributes: { [HAND_ATTRIBUTE]: '' } }),
       );
+    },
+
+    async setHand(roomId, identity, raised) {
+      const info = await participant(roomId, identity);
+      const current = info.attributes[HAND_ATTRIBUTE] ?? '';
+      // Raised twice, a hand keeps its first time (and so its place in the queue).
+      if (raised && current) return current;
+      const value = raised ? new Date().toISOString() : '';
+      if (!raised && !current) return value;
+      await call('participant', () =>
+        service.updateParticipant(roomId, identity, { attributes: { [HAND_ATTRIBUTE]: value } }),
+      );
+      return value;
     },
   };
 }

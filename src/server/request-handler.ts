@@ -6,8 +6,11 @@
  * - `POST /api/rooms/:room/join` with body `{ identity?, name? }` (a room in the body is ignored)
  * - `POST /api/rooms/:room/moderate` with body `{ action, identity, trackSid? }` and the caller's
  *   own LiveKit token in `Authorization: Bearer <token>`
+ * - `POST /api/rooms/:room/hand` with body `{ raised }` and the caller's own LiveKit token as
+ *   above: raises (stamped with this server's time) or lowers the caller's own hand
  */
 import type { IncomingMessage } from 'node:http';
+import type { ClaimGrants } from 'livekit-server-sdk';
 import {
   decodeSegment,
   HttpError,
@@ -41,32 +44,44 @@ export interface RequestHandlerOptions {
   ttl?: string | number;
   /** serve `POST /api/rooms/:room/moderate`; default true */
   moderation?: boolean;
+  /** serve `POST /api/rooms/:room/hand`; default true */
+  hands?: boolean;
 }
 
 const TOKEN_PATH = '/api/token';
-const ROOM_PATH = /^\/api\/rooms\/([^/]+)\/(join|moderate)$/;
+const ROOM_PATH = /^\/api\/rooms\/([^/]+)\/(join|moderate|hand)$/;
 const ACTIONS: readonly ModerationAction[] = ['mute', 'remove', 'promote', 'lower-hand'];
 const TRACK_SID = /^TR_[A-Za-z0-9]{1,64}$/;
 
 type Route =
-  { kind: 'join'; roomFromPath: string | undefined } | { kind: 'moderate'; room: string };
+  { kind: 'join'; roomFromPath: string | undefined } | { kind: 'moderate' | 'hand'; room: string };
 
 /** Matches one of our routes (ignoring the query string); undefined for any other path. */
-function matchRoute(url = '/', moderation: boolean): Route | undefined {
+function matchRoute(url = '/', served: { moderate: boolean; hand: boolean }): Route | undefined {
   const [path] = url.split('?', 1);
   if (path === TOKEN_PATH) return { kind: 'join', roomFromPath: undefined };
   const match = path === undefined ? null : ROOM_PATH.exec(path);
   if (!match) return undefined;
   const room = decodeSegment(match[1]!);
-  if (match[2] === 'join') return { kind: 'join', roomFromPath: room };
-  return moderation ? { kind: 'moderate', room } : undefined;
+  const kind = match[2] as 'join' | 'moderate' | 'hand';
+  if (kind === 'join') return { kind, roomFromPath: room };
+  return served[kind] ? { kind, room } : undefined;
+}
+
+/** The request body as an object; 400 for anything else. */
+async function readObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const body = await readJsonBody(req);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError(400, 'request body must be a JSON object', 'body');
+  }
+  return body as Record<string, unknown>;
 }
 
 export function createRequestHandler(
   rooms: MediaRooms,
   options: RequestHandlerOptions = {},
 ): NodeHandler {
-  const { resolveJoin, ttl = '10m', moderation = true } = options;
+  const { resolveJoin, ttl = '10m', moderation = true, hands = true } = options;
 
   async function join(req: IncomingMessage, roomFromPath: string | undefined): Promise<object> {
     const body = await readJsonBody(req);
@@ -90,29 +105,30 @@ export function createRequestHandler(
     return rooms.generateToken(room, { ttl, ...(decision || {}), identity, name });
   }
 
-  async function moderate(req: IncomingMessage, room: string): Promise<object> {
+  /**
+   * The verified claims of the caller's own token (`Authorization: Bearer …`) for `room`: who is
+   * asking comes from their signed token only; nothing else the browser says counts.
+   */
+  async function authenticate(req: IncomingMessage, room: string): Promise<ClaimGrants> {
     const roomCheck = validateJoinRequest({}, room);
     if (!roomCheck.ok) throw new HttpError(400, roomCheck.error, roomCheck.field);
-
-    // Who is asking comes from their own signed token only; nothing else the browser says counts.
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     const challenge = { 'WWW-Authenticate': 'Bearer' };
     if (!bearer) throw new HttpError(401, 'a Bearer token is required', undefined, challenge);
-    let claims;
     try {
-      claims = await rooms.verifyToken(bearer);
+      return await rooms.verifyToken(bearer);
     } catch {
       throw new HttpError(401, 'the token is invalid or expired', undefined, challenge);
     }
+  }
+
+  async function moderate(req: IncomingMessage, room: string): Promise<object> {
+    const claims = await authenticate(req, room);
     if (!rooms.isModerator(claims, room)) {
       throw new HttpError(403, 'the token does not allow moderating this room');
     }
 
-    const body = await readJsonBody(req);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new HttpError(400, 'request body must be a JSON object', 'body');
-    }
-    const { action, identity, trackSid } = body as Record<string, unknown>;
+    const { action, identity, trackSid } = await readObject(req);
     if (!ACTIONS.includes(action as ModerationAction)) {
       throw new HttpError(400, `action must be one of: ${ACTIONS.join(', ')}`, 'action');
     }
@@ -145,8 +161,32 @@ export function createRequestHandler(
     return { ok: true };
   }
 
+  /** Raises or lowers the caller's own hand; the time comes from this server's clock. */
+  async function hand(req: IncomingMessage, room: string): Promise<object> {
+    const claims = await authenticate(req, room);
+    if (!rooms.mayRaiseHand(claims, room)) {
+      throw new HttpError(403, 'the token does not allow raising a hand in this room');
+    }
+    // Only the token's own identity: a hand is never raised or lowered for someone else here.
+    const self = validateJoinRequest({ identity: claims.sub }, room);
+    if (claims.sub === undefined || !self.ok) {
+      throw new HttpError(403, 'the token names no valid identity');
+    }
+    const { raised } = await readObject(req);
+    if (typeof raised !== 'boolean') {
+      throw new HttpError(400, 'raised must be true or false', 'raised');
+    }
+    try {
+      const value = await rooms.setHand(room, self.value.identity, raised);
+      return { ok: true, hand: value };
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new HttpError(404, error.message);
+      throw new HttpError(502, 'the media server refused the request');
+    }
+  }
+
   return async (req, res) => {
-    const route = matchRoute(req.url, moderation);
+    const route = matchRoute(req.url, { moderate: moderation, hand: hands });
     if (!route) return false;
 
     try {
@@ -156,7 +196,9 @@ export function createRequestHandler(
       const reply =
         route.kind === 'join'
           ? await join(req, route.roomFromPath)
-          : await moderate(req, route.room);
+          : route.kind === 'moderate'
+            ? await moderate(req, route.room)
+            : await hand(req, route.room);
       sendJson(res, 200, reply);
     } catch (error) {
       sendError(req, res, error);

@@ -1,10 +1,12 @@
 /**
  * Node-only token endpoint: validates a join request and answers with a LiveKit access token.
- * The token routes of `createRequestHandler`, without moderation.
+ * The token routes and the hand route of `createRequestHandler`, without moderation.
  *
  * Routes (query strings are ignored):
  * - `POST /api/token` with body `{ room, identity?, name? }`
  * - `POST /api/rooms/:room/join` with body `{ identity?, name? }` (a room in the body is ignored)
+ * - `POST /api/rooms/:room/hand` with body `{ raised }` and the caller's own token as a Bearer
+ *   token: raises or lowers the caller's own hand (participants do not write their own attributes)
  */
 import type { NodeHandler } from './http.js';
 import { createMediaRooms } from './media-rooms.js';

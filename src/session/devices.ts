@@ -1,3 +1,4 @@
+import type { Room } from 'livekit-client';
 import type { DeviceKind } from '../store/types.js';
 
 /** The localStorage key under which the user's choice of a `kind` of device is remembered. */
@@ -43,5 +44,25 @@ export class DevicePreferences {
     } catch {
       /* Storage may be full or refused; the choice still applies to this call. */
     }
+  }
+
+  /**
+   * The remembered camera, microphone and speaker become the Room's before anything is captured,
+   * so the pre-join preview, the published tracks and the device menus all use the same one. A
+   * device that is gone falls back to the default (the constraint is not exact). Resolves once
+   * applied.
+   */
+  applyTo(room: Room): Promise<unknown> {
+    const kinds: DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
+    const wanted = kinds
+      .map((kind) => [kind, this.get(kind)] as const)
+      .filter(([kind, id]) => id && room.getActiveDevice(kind) !== id);
+    return Promise.all(
+      wanted.map(([kind, id]) =>
+        room.switchActiveDevice(kind, id!, false).catch(() => {
+          /* No speaker choice in this browser, or the device cannot start: the default stays. */
+        }),
+      ),
+    );
   }
 }

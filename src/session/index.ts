@@ -7,4 +7,10 @@ export {
   toRoomError,
   type ConnectionDetails,
 } from './token.js';
-export { moderationUrlFor, postModeration } from './moderation.js';
+export {
+  moderationUrlFor,
+  postModeration,
+  postToServer,
+  serverUrlFor,
+  type ServerRoute,
+} from './moderation.js';

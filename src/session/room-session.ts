@@ -10,18 +10,17 @@ import type { PartialMessages } from '../locales/en.js';
 import { HAND_ATTRIBUTE } from '../store/attributes.js';
 import { RoomStore, type RoomStoreEvent } from '../store/room-store.js';
 import type { ToggleSource } from '../events/control-events.js';
-import type { DeviceKind, ModerationRequest, Moderator } from '../store/types.js';
+import type { DeviceKind, HandRaiser, ModerationRequest, Moderator } from '../store/types.js';
 import { DevicePreferences, type PreferenceStorage } from './devices.js';
 import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { sendChat, sendReaction } from './messaging.js';
-import { moderationUrlFor, postModeration } from './moderation.js';
+import { serverTransports } from './moderation.js';
 import { publishOnJoin } from './publish.js';
 import { Rejoiner } from './rejoin.js';
 import {
   RoomFailure,
   fetchConnectionDetails,
   messageOf,
-  resolveUrl,
   toRoomError,
   type ConnectionDetails,
 } from './token.js';
@@ -44,7 +43,10 @@ export interface SessionConfig {
   /** Publish the microphone / camera on joining (unless a pre-join choice says otherwise). */
   audio: boolean;
   video: boolean;
-  /** The server helper's moderation endpoint; unset, worked out from `tokenUrl`. */
+  /**
+   * The server helper's moderation endpoint (its hand endpoint is beside it: `…/moderate` →
+   * `…/hand`); unset, both are worked out from `tokenUrl`.
+   */
   moderationUrl: string;
   /** Options for the livekit-client `Room`, read when the Room is made. */
   roomOptions: Partial<RoomOptions>;
@@ -92,6 +94,7 @@ export class RoomSession {
   readonly devices: DevicePreferences;
   #room: Room | undefined;
   #moderator: Moderator | undefined;
+  #handRaiser: HandRaiser | undefined;
   #offStore: (() => void) | undefined;
   #offToken: (() => void) | undefined;
   /** The token the room is joined with (refreshed by the server while connected). */
@@ -322,12 +325,17 @@ export class RoomSession {
     return (active !== 'default' && active) || this.devices.get(kind) || active;
   }
 
-  /** Raise or lower the local participant's hand. Reported as `hand-raise-failed` on failure. */
+  /**
+   * Raise or lower the local participant's hand: through the hand raiser (the server helper's
+   * endpoint, which stamps the server's time), or without one, when the grant lets the
+   * participant write its own attributes, by setting `mr.hand`. Reported as `hand-raise-failed`.
+   */
   async setHandRaised(raised: boolean): Promise<void> {
     try {
-      await this.room.localParticipant.setAttributes({
-        [HAND_ATTRIBUTE]: raised ? new Date().toISOString() : '',
-      });
+      const lp = this.room.localParticipant;
+      if (this.#handRaiser) await this.#handRaiser(raised);
+      else if (lp.permissions?.canUpdateMetadata === false) throw new Error('no hand endpoint');
+      else await lp.setAttributes({ [HAND_ATTRIBUTE]: raised ? new Date().toISOString() : '' });
     } catch (error) {
       this.store.reportError({ code: 'hand-raise-failed', detail: messageOf(error), fatal: false });
     }
@@ -368,6 +376,16 @@ export class RoomSession {
   setModerator(moderator: Moderator | undefined): void {
     this.#moderator = moderator;
     this.#store.get()?.setModeration(!!moderator);
+  }
+
+  /**
+   * Who raises the hand: set on joining to call the server helper's hand endpoint with the
+   * participant's own token; a page may set its own. Without one, `setHandRaised` writes the
+   * attribute itself, which only a grant to update its own metadata allows.
+   */
+  setHandRaiser(handRaiser: HandRaiser | undefined): void {
+    this.#handRaiser = handRaiser;
+    this.#store.get()?.setHandServer(!!handRaiser);
   }
 
   /**
@@ -423,34 +441,15 @@ export class RoomSession {
     this.#attempt += 1;
     this.#offStore = store.onEvent((event) => this.#onStoreEvent(event));
     store.setModeration(!!this.#moderator);
+    store.setHandServer(!!this.#handRaiser);
     this.#store.set(store);
-    this.#applyRememberedDevices(room);
+    this.#applying = this.devices.applyTo(room);
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {
     if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
     this.#rejoiner.follow(event);
     for (const fn of [...this.#listeners]) fn(event);
-  }
-
-  /**
-   * The remembered camera, microphone and speaker become the Room's before anything is captured,
-   * so the pre-join preview, the published tracks and the device menus all use the same one. A
-   * device that is gone falls back to the default (the constraint is not exact).
-   */
-  #applyRememberedDevices(room: Room): void {
-    const kinds: DeviceKind[] = ['videoinput', 'audioinput', 'audiooutput'];
-    const wanted = kinds
-      .map((kind) => [kind, this.devices.get(kind)] as const)
-      .filter(([kind, id]) => id && room.getActiveDevice(kind) !== id);
-    if (wanted.length === 0) return;
-    this.#applying = Promise.all(
-      wanted.map(([kind, id]) =>
-        room.switchActiveDevice(kind, id!, false).catch(() => {
-          /* No speaker choice in this browser, or the device cannot start: the default stays. */
-        }),
-      ),
-    );
   }
 
   async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
@@ -466,17 +465,15 @@ export class RoomSession {
   }
 
   /**
-   * Keep the token the room is joined with (the server refreshes it while connected) and let the
-   * store moderate with it through the server helper's endpoint.
+   * Keep the token the room is joined with (the server refreshes it while connected) and moderate
+   * and raise hands with it through the server helper's endpoints.
    */
   #followToken(room: Room, token: string): void {
     this.#token = token;
     this.#offToken?.();
     this.#offToken = onTokenRefreshed(room, (fresh) => (this.#token = fresh));
-    const c = this.#config;
-    const url = c.moderationUrl
-      ? resolveUrl(c.moderationUrl).href
-      : moderationUrlFor(c.tokenUrl, room.name);
-    this.setModerator(url ? (request) => postModeration(url, this.#token, request) : undefined);
+    const { moderator, handRaiser } = serverTransports(this.#config, room.name, () => this.#token);
+    this.setModerator(moderator);
+    this.setHandRaiser(handRaiser);
   }
 }

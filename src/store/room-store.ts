@@ -156,6 +156,11 @@ export class RoomStore {
     this.#moderation.setAvailable(available);
   }
 
+  /** Whether hands are raised through the server (the session has a hand raiser). */
+  setHandServer(available: boolean): void {
+    this.#moderation.setHandServer(available);
+  }
+
   /** Remove every room listener. The store keeps its last snapshot. */
   destroy(): void {
     this.#composer.destroy();

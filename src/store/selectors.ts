@@ -67,25 +67,52 @@ export function canPublishSource(s: RoomSnapshot, source: TrackSourceName): bool
   return perm.canPublishSources.length === 0 || perm.canPublishSources.includes(source);
 }
 
-/** Identities with a raised hand, in the order they raised it (the attribute holds the time). */
+/**
+ * Whether what the participant's attributes say could only have been set by the server: the
+ * SFU tells everyone each participant's permissions, which only the server sets, and a
+ * participant that may not update its own metadata cannot write its own attributes, name or
+ * metadata. Unknown permissions do not count.
+ */
+export const isServerSet = (p: ParticipantState | undefined): boolean =>
+  p?.permissions?.canUpdateMetadata === false;
+
+/**
+ * When the participant raised its hand, for ordering the queue: the server's stamp in `mr.hand`
+ * when only the server can have written it, otherwise when this store first saw the hand up (a
+ * participant writing its own attributes could claim any time). An unreadable stamp counts as
+ * when it was seen.
+ */
+function handTime(p: ParticipantState): number {
+  if (!isServerSet(p)) return p.handRaisedAt;
+  const stamped = Date.parse(p.attributes[HAND_ATTRIBUTE] ?? '');
+  return Number.isFinite(stamped) ? stamped : p.handRaisedAt;
+}
+
+/**
+ * Identities with a raised hand, in the order they were raised (`handTime`); equal times keep
+ * the participants' order (local first, then join order).
+ */
 export const selectRaisedHands = (s: RoomSnapshot): readonly string[] =>
   [...s.participants.values()]
     .filter((p) => p.attributes[HAND_ATTRIBUTE])
-    .sort((a, b) => a.attributes[HAND_ATTRIBUTE]!.localeCompare(b.attributes[HAND_ATTRIBUTE]!))
+    .map((p) => ({ identity: p.identity, at: handTime(p) }))
+    .sort((a, b) => a.at - b.at)
     .map((p) => p.identity);
 
 /**
  * The capabilities the participant's token lists in `mr.capabilities` (set by the server helper),
- * or undefined when it lists none (a token from elsewhere). For the UI only: the server trusts
- * nothing but the token.
+ * or undefined when it lists none (a token from elsewhere) or when the participant may write its
+ * own attributes (then the list could be its own invention: it counts for nothing). For the UI
+ * only: the server trusts nothing but the token.
  */
 export function capabilitiesOf(p: ParticipantState | undefined): readonly string[] | undefined {
+  if (!isServerSet(p)) return undefined;
   const listed = p?.attributes[CAPABILITIES_ATTRIBUTE];
   if (listed === undefined) return undefined;
   return listed.split(',').filter(Boolean);
 }
 
-/** Whether the participant's token lists `moderate:participants`. */
+/** Whether the participant's token lists `moderate:participants` (and only the server set it). */
 export const isModerator = (p: ParticipantState | undefined): boolean =>
   capabilitiesOf(p)?.includes('moderate:participants') ?? false;
 
@@ -108,6 +135,18 @@ export const selectCanReact = (s: RoomSnapshot): boolean => {
   if (!s.local || s.local.permissions?.canPublishData === false) return false;
   const caps = capabilitiesOf(s.local);
   return caps === undefined || caps.includes('reactions:send');
+};
+
+/**
+ * Whether the local participant can raise its hand: in the room, its token (when it lists
+ * capabilities) grants `hand:raise`, and there is a way to do it: the server's hand endpoint, or
+ * (without one) a grant to write its own attributes. Unknown permissions allow.
+ */
+export const selectCanRaiseHand = (s: RoomSnapshot): boolean => {
+  if (!s.local) return false;
+  const caps = capabilitiesOf(s.local);
+  if (caps !== undefined && !caps.includes('hand:raise')) return false;
+  return s.handServer || s.local.permissions?.canUpdateMetadata !== false;
 };
 
 export const selectReactions = (s: RoomSnapshot): readonly Reaction[] => s.reactions;

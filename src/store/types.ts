@@ -49,6 +49,13 @@ export interface ParticipantState {
   readonly connectionQuality: ConnectionQualityName;
   /** Milliseconds since the epoch, from the SFU; 0 when unknown. */
   readonly joinedAt: number;
+  /**
+   * When this store first saw the hand (`mr.hand`) raised, in milliseconds since the epoch on this
+   * side's clock (a hand already up in the first snapshot counts as seen then); 0 while it is
+   * down. Orders the hands of participants that may write their own attributes
+   * (`selectRaisedHands`).
+   */
+  readonly handRaisedAt: number;
   readonly tracks: Readonly<Partial<Record<TrackSourceName, TrackState>>>;
   /** The live livekit-client participant, for actions. Compared by identity. */
   readonly participant: Participant;
@@ -129,6 +136,12 @@ export interface ModerationRequest {
 /** Carries out a moderation request (e.g. a POST to the server helper's endpoint); rejects on failure. */
 export type Moderator = (request: ModerationRequest) => Promise<void>;
 
+/**
+ * Raises or lowers the local participant's hand through the server (e.g. a POST to the server
+ * helper's hand endpoint, which stamps the server's time); rejects on failure.
+ */
+export type HandRaiser = (raised: boolean) => Promise<void>;
+
 export interface RoomSnapshot {
   readonly connection: {
     readonly phase: ConnectionPhase;
@@ -173,4 +186,9 @@ export interface RoomSnapshot {
   readonly audio: LocalAudioState;
   /** The session has a moderator (`RoomSession.setModerator`); the grant decides who may use it. */
   readonly moderation: boolean;
+  /**
+   * The session raises hands through the server (`RoomSession.setHandRaiser`, the server helper's
+   * hand endpoint by default) rather than by writing the local participant's attributes.
+   */
+  readonly handServer: boolean;
 }

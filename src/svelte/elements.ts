@@ -235,9 +235,9 @@ export interface MediaRoomSvelteAttributes {
   layout?: 'grid' | 'speaker' | 'focus' | 'stage' | 'pip' | null;
   /** `meeting`, `webinar`, `live` or `1to1`; unset, the room metadata's `type`, else `meeting`. */
   type?: 'meeting' | 'live' | 'webinar' | '1to1' | null;
-  /** The server helper's moderation endpoint; unset, `…/join` → `…/moderate` of `token-url`. */
+  /** The server helper's moderation endpoint (`…/hand` beside it); unset, beside `token-url`. */
   'moderation-url'?: string | null;
-  /** Property of `moderation-url`. The server helper's moderation endpoint; unset, `…/join` → `…/moderate` of `token-url`. */
+  /** Property of `moderation-url`. The server helper's moderation endpoint (`…/hand` beside it); unset, beside `token-url`. */
   moderationUrl?: MediaRoom['moderationUrl'];
   /** Join straight away instead of showing the pre-join screen first (default UI only). */
   'skip-prejoin'?: true | '' | null;

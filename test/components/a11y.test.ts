@@ -31,12 +31,14 @@ async function fullRoom(remotes: number, theme: 'light' | 'dark' = 'dark') {
   );
   el.room = script.room;
   el.session.setModerator(async () => {});
+  // Hands through the server, as with the server helper (the moderator may not write its own).
+  el.session.setHandRaiser(async () => {});
   script.identities.forEach((id, i) => script.update(id, { name: NAMES[i] }));
   const local = script.room.localParticipant.identity;
   script.makeModerator();
   // A moderator's token from the server helper also lists the capabilities every member has.
   script.setAttributes(local, {
-    [CAPABILITIES_ATTRIBUTE]: 'moderate:participants,reactions:send',
+    [CAPABILITIES_ATTRIBUTE]: 'moderate:participants,reactions:send,hand:raise',
     [HAND_ATTRIBUTE]: '2026-11-22T10:00:00.000Z',
   });
   const [first, second] = script.identities;

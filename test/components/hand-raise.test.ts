@@ -3,7 +3,7 @@ import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantTile } from '../../src/components/participant-tile/participant-tile.js';
 import '../../src/index.js';
 import { HAND_ATTRIBUTE, selectRaisedHands } from '../../src/store/index.js';
-import { waitFor, callRoot } from '../helpers/live.js';
+import { waitFor, waitForValue, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 describe('raised hands on a scripted room', () => {
@@ -37,6 +37,46 @@ describe('raised hands on a scripted room', () => {
     script.update(c!, { attributes: { [HAND_ATTRIBUTE]: '' } });
     await waitFor(() => label(a!) === 'Hand raised (1 in line)', 'a moves up');
     expect(label(c!)).to.equal(undefined);
+    await script.room.disconnect();
+  });
+
+  it('<hand-raise-button> asks the session’s hand raiser; pressed follows the store, not the click', async () => {
+    const script = await ScriptedRoom.create(1);
+    const el = await fixture<MediaRoom>(
+      html`<media-room skip-prejoin style="height: 40rem"></media-room>`,
+    );
+    el.room = script.room;
+    const local = script.room.localParticipant.identity;
+    // The server helper's grant: the participant may not write its own attributes.
+    script.setPermissions(local, {});
+    const button = await waitForValue(
+      () => callRoot(el)?.querySelector('control-bar')?.querySelector('hand-raise-button'),
+      'the button',
+    );
+    await waitFor(() => button.matches(':state(forbidden)'), 'no way to raise a hand yet');
+    expect(getComputedStyle(button).display).to.equal('none');
+
+    const asked: boolean[] = [];
+    el.session.setHandRaiser(async (raised) => {
+      asked.push(raised);
+    });
+    await waitFor(() => !button.matches(':state(forbidden)'), 'raised through the server');
+    const inner = button.shadowRoot!.querySelector('button')!;
+    inner.click();
+    await waitFor(() => asked.length === 1, 'asked');
+    expect(asked).to.deep.equal([true]);
+    await el.updateComplete;
+    // Nothing changed on the server yet: still lowered.
+    expect(button.raised).to.equal(false);
+    expect(inner.getAttribute('aria-pressed')).to.equal('false');
+    // The server's stamp arrives.
+    script.setAttributes(local, { [HAND_ATTRIBUTE]: new Date().toISOString() });
+    await waitFor(() => inner.getAttribute('aria-pressed') === 'true', 'pressed');
+    expect(selectRaisedHands(el.store.get())).to.deep.equal([local]);
+    await waitFor(() => inner.getAttribute('aria-busy') === 'false', 'answered');
+    inner.click();
+    await waitFor(() => asked.length === 2, 'asked again');
+    expect(asked).to.deep.equal([true, false]);
     await script.room.disconnect();
   });
 });

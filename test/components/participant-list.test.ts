@@ -182,7 +182,9 @@ describe('<participant-list> on a scripted room', () => {
     expect(m.inRow(b, 'hand')!.textContent!.trim()).to.equal('2');
     expect(m.inRow(a, 'hand')).to.equal(null);
 
-    // The local hand does not move you: you stay first, with your place.
+    // The local hand does not move you: you stay first, with your place (stamped by the server,
+    // as the server helper's grant does not let you write it).
+    m.script.setPermissions(m.local, {});
     m.script.setAttributes(m.local, { [HAND_ATTRIBUTE]: '2026-11-22T10:00:03.000Z' });
     await waitFor(() => m.inRow(m.local, 'hand') !== null, 'local hand');
     expect(m.order()).to.deep.equal([m.local, c, b, a]);

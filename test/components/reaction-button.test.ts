@@ -26,7 +26,10 @@ function recordPublishes(room: Room) {
 
 let version = 1000;
 
-/** The SFU's update of the local participant's attributes (as a token's `mr.capabilities` are). */
+/**
+ * The SFU's update of the local participant's attributes (as a token's `mr.capabilities` are),
+ * with the server helper's grant: the participant cannot write its own attributes, so they count.
+ */
 function setLocalAttributes(room: Room, attributes: Record<string, string>): void {
   const lp = room.localParticipant;
   lp.updateInfo(
@@ -35,6 +38,12 @@ function setLocalAttributes(room: Room, attributes: Record<string, string>): voi
       identity: lp.identity,
       name: lp.name,
       attributes,
+      permission: new ParticipantPermission({
+        canPublish: true,
+        canSubscribe: true,
+        canPublishData: true,
+        canUpdateMetadata: false,
+      }),
       version: version++,
     }),
   );

@@ -37,6 +37,47 @@ export async function joinPeer(
   return peer;
 }
 
+/**
+ * A plain livekit-client Room (publishing nothing) joined with a token from `how`: the server
+ * helper's join route with a dev role (`role`, dev/roles.ts; none for the default grant), or
+ * `raw`: /test-api/raw-token, a token that lets the participant write its own name, metadata and
+ * attributes (`canUpdateOwnMetadata`, as a token from elsewhere may). Returns the token too.
+ */
+export async function joinWithToken(
+  room: string,
+  identity: string,
+  how: { role?: string; raw?: boolean; name?: string } = {},
+): Promise<{ peer: Room; token: string }> {
+  const name = how.name ?? identity;
+  let response: Response;
+  if (how.raw) {
+    const query = new URLSearchParams({ room, identity, name });
+    response = await fetch(`/test-api/raw-token?${query}`);
+  } else {
+    const query = how.role ? `?role=${encodeURIComponent(how.role)}` : '';
+    response = await fetch(`/api/rooms/${room}/join${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identity, name }),
+    });
+  }
+  if (!response.ok) throw new Error(`token endpoint answered ${response.status}`);
+  const { token, url } = (await response.json()) as { token: string; url: string };
+  const peer = new Room();
+  await peer.connect(url, token);
+  return { peer, token };
+}
+
+/** Raise or lower a hand through the server helper's hand endpoint with `token`; the status. */
+export async function postHand(room: string, token: string, raised: unknown): Promise<number> {
+  const response = await fetch(`/api/rooms/${room}/hand`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ raised }),
+  });
+  return response.status;
+}
+
 /** Mount a `<media-room>` joining `room` through the token URL, and wait until it is connected. */
 export async function mountRoom(
   room: string,

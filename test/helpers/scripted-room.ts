@@ -51,9 +51,10 @@ export class ScriptedRoom {
   #sid = 1;
 
   /**
-   * Connect with `remotes` simulated remote participants, each publishing a camera (published,
-   * not subscribed: there is no media without a server). Simulated media tracks are not used:
-   * Chromium forbids the `new RTCRtpReceiver()` they need.
+   * Connect with `remotes` simulated remote participants, each with the server helper's default
+   * grant (it may not write its own attributes, so they count as server-set) and publishing a
+   * camera (published, not subscribed: there is no media without a server). Simulated media
+   * tracks are not used: Chromium forbids the `new RTCRtpReceiver()` they need.
    */
   static async create(remotes: number): Promise<ScriptedRoom> {
     const script = new ScriptedRoom();
@@ -61,7 +62,10 @@ export class ScriptedRoom {
       participants: { count: remotes + 1, video: false, audio: false },
       publish: { audio: false, video: false },
     });
-    for (const identity of script.identities) script.publishCamera(identity);
+    for (const identity of script.identities) {
+      script.setPermissions(identity, {});
+      script.publishCamera(identity);
+    }
     return script;
   }
 
@@ -234,12 +238,21 @@ export class ScriptedRoom {
     return [...this.room.remoteParticipants.keys()];
   }
 
-  join(identity: string, name = identity): RemoteParticipant {
+  /**
+   * A participant joins with the server helper's default grant, or with `canUpdateMetadata` (a
+   * token that lets it write its own name, metadata and attributes).
+   */
+  join(
+    identity: string,
+    name = identity,
+    grant: { canUpdateMetadata?: boolean } = {},
+  ): RemoteParticipant {
     this.#handlers.handleParticipantUpdates([
       new ParticipantInfo({
         sid: `PA_script_${this.#sid++}`,
         identity,
         name,
+        permission: defaultPermission(grant),
         state: ParticipantInfo_State.ACTIVE,
         joinedAt: BigInt(Math.floor(Date.now() / 1000)),
         version: this.#version++,
@@ -309,8 +322,9 @@ export class ScriptedRoom {
 
   /**
    * The SFU says this participant's (remote or local) grant changed: `canPublish: false` makes a
-   * viewer. Unlisted permissions are allowed; `canPublishSources` empty means every source.
-   * Keeps every track with its own source.
+   * viewer. Unlisted permissions are as the server helper's default grant gives them (everything
+   * but `canUpdateMetadata`); `canPublishSources` empty means every source. Keeps every track
+   * with its own source.
    */
   setPermissions(
     identity: string,
@@ -323,17 +337,7 @@ export class ScriptedRoom {
       hidden?: boolean;
     },
   ): void {
-    const { canPublishSources = [], ...flags } = permission;
-    this.#reinfo(identity, {
-      permission: new ParticipantPermission({
-        canPublish: true,
-        canSubscribe: true,
-        canPublishData: true,
-        canUpdateMetadata: true,
-        ...flags,
-        canPublishSources: canPublishSources.map((source) => SOURCES[source]),
-      }),
-    });
+    this.#reinfo(identity, { permission: defaultPermission(permission) });
   }
 
   /**
@@ -353,10 +357,18 @@ export class ScriptedRoom {
 
   /**
    * Give a participant (by default the local one) the `moderate:participants` capability in its
-   * `mr.capabilities` attribute, as a token from the server helper would.
+   * `mr.capabilities` attribute, as a token from the server helper would, and a grant that does
+   * not let it write its own attributes (only then does a role count).
    */
   makeModerator(identity = this.room.localParticipant.identity): void {
-    this.setAttributes(identity, { [CAPABILITIES_ATTRIBUTE]: 'moderate:participants' });
+    const p = this.#participant(identity);
+    this.#reinfo(identity, {
+      attributes: { ...p.attributes, [CAPABILITIES_ATTRIBUTE]: 'moderate:participants' },
+      permission: new ParticipantPermission({
+        ...(p.permissions ?? defaultPermission({})),
+        canUpdateMetadata: false,
+      }),
+    });
   }
 
   #participant(identity: string): Participant {
@@ -408,6 +420,26 @@ export class ScriptedRoom {
         }),
     );
   }
+}
+
+/** The server helper's default grant, with `permission`'s flags and sources instead. */
+function defaultPermission(permission: {
+  canPublish?: boolean;
+  canSubscribe?: boolean;
+  canPublishData?: boolean;
+  canUpdateMetadata?: boolean;
+  canPublishSources?: (keyof typeof SOURCES)[];
+  hidden?: boolean;
+}): ParticipantPermission {
+  const { canPublishSources = [], ...flags } = permission;
+  return new ParticipantPermission({
+    canPublish: true,
+    canSubscribe: true,
+    canPublishData: true,
+    canUpdateMetadata: false,
+    ...flags,
+    canPublishSources: canPublishSources.map((source) => SOURCES[source]),
+  });
 }
 
 /** A blank video as a MediaStreamTrack (a canvas's stream; no device, no server). */

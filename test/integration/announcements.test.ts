@@ -2,7 +2,15 @@ import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import { loadLocale } from '../../src/controllers/localize.js';
 import { HAND_ATTRIBUTE } from '../../src/store/index.js';
-import { joinPeer, mountRoom, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import {
+  joinPeer,
+  joinWithToken,
+  mountRoom,
+  postHand,
+  uniqueRoom,
+  useLiveHooks,
+  waitFor,
+} from '../helpers/live.js';
 
 const announcer = (el: MediaRoom) => el.shadowRoot!.querySelector('[part="announcer"]')!;
 const said = (el: MediaRoom) => announcer(el).textContent?.trim() ?? '';
@@ -18,15 +26,19 @@ describe('<media-room> announcements against a real livekit-server', () => {
     // Visually hidden, but in the accessibility tree.
     expect(announcer(el).getBoundingClientRect().width).to.be.at.most(1);
 
-    const peer = await joinPeer(room, 'bob', {});
+    const { peer, token } = await joinWithToken(room, 'bob');
     peers.push(peer);
     await waitFor(() => said(el) === 'bob joined', 'the join is said');
 
-    await peer.localParticipant.setAttributes({ [HAND_ATTRIBUTE]: new Date().toISOString() });
+    // Hands go through the server helper's hand endpoint.
+    expect(await postHand(room, token, true)).to.equal(200);
     await waitFor(() => said(el) === 'bob raised their hand', 'the hand is said');
     // Lowering is not worth an interruption.
-    await peer.localParticipant.setAttributes({ [HAND_ATTRIBUTE]: '' });
-    await el.store.settled();
+    expect(await postHand(room, token, false)).to.equal(200);
+    await waitFor(
+      () => !el.store.get().participants.get('bob')?.attributes[HAND_ATTRIBUTE],
+      'the hand is down',
+    );
 
     await peer.disconnect();
     await waitFor(() => said(el) === 'bob left', 'the leave is said');

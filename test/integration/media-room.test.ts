@@ -324,11 +324,21 @@ describe('<media-room> against a real livekit-server', () => {
     el.remove();
   });
 
-  it('sets and deletes its own attributes, seen by the other side', async () => {
+  it('sets and deletes its own attributes, seen by the other side (when its token allows)', async () => {
     const room = uniqueRoom();
     const watcher = await joinPeer(room, 'watcher', {});
     peers.push(watcher);
-    const el = await mountRoom(room, 'alice');
+    // The server helper's grant does not let a participant write its own attributes; this one does.
+    const el = await fixture<MediaRoom>(html`
+      <media-room
+        skip-prejoin
+        token-url="/test-api/raw-token"
+        token-method="GET"
+        room=${room}
+        identity="alice"
+      ></media-room>
+    `);
+    await waitFor(() => el.store.get().connection.phase === 'connected', 'alice joins');
     await waitFor(() => watcher.remoteParticipants.has('alice'), 'alice seen');
     await el.setAttributes({ 'mr.hand': 'raised', mood: 'fine' });
     await waitFor(

@@ -273,7 +273,7 @@ describe('createMediaRooms', () => {
     await rooms.deleteRoom('never-existed');
   });
 
-  it('generateToken without capabilities: publish, subscribe, data and own attributes, 10 minutes', async () => {
+  it('generateToken without capabilities: publish, subscribe and data, not its own attributes, 10 minutes', async () => {
     const { token, url } = await rooms.generateToken('lobby', {
       identity: 'ann',
       name: '  Ann  ',
@@ -292,7 +292,7 @@ describe('createMediaRooms', () => {
       canPublish: true,
       canSubscribe: true,
       canPublishData: true,
-      canUpdateOwnMetadata: true,
+      canUpdateOwnMetadata: false,
     });
     assert.deepEqual(payload.attributes, {
       colour: 'teal',
@@ -343,7 +343,9 @@ describe('createMediaRooms', () => {
       [['subscribe:all'], { canSubscribe: true }],
       [['chat:send'], { canPublishData: true }],
       [['reactions:send'], { canPublishData: true }],
-      [['hand:raise'], { canUpdateOwnMetadata: true }],
+      // A hand goes through the server (POST …/hand): no grant of its own.
+      [['hand:raise'], {}],
+      [['profile:update'], { canUpdateOwnMetadata: true }],
       [['moderate:participants'], { roomAdmin: true }],
       [
         ['publish:microphone', 'publish:camera', 'publish:camera', 'subscribe:all'],
@@ -401,7 +403,7 @@ describe('createMediaRooms', () => {
       assert.equal(joined.permission?.canPublish, false);
       assert.equal(joined.permission?.canSubscribe, true);
       assert.equal(joined.permission?.canPublishData, true);
-      assert.equal(joined.permission?.canUpdateMetadata, true);
+      assert.equal(joined.permission?.canUpdateMetadata, false);
       assert.equal(joined.attributes['mr.capabilities'], 'subscribe:all,chat:send,hand:raise');
     } finally {
       peer.leave();
@@ -425,7 +427,7 @@ describe('createRequestHandler: token routes', () => {
       canPublish: true,
       canSubscribe: true,
       canPublishData: true,
-      canUpdateOwnMetadata: true,
+      canUpdateOwnMetadata: false,
     });
 
     const byPath = await post(`${url}/api/rooms/some%20where/join`, { name: 'Bo' });
@@ -532,6 +534,8 @@ describe('createRequestHandler: token routes', () => {
     assert.equal((await post(`${url}/api/token`, {}, {}, 'PUT')).status, 405);
     const moderate = await post(`${url}/api/rooms/ok/moderate`, {});
     assert.equal(moderate.body.text, 'not ours');
+    // The hand route is served: participants do not write their own attributes.
+    assert.equal((await post(`${url}/api/rooms/ok/hand`, { raised: true })).status, 401);
   });
 });
 
@@ -705,7 +709,7 @@ describe('createRequestHandler: moderation', () => {
       ]);
       assert.equal(promoted?.permission?.canSubscribe, true);
       assert.equal(promoted?.permission?.canPublishData, true);
-      assert.equal(promoted?.permission?.canUpdateMetadata, true);
+      assert.equal(promoted?.permission?.canUpdateMetadata, false, 'still not its own attributes');
     } finally {
       peer.leave();
     }
@@ -763,6 +767,123 @@ describe('createRequestHandler: moderation', () => {
     } finally {
       peer.leave();
     }
+  });
+});
+
+describe('createRequestHandler: hand', () => {
+  let url: string;
+  let roomId: string;
+
+  before(async () => {
+    url = await handlerUrl();
+    roomId = uniqueRoom();
+  });
+
+  const hand = (body: unknown, token?: string, room = roomId) =>
+    post(
+      `${url}/api/rooms/${encodeURIComponent(room)}/hand`,
+      body,
+      token === undefined ? {} : { authorization: `Bearer ${token}` },
+    );
+  const tokenOf = async (identity: string, capabilities: Capability[], room = roomId) =>
+    (await rooms.generateToken(room, { identity, capabilities })).token;
+
+  it('401 without a token, or with a forged one', async () => {
+    const missing = await hand({ raised: true });
+    assert.equal(missing.status, 401);
+    assert.equal(missing.headers.get('www-authenticate'), 'Bearer');
+    assert.equal(missing.headers.get('cache-control'), 'no-store');
+    const [head, claims] = (await tokenOf('h', ['hand:raise'])).split('.');
+    assert.equal((await hand({ raised: true }, `${head}.${claims}.forged`)).status, 401);
+  });
+
+  it('403 without hand:raise in the token, or for another room', async () => {
+    assert.equal((await hand({ raised: true }, await tokenOf('h', ['subscribe:all']))).status, 403);
+    // A token from elsewhere lists no capabilities: even a room admin's is refused here.
+    const admin = new AccessToken(sfu.apiKey, sfu.apiSecret, { identity: 'admin' });
+    admin.addGrant({ roomJoin: true, room: roomId, roomAdmin: true, canUpdateOwnMetadata: true });
+    const refused = await hand({ raised: true }, await admin.toJwt());
+    assert.equal(refused.status, 403);
+    assert.match(String(refused.body.error), /raising a hand/);
+    const elsewhere = await tokenOf('h', ['hand:raise'], 'other-room');
+    assert.equal((await hand({ raised: true }, elsewhere)).status, 403);
+  });
+
+  it('400 unless raised is a boolean, 405 for other methods, 404 when not in the room', async () => {
+    const token = await tokenOf('absent', ['hand:raise']);
+    for (const body of [{}, { raised: 'yes' }, { raised: 1 }, [true]]) {
+      const answer = await hand(body, token);
+      assert.equal(answer.status, 400, JSON.stringify(body));
+    }
+    assert.equal((await hand({ raised: null }, token)).body.field, 'raised');
+    const get = await post(`${url}/api/rooms/${roomId}/hand`, undefined, {}, 'GET');
+    assert.equal(get.status, 405);
+    const absent = await hand({ raised: true }, token);
+    assert.equal(absent.status, 404);
+  });
+
+  it("sets mr.hand to the server's time, keeps it when raised again, clears it", async () => {
+    const token = await tokenOf('raiser', ['subscribe:all', 'hand:raise']);
+    const peer = await connect(token);
+    try {
+      await waitFor('raiser joined', () => participantIn(roomId, 'raiser'));
+      calls.length = 0;
+      const before = Date.now();
+      const raised = await hand({ raised: true }, token);
+      const after = Date.now();
+      assert.equal(raised.status, 200);
+      assert.equal(raised.headers.get('cache-control'), 'no-store');
+      const stamp = raised.body.hand as string;
+      assert.equal(new Date(stamp).toISOString(), stamp, 'an ISO time');
+      assert.ok(Date.parse(stamp) >= before && Date.parse(stamp) <= after, 'now, on the server');
+      assert.deepEqual(callsTo('updateParticipant')[0]?.args, [
+        roomId,
+        'raiser',
+        { attributes: { 'mr.hand': stamp } },
+      ]);
+      assert.equal((await participantIn(roomId, 'raiser'))?.attributes['mr.hand'], stamp);
+
+      calls.length = 0;
+      const again = await hand({ raised: true }, token);
+      assert.equal(again.body.hand, stamp, 'the first time stays');
+      assert.equal(callsTo('updateParticipant').length, 0);
+
+      const lowered = await hand({ raised: false }, token);
+      assert.deepEqual(lowered.body, { ok: true, hand: '' });
+      const down = await participantIn(roomId, 'raiser');
+      assert.equal(down?.attributes['mr.hand'], undefined);
+      assert.equal(down?.attributes['mr.capabilities'], 'subscribe:all,hand:raise');
+    } finally {
+      peer.leave();
+    }
+  });
+
+  it("acts only on the token's own identity, whatever the body names", async () => {
+    const mine = await tokenOf('me', ['hand:raise']);
+    const theirs = await tokenOf('them', ['hand:raise']);
+    const [me, them] = await Promise.all([connect(mine), connect(theirs)]);
+    try {
+      await waitFor('me joined', () => participantIn(roomId, 'me'));
+      await waitFor('them joined', () => participantIn(roomId, 'them'));
+      calls.length = 0;
+      const answer = await hand({ raised: true, identity: 'them' }, mine);
+      assert.equal(answer.status, 200);
+      assert.deepEqual(
+        callsTo('updateParticipant').map((call) => call.args[1]),
+        ['me'],
+      );
+      assert.ok((await participantIn(roomId, 'me'))?.attributes['mr.hand']);
+      assert.equal((await participantIn(roomId, 'them'))?.attributes['mr.hand'], undefined);
+    } finally {
+      me.leave();
+      them.leave();
+    }
+  });
+
+  it('is not served with hands: false', async () => {
+    const off = await handlerUrl({ hands: false });
+    const answer = await post(`${off}/api/rooms/${roomId}/hand`, { raised: true });
+    assert.equal(answer.body.text, 'not ours');
   });
 });
 

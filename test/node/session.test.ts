@@ -22,6 +22,7 @@ import {
   postModeration,
   type PreferenceStorage,
 } from '../../src/session/index.js';
+import { serverTransports } from '../../src/session/moderation.js';
 import type { RoomStoreEvent } from '../../src/store/room-store.js';
 
 interface Seen {
@@ -62,6 +63,9 @@ function handle(req: IncomingMessage, res: ServerResponse, entry: Seen): void {
     send(res, 200, { token: '', url: 42 });
   } else if (path === '/hold') {
     // Never answers: the client times out or aborts.
+  } else if (path.endsWith('/hand')) {
+    if (req.headers.authorization === 'Bearer hand-token') res.writeHead(204).end();
+    else send(res, 403, { error: 'the token does not allow raising a hand in this room' });
   } else if (path.endsWith('/moderate')) {
     if (req.headers.authorization === 'Bearer moderator-token') res.writeHead(204).end();
     else send(res, 403, { error: 'not allowed to moderate' });
@@ -353,6 +357,55 @@ describe('moderation transport', () => {
       postModeration(`http://127.0.0.1:${port}/moderate`, 't', { action: 'remove', identity: 'b' }),
       /the moderation endpoint could not be reached/,
     );
+  });
+});
+
+describe('hand transport', () => {
+  it('the hand endpoint sits beside the join URL, or beside a configured …/moderate URL', async () => {
+    const token = () => 't';
+    const handUrl = async (config: { moderationUrl: string; tokenUrl: string }, room = '') => {
+      const { handRaiser } = serverTransports(config, room, token);
+      if (!handRaiser) return undefined;
+      await handRaiser(true).catch(() => {});
+      return seen.at(-1)!.path;
+    };
+    assert.equal(
+      await handUrl({ moderationUrl: '', tokenUrl: `${base}/api/rooms/standup/join?x=1` }),
+      '/api/rooms/standup/hand',
+    );
+    assert.equal(
+      await handUrl({ moderationUrl: '', tokenUrl: `${base}/api/token` }, 'standup'),
+      '/api/rooms/standup/hand',
+    );
+    assert.equal(
+      await handUrl({ moderationUrl: `${base}/custom/moderate`, tokenUrl: `${base}/x/join` }),
+      '/custom/hand',
+    );
+    assert.equal(
+      await handUrl({ moderationUrl: `${base}/mod`, tokenUrl: `${base}/x/join` }),
+      undefined,
+      'no guess beside a moderation URL of another shape',
+    );
+    assert.equal(await handUrl({ moderationUrl: '', tokenUrl: `${base}/token` }), undefined);
+  });
+
+  it('posts { raised } with the current token, and rejects with the server’s error', async () => {
+    let current = 'hand-token';
+    const { handRaiser } = serverTransports(
+      { moderationUrl: '', tokenUrl: `${base}/api/rooms/standup/join` },
+      'standup',
+      () => current,
+    );
+    await handRaiser!(true);
+    const last = seen.at(-1)!;
+    assert.equal(last.method, 'POST');
+    assert.equal(last.headers.authorization, 'Bearer hand-token');
+    assert.deepEqual(JSON.parse(last.body), { raised: true });
+    current = 'refreshed-but-refused';
+    await assert.rejects(handRaiser!(false), {
+      message: 'HTTP 403: the token does not allow raising a hand in this room',
+    });
+    assert.equal(seen.at(-1)!.headers.authorization, 'Bearer refreshed-but-refused');
   });
 });
 

@@ -8,6 +8,7 @@ import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
 import { icons } from '../../internal/icons.js';
 import { HAND_ATTRIBUTE } from '../../store/attributes.js';
+import { selectCanRaiseHand } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
 
 interface Slice {
@@ -19,16 +20,16 @@ interface Slice {
 const selectHand = (s: RoomSnapshot): Slice => ({
   inRoom: !!s.local,
   raised: !!s.local?.attributes[HAND_ATTRIBUTE],
-  // Without permissions (a room handed in before joining), allow: the SFU has the last word.
-  allowed: s.local?.permissions?.canUpdateMetadata ?? true,
+  // Without permissions (a room handed in before joining), allow: the server has the last word.
+  allowed: !s.local || selectCanRaiseHand(s),
 });
 
 /**
- * Raises and lowers the local participant's hand: the `mr.hand` attribute holds the time it was
- * raised, so everyone sees the same queue, in order (`selectRaisedHands`). A moderator can lower
- * it through the server helper. When the grant does not let the participant change its own
- * attributes, it hides itself (state `forbidden`; style `hand-raise-button:state(forbidden)` to
- * show it disabled with the reason as its title instead).
+ * Raises and lowers the local participant's hand through the session (the server helper's hand
+ * endpoint, which stamps `mr.hand` with the server's time), so everyone sees the same queue, in
+ * order (`selectRaisedHands`). A moderator can lower it through the server helper. When the
+ * token does not allow raising a hand, it hides itself (state `forbidden`; style
+ * `hand-raise-button:state(forbidden)` to show it disabled with the reason as its title instead).
  *
  * @tag hand-raise-button
  * @summary A button to raise and lower your hand.

@@ -140,7 +140,7 @@ export class MediaRoom extends LitElement {
   /** `meeting`, `webinar`, `live` or `1to1`; unset, the room metadata's `type`, else `meeting`. */
   @property() type: RoomType | undefined;
 
-  /** The server helper's moderation endpoint; unset, `…/join` → `…/moderate` of `token-url`. */
+  /** The server helper's moderation endpoint (`…/hand` beside it); unset, beside `token-url`. */
   @property({ attribute: 'moderation-url' }) moderationUrl = '';
 
   /** Join straight away instead of showing the pre-join screen first (default UI only). */

@@ -1,16 +1,23 @@
 import type { Slice, SliceHost } from '../slice.js';
 import type { RoomSnapshot } from '../types.js';
 
+type Key = 'moderation' | 'handServer';
+
 /**
- * Whether moderation can be asked for here: the session has a way to carry it out (the server
- * helper's endpoint, or the page's own). The requests themselves go through the session.
+ * What the session can ask the server for: moderation (the session has a moderator: the server
+ * helper's endpoint, or the page's own) and raising hands (a hand raiser). The requests
+ * themselves go through the session.
  */
-export class ModerationSlice implements Slice<'moderation'> {
-  readonly keys: readonly 'moderation'[] = ['moderation'];
-  readonly initial: Pick<RoomSnapshot, 'moderation'> = Object.freeze({ moderation: false });
+export class ModerationSlice implements Slice<Key> {
+  readonly keys: readonly Key[] = ['moderation', 'handServer'];
+  readonly initial: Pick<RoomSnapshot, Key> = Object.freeze({
+    moderation: false,
+    handServer: false,
+  });
 
   readonly #host: SliceHost;
   #available = false;
+  #hands = false;
 
   constructor(host: SliceHost) {
     this.#host = host;
@@ -22,7 +29,13 @@ export class ModerationSlice implements Slice<'moderation'> {
     this.#host.invalidate(this);
   }
 
-  build(): Pick<RoomSnapshot, 'moderation'> {
-    return { moderation: this.#available };
+  setHandServer(available: boolean): void {
+    if (available === this.#hands) return;
+    this.#hands = available;
+    this.#host.invalidate(this);
+  }
+
+  build(): Pick<RoomSnapshot, Key> {
+    return { moderation: this.#available, handServer: this.#hands };
   }
 }

@@ -6,6 +6,7 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { sourceFromProto } from '../../session/livekit-adapter.js';
+import { HAND_ATTRIBUTE } from '../attributes.js';
 import { shallowEqual } from '../equality.js';
 import type {
   ConnectionQualityName,
@@ -40,6 +41,7 @@ export function participantState(
     isSpeaking: p.isSpeaking,
     connectionQuality: qualityName(p.connectionQuality),
     joinedAt: joinedAt(p),
+    handRaisedAt: handRaisedAt(p, before),
     tracks: keepIfEqual(before?.tracks, tracks),
     participant: p,
   };
@@ -134,6 +136,12 @@ export function qualityName(q: ConnectionQuality): ConnectionQualityName {
     default:
       return 'unknown';
   }
+}
+
+/** When the hand was first seen raised: kept while it stays up, now when it just went up. */
+function handRaisedAt(p: Participant, before: ParticipantState | undefined): number {
+  if (!p.attributes[HAND_ATTRIBUTE]) return 0;
+  return before?.handRaisedAt || Date.now();
 }
 
 export function joinedAt(p: Participant): number {

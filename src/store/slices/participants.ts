@@ -115,6 +115,9 @@ export class ParticipantsSlice implements Slice<Key> {
 
     events.on(RoomEvent.ParticipantMetadataChanged, (_metadata, p) => this.#touch(p));
     events.on(RoomEvent.ParticipantNameChanged, (_name, p) => this.#touch(p));
+    // livekit-client emits nothing when only `canUpdateMetadata` changes; the participant's next
+    // change reads it again. A participant can only use a new grant through such a change, so a
+    // role or hand time it writes itself is always read with the grant that let it.
     events.on(RoomEvent.ParticipantPermissionsChanged, (_previous, p) => this.#touch(p));
     events.on(RoomEvent.ParticipantAttributesChanged, (changed, participant) => {
       this.#touch(participant);
