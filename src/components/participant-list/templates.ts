@@ -5,6 +5,7 @@ import { icons } from '../../internal/icons.js';
 import type { ModerationAction } from '../../store/types.js';
 import { busyKey, type Row } from './rows.js';
 import { initials } from '../../internal/initials.js';
+import { NAME_SLOT, withName } from '../../internal/isolate.js';
 
 /** What the row templates read of the element, and what they call back. */
 export interface RowContext {
@@ -74,9 +75,13 @@ function rowTemplate(ctx: RowContext, row: Row): TemplateResult {
   const camera = row.camera === 'on' ? t.term('cameraOn') : t.term('cameraOff');
   return html`<li part=${row.isLocal ? 'item local' : 'item'} data-identity=${row.identity}>
     <div class="main">
-      <span part="avatar" aria-hidden="true">${initials(row.name)}</span>
+      <span part="avatar" aria-hidden="true">${initials(row.name, row.identity)}</span>
       <span class="who">
-        <span part="name">${row.isLocal ? t.term('you', row.name) : row.name}</span>
+        ${
+          row.isLocal
+            ? html`<span part="name">${withName(t.term('you', NAME_SLOT), row.name)}</span>`
+            : html`<span part="name" dir="auto">${row.name}</span>`
+        }
         ${
           row.host
             ? html`<span part="role host">${t.term('roleHost')}</span>`
@@ -137,7 +142,9 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
       aria-label=${question}
       @keydown=${ctx.onConfirmKeyDown}
     >
-      <span class="question">${question}</span>
+      <span class="question"
+        >${withName(t.term('moderateRemoveConfirm', NAME_SLOT), row.name)}</span
+      >
       <button
         part="confirm"
         type="button"

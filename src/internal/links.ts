@@ -1,4 +1,4 @@
-/** A piece of a chat message: plain text, or an http(s) link with the text it was written as. */
+/** A piece of a chat message: plain text, or an http(s) link whose text is its address. */
 export type Segment = { text: string; href?: undefined } | { text: string; href: string };
 
 /** Candidates: `http://` or `https://` up to the next whitespace. */
@@ -9,9 +9,11 @@ const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '"']);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
 
 /**
- * Split a message into text and links. Only `http:` and `https:` URLs that parse become links
- * (their `href` is the parsed, percent-encoded form); everything else — `javascript:`, `data:`,
- * markup — stays text. The result is meant for text bindings only: nothing here is HTML.
+ * Split a message into text and links. Only `http:` and `https:` URLs that parse become links;
+ * everything else — `javascript:`, `data:`, markup — stays text. A link's `text` is its `href`:
+ * the parsed address, with the host in punycode and anything but printable ASCII (bidi controls,
+ * invisible characters, any other letter) percent-encoded, so what it says is exactly where it
+ * goes. The result is meant for text bindings only: nothing here is HTML.
  */
 export function segments(text: string): Segment[] {
   const out: Segment[] = [];
@@ -22,7 +24,7 @@ export function segments(text: string): Segment[] {
     const href = httpUrl(written);
     if (!href) continue;
     if (start > last) out.push({ text: text.slice(last, start) });
-    out.push({ text: written, href });
+    out.push({ text: href, href });
     last = start + written.length;
   }
   if (last < text.length) out.push({ text: text.slice(last) });
@@ -56,5 +58,7 @@ function httpUrl(candidate: string): string | undefined {
   } catch {
     return undefined;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // The URL parser already encodes everything outside printable ASCII; this only makes sure.
+  return url.href.replace(/[^\x21-\x7E]/gu, (c) => encodeURIComponent(c));
 }
