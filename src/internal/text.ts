@@ -40,7 +40,8 @@ const FORMAT = /\p{Cf}/u;
  * U+115F, U+1160, U+3164, U+FFA0, variation selectors, the combining grapheme joiner…), nonspacing
  * marks with no base, and the blank braille pattern U+2800.
  */
-const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\u2800]/gu;
+const INVISIBLE =
+  /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\u2800]/gu;
 const INVISIBLE_START =
   /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800]+/u;
 /** At the end marks stay: they belong to the last letter. */

@@ -126,6 +126,29 @@ describe('<chat-panel> on a scripted room', () => {
     expect(sent).to.have.length(1);
   });
 
+  it('cannot send a draft that shows nothing (white space, invisible characters)', async () => {
+    const { script, panel, $, input } = await mount();
+    const sent = recordSends(script.room);
+    const send = () => $<HTMLButtonElement>('[part="send"]')!;
+    input().focus();
+    await sendKeys({ type: '  ' });
+    await panel.updateComplete;
+    expect(send().disabled, 'spaces only').to.equal(true);
+    for (const draft of ['\u200B\u2060', '\u3164\u2800', '\uFEFF \u200D']) {
+      input().value = draft;
+      input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await panel.updateComplete;
+      expect(send().disabled, JSON.stringify(draft)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      expect(await panel.send()).to.equal(false);
+    }
+    expect(sent).to.have.length(0);
+    input().value = '\u200Bhi';
+    input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await panel.updateComplete;
+    expect(send().disabled).to.equal(false);
+  });
+
   it('limits a message to 2000 characters', async () => {
     const { input } = await mount();
     expect(input().maxLength).to.equal(2000);

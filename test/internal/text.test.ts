@@ -23,7 +23,8 @@ function longestMarkRun(text: string): number {
   return longest;
 }
 
-const ZALGO = 'Z' + '\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309'.repeat(8) + 'algo';
+const ZALGO =
+  'Z' + '\u0300\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309'.repeat(8) + 'algo';
 const INVISIBLES = [
   '\u200B',
   '\u200C',
@@ -150,7 +151,15 @@ describe('initials', () => {
   });
 
   it('never give a control or format character, nor half a surrogate pair', () => {
-    for (const name of ['\u200Bzed', '\u202Ea', '\u200Da', 'a\u0000b', '\uD83D', '😀x', '\u2066b']) {
+    for (const name of [
+      '\u200Bzed',
+      '\u202Ea',
+      '\u200Da',
+      'a\u0000b',
+      '\uD83D',
+      '😀x',
+      '\u2066b',
+    ]) {
       const result = initials(name, 'fallback');
       expect(result, JSON.stringify(name)).to.not.match(/[\p{Cc}\p{Cf}\p{Cs}]/u);
       expect(result.length).to.be.greaterThan(0);
