@@ -32,23 +32,22 @@ export function segments(text: string): Segment[] {
 }
 
 function trimEnd(candidate: string): string {
+  // Brackets counted once, then kept up to date as the end moves (linear in the candidate).
+  const counts = new Map<string, number>();
+  for (const c of candidate) counts.set(c, (counts.get(c) ?? 0) + 1);
   let end = candidate.length;
   while (end > 0) {
     const last = candidate[end - 1]!;
     const opener = CLOSERS[last];
     if (opener) {
-      const body = candidate.slice(0, end);
-      if (count(body, opener) >= count(body, last)) break;
+      if ((counts.get(opener) ?? 0) >= counts.get(last)!) break;
     } else if (!TRAILING.has(last)) {
       break;
     }
+    counts.set(last, (counts.get(last) ?? 0) - 1);
     end -= 1;
   }
   return candidate.slice(0, end);
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
 }
 
 function httpUrl(candidate: string): string | undefined {

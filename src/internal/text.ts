@@ -45,7 +45,7 @@ const INVISIBLE =
 const INVISIBLE_START =
   /^[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800]+/u;
 /** At the end marks stay: they belong to the last letter. */
-const INVISIBLE_END = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]+$/u;
+const INVISIBLE_AT_END = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]$/u;
 
 /** Whether `text` shows nothing: empty, or only white space and invisible characters. */
 export function isVisiblyEmpty(text: string): boolean {
@@ -59,7 +59,19 @@ export function isVisiblyEmpty(text: string): boolean {
  */
 export function sanitizeName(text: string): string {
   const clean = common(text.replace(LINE_BREAKS, ' ').replace(/\t/gu, ' ')).replace(BIDI_MARKS, '');
-  return capMarks(clean).replace(INVISIBLE_START, '').replace(INVISIBLE_END, '');
+  return trimInvisibleEnd(capMarks(clean).replace(INVISIBLE_START, ''));
+}
+
+/** Without invisible characters at the end (a loop: a `…+$` pattern is quadratic on long runs). */
+function trimInvisibleEnd(text: string): string {
+  let end = text.length;
+  while (end > 0) {
+    const unit = text.charCodeAt(end - 1);
+    const size = unit >= 0xdc00 && unit <= 0xdfff && end > 1 ? 2 : 1;
+    if (!INVISIBLE_AT_END.test(text.slice(end - size, end))) break;
+    end -= size;
+  }
+  return text.slice(0, end);
 }
 
 /**

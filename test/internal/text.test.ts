@@ -91,6 +91,13 @@ describe('remote text made fit to show', () => {
     expect(sanitizeMessage('  \n hello \n ')).to.equal('hello');
   });
 
+  it('handles long runs (10 000 blanks, brackets) in one pass', () => {
+    expect(sanitizeName(' '.repeat(10_000) + 'x' + '\u200B'.repeat(10_000))).to.equal('x');
+    const [link, rest] = segments('https://a.example/' + ')'.repeat(10_000));
+    expect(link!.href).to.equal('https://a.example/');
+    expect(rest!.text).to.have.length(10_000);
+  });
+
   it('replaces half a surrogate pair', () => {
     expect(sanitizeName('a\uD83Db')).to.equal('a\uFFFDb');
     expect(sanitizeName('😀')).to.equal('😀');
