@@ -348,7 +348,10 @@ export class RoomSession {
     });
   }
 
-  /** Send a chat message; rejects (and reports `chat-send-failed`) when it could not be sent. */
+  /**
+   * Send a chat message; rejects (and reports `chat-send-failed`) when it could not be sent, and
+   * refuses one that shows nothing (white space or invisible characters only) without sending.
+   */
   sendChat(text: string): Promise<void> {
     return sendChat(this.room, this.store, text);
   }

@@ -40,7 +40,17 @@ export interface PermissionState {
 export interface ParticipantState {
   readonly identity: string;
   readonly sid: string;
+  /**
+   * The name exactly as the participant (or the server) set it: for apps, never to be shown as
+   * is. It may hold bidi controls that disguise it, control and invisible characters, or be blank.
+   */
   readonly name: string;
+  /**
+   * The name to show: `name` without bidi controls, control characters or piles of combining
+   * marks, trimmed; the identity (made fit to show the same way) when the name shows nothing.
+   * Every element shows this one. Show it as text, inside a direction-isolating element.
+   */
+  readonly displayName: string;
   readonly metadata: string;
   readonly attributes: Readonly<Record<string, string>>;
   readonly permissions: PermissionState | undefined;
@@ -86,14 +96,20 @@ export interface RoomError {
 
 /**
  * One chat message (LiveKit's `lk.chat` text-stream topic, as LiveKit's own clients use it).
- * `text` is the sender's raw text: show it as text only, never as HTML.
+ * `text` is made fit to show when the message is recorded (no bidi controls, control characters
+ * but line breaks and tabs, or piles of combining marks; each link written as its real,
+ * percent-encoded address); a message that shows nothing is not recorded. Show it as text only,
+ * never as HTML, inside a direction-isolating element.
  */
 export interface ChatMessage {
   /** The text stream's id; an edit from the same sender reuses it. */
   readonly id: string;
   /** The sender's identity. */
   readonly from: string;
-  /** The sender's display name when the message arrived (their identity when they have none). */
+  /**
+   * The sender's display name when the message arrived (see `ParticipantState.displayName`: their
+   * identity when their name shows nothing).
+   */
   readonly fromName: string;
   readonly text: string;
   /** Milliseconds since the epoch, from the sender's clock. */

@@ -6,7 +6,7 @@ import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ChatPanel } from '../../src/components/chat-panel/chat-panel.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/chat-panel/chat-panel.js';
-import { segments } from '../../src/components/chat-panel/links.js';
+import { segments } from '../../src/internal/links.js';
 import { loadLocale } from '../../src/controllers/localize.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { receiveText } from '../helpers/text-stream.js';
@@ -67,13 +67,14 @@ describe('<chat-panel> on a scripted room', () => {
     );
     expect(time.getAttribute('datetime')).to.equal(new Date(at).toISOString());
     const text = message.querySelector('[part="text"]')!;
+    // A link reads as its real (encoded) address.
     expect(text.textContent).to.equal(
-      '<img src=x onerror="window.__pwned=1"> javascript:alert(1) see https://example.test/?q=<b> ok',
+      '<img src=x onerror="window.__pwned=1"> javascript:alert(1) see https://example.test/?q=%3Cb%3E ok',
     );
     expect(text.querySelector('img, b, script')).to.equal(null);
     const links = [...text.querySelectorAll('a')];
     expect(links).to.have.length(1);
-    expect(links[0]!.textContent).to.equal('https://example.test/?q=<b>');
+    expect(links[0]!.textContent).to.equal('https://example.test/?q=%3Cb%3E');
     expect(links[0]!.getAttribute('href')).to.equal('https://example.test/?q=%3Cb%3E');
     expect(links[0]!.target).to.equal('_blank');
     expect(links[0]!.rel).to.equal('noopener noreferrer');
@@ -123,6 +124,29 @@ describe('<chat-panel> on a scripted room', () => {
     // Nothing to send: Enter does nothing.
     await sendKeys({ press: 'Enter' });
     expect(sent).to.have.length(1);
+  });
+
+  it('cannot send a draft that shows nothing (white space, invisible characters)', async () => {
+    const { script, panel, $, input } = await mount();
+    const sent = recordSends(script.room);
+    const send = () => $<HTMLButtonElement>('[part="send"]')!;
+    input().focus();
+    await sendKeys({ type: '  ' });
+    await panel.updateComplete;
+    expect(send().disabled, 'spaces only').to.equal(true);
+    for (const draft of ['\u200B\u2060', '\u3164\u2800', '\uFEFF \u200D']) {
+      input().value = draft;
+      input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await panel.updateComplete;
+      expect(send().disabled, JSON.stringify(draft)).to.equal(true);
+      await sendKeys({ press: 'Enter' });
+      expect(await panel.send()).to.equal(false);
+    }
+    expect(sent).to.have.length(0);
+    input().value = '\u200Bhi';
+    input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await panel.updateComplete;
+    expect(send().disabled).to.equal(false);
   });
 
   it('limits a message to 2000 characters', async () => {
@@ -213,7 +237,7 @@ describe('chat link splitting', () => {
       { text: 'javascript:alert(1) data:text/html,<b> ftp://x.test' },
     ]);
     expect(segments('HTTP://A.TEST')).to.deep.equal([
-      { text: 'HTTP://A.TEST', href: 'http://a.test/' },
+      { text: 'http://a.test/', href: 'http://a.test/' },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
+import { displayName, sanitizeMessage } from '../../src/internal/text.js';
 import { HAND_ATTRIBUTE } from '../../src/store/attributes.js';
 import { tileOf, useLiveHooks, waitFor, waitForValue, callRoot } from '../helpers/live.js';
 
@@ -36,6 +37,9 @@ const PAYLOADS: readonly string[] = [
 ];
 
 const pwned = () => (window as unknown as { __pwned?: unknown }).__pwned;
+
+/** Bidi embeddings, overrides and isolates: none may reach the page (test/integration/bidi.test.ts). */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
 /** What the join endpoint documents it refuses in a name (src/server/validate.ts). */
 const refusedName = (name: string) => [...name.trim()].length > 64 || /\p{Cc}/u.test(name);
@@ -177,10 +181,12 @@ describe('hostile input against a real livekit-server is shown as text only', ()
     expectNoInjectedMarkup(el);
     tried += PAYLOADS.length * 2;
 
-    // Tiles: the name as text, and in the tile's accessible name.
+    // Tiles: the name as text (made fit to show), and in the tile's accessible name.
     await el.updateComplete;
+    const shownName = PAYLOADS.map((payload, i) => displayName(payload, identities[i]!));
+    expect(shownName[PAYLOADS.indexOf('Bob\u202Egnp.exe')]).to.equal('Bobgnp.exe');
     let tiles = 0;
-    for (const [i, payload] of PAYLOADS.entries()) {
+    for (const i of PAYLOADS.keys()) {
       const tile = tileOf(el, identities[i]!);
       if (!tile) continue; // on another page of the grid
       tiles += 1;
@@ -188,10 +194,11 @@ describe('hostile input against a real livekit-server is shown as text only', ()
         () => tile.shadowRoot?.querySelector('[part="name"]'),
         'tile name',
       );
-      expect(name.textContent, 'tile name is the text').to.equal(payload.trim());
+      expect(name.textContent, 'tile name is the text').to.equal(shownName[i]);
+      expect(name.textContent).to.not.match(BIDI_CONTROL);
       expect(name.children.length).to.equal(0);
       const labelled = tile.shadowRoot!.querySelector('[aria-label]')!;
-      expect(labelled.getAttribute('aria-label')).to.contain(payload.trim());
+      expect(labelled.getAttribute('aria-label')).to.contain(shownName[i]);
     }
     expect(tiles, 'some hostile tiles are on the first page').to.be.greaterThan(3);
     expectNoInjectedMarkup(el);
@@ -203,9 +210,10 @@ describe('hostile input against a real livekit-server is shown as text only', ()
     const row = (id: string) =>
       list.shadowRoot!.querySelector(`li[data-identity="${CSS.escape(id)}"]`);
     await waitFor(() => identities.every((id) => !!row(id)), 'every hostile peer is listed');
-    for (const [i, payload] of PAYLOADS.entries()) {
+    for (const i of PAYLOADS.keys()) {
       const name = row(identities[i]!)!.querySelector('[part="name"]')!;
-      expect(name.textContent, 'list name is the text').to.equal(payload.trim());
+      expect(name.textContent, 'list name is the text').to.equal(shownName[i]);
+      expect(name.textContent).to.not.match(BIDI_CONTROL);
       expect(name.children.length).to.equal(0);
     }
     expectNoInjectedMarkup(el);
@@ -225,9 +233,10 @@ describe('hostile input against a real livekit-server is shown as text only', ()
       text: m.querySelector('[part="text"]')!.textContent,
     }));
     expect(shown).to.have.deep.members(
-      PAYLOADS.map((p) => ({ sender: p.trim(), text: p })),
+      PAYLOADS.map((p, i) => ({ sender: shownName[i], text: sanitizeMessage(p) })),
       'each message and sender as text',
     );
+    for (const s of shown) expect(`${s.sender}${s.text}`).to.not.match(BIDI_CONTROL);
     for (const text of panel.shadowRoot!.querySelectorAll('[part="text"]')) {
       expect(
         [...text.children].every((c) => c.localName === 'a'),

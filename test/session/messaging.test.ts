@@ -70,6 +70,23 @@ describe('RoomSession: chat, reactions and moderation on a scripted room', () =>
     lp.sendText = original;
   });
 
+  it('sendChat refuses a message that shows nothing, without sending it', async () => {
+    let sent = 0;
+    script.room.localParticipant.sendText = () => {
+      sent += 1;
+      return Promise.reject(new Error('not to be sent'));
+    };
+    for (const text of ['', '   ', '\u200B\n\u3164', '\u2800\uFEFF\u202E']) {
+      expect(await rejection(session.sendChat(text)), JSON.stringify(text)).to.be.instanceOf(
+        RangeError,
+      );
+    }
+    await session.store.settled();
+    expect(sent).to.equal(0);
+    expect(session.store.get().chat).to.deep.equal([]);
+    expect(session.store.get().error).to.equal(undefined);
+  });
+
   it('offers the allow-listed reactions and refuses anything else before sending', async () => {
     expect(REACTIONS).to.include('👍');
     let sent = 0;

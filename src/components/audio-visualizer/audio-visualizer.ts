@@ -34,7 +34,7 @@ const selectMicrophone =
     return {
       connected: s.connection.phase === 'connected',
       track: mic && mic.subscribed && !mic.muted ? mic.publication.track : undefined,
-      name: p?.name || p?.identity || identity,
+      name: p ? p.displayName : identity,
       isLocal: local || !!p?.isLocal,
     };
   };

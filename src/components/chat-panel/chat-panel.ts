@@ -6,7 +6,8 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { ChatSendEvent } from '../../events/chat-events.js';
 import { define } from '../../internal/define.js';
 import type { ChatMessage, RoomSnapshot } from '../../store/types.js';
-import { segments } from './links.js';
+import { segments } from '../../internal/links.js';
+import { isVisiblyEmpty } from '../../internal/text.js';
 import { styles } from './chat-panel.styles.js';
 
 /** The most characters a message may have. */
@@ -50,8 +51,11 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * messages with sender and time, and a field to write one. Messages come from the room store,
  * which keeps them for the whole session (leaving the room does not clear them).
  *
- * Message text is shown as text only, never as HTML; `http:` and `https:` addresses become links
- * that open in a new tab (`rel="noopener noreferrer"`), anything else (`javascript:` …) stays text.
+ * Message text is shown as text only, never as HTML, the sender's name and each message in a
+ * direction-isolating box; `http:` and `https:` addresses become links that open in a new tab
+ * (`rel="noopener noreferrer"`) and read as their real address (host in punycode, anything but
+ * printable ASCII percent-encoded); anything else (`javascript:` …) stays text. Messages that show
+ * nothing are neither shown nor sent.
  * The list is a `role="log"` read out politely as messages arrive, and it follows the newest
  * message unless the user scrolled up. Enter sends, Shift+Enter starts a new line; the draft
  * survives re-renders and is kept when sending fails (the store then reports `chat-send-failed`).
@@ -143,7 +147,7 @@ export class ChatPanel extends LitElement {
           <button
             part="send"
             type="submit"
-            ?disabled=${!canSend || this.draft.trim() === ''}
+            ?disabled=${!canSend || isVisiblyEmpty(this.draft)}
             aria-busy=${this.sending ? 'true' : 'false'}
           >
             ${this.sending ? t.term('chatSending') : t.term('chatSend')}
@@ -159,21 +163,22 @@ export class ChatPanel extends LitElement {
     const time = Number.isNaN(date.getTime())
       ? nothing
       : html`<time part="time" datetime=${date.toISOString()}>${format.format(date)}</time>`;
-    const sender = m.isLocal ? t.term('chatYou') : m.fromName || m.from;
-    // Text bindings only: each piece is a text node or an <a> whose text is a text node.
+    const sender = m.isLocal ? t.term('chatYou') : m.fromName;
+    // Text bindings only: each piece is a text node or an <a> whose text is its own address.
     const content = segments(m.text).map((s) =>
       s.href
-        ? html`<a part="link" href=${s.href} target="_blank" rel="noopener noreferrer"
-            >${s.text}</a
+        ? html`<a part="link" dir="ltr" href=${s.href} target="_blank" rel="noopener noreferrer"
+            >${s.href}</a
           >`
         : s.text,
     );
+    // Sender and text each isolated (`dir="auto"`): neither can reorder what is around it.
     return html`
       <article part=${m.isLocal ? 'message local' : 'message'}>
         <div part="meta">
           <span part="sender" dir="auto" title=${sender}>${sender}</span> ${time}
         </div>
-        <div part="text">${content}</div>
+        <div part="text" dir="auto">${content}</div>
       </article>
     `;
   }
@@ -223,7 +228,9 @@ export class ChatPanel extends LitElement {
     const session = this.#view.session;
     const { inRoom, mayPublishData } = this.#view.value;
     const text = this.draft.trim().slice(0, CHAT_MAX_LENGTH);
-    if (!session || !inRoom || !mayPublishData || !text || this.sending) return false;
+    if (!session || !inRoom || !mayPublishData || isVisiblyEmpty(text) || this.sending) {
+      return false;
+    }
     if (!this.dispatchEvent(new ChatSendEvent(text))) return false;
     const draft = this.draft;
     this.sending = true;

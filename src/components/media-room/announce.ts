@@ -1,4 +1,5 @@
 import type { LocalizeController } from '../../controllers/localize.js';
+import { displayName } from '../../internal/text.js';
 import { HAND_ATTRIBUTE } from '../../store/attributes.js';
 import type { RoomStoreEvent } from '../../store/room-store.js';
 
@@ -8,7 +9,7 @@ import type { RoomStoreEvent } from '../../store/room-store.js';
  * `<connection-banner>`.)
  */
 export function announcementOf(event: RoomStoreEvent, t: LocalizeController): string {
-  const nameOf = (p: { name?: string; identity: string }) => p.name || p.identity;
+  const nameOf = (p: { name?: string; identity: string }) => displayName(p.name, p.identity);
   switch (event.type) {
     case 'participant-joined':
       return t.term('announceJoined', nameOf(event.participant));

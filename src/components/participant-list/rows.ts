@@ -13,7 +13,7 @@ export type MediaState = 'on' | 'off' | 'none';
 /** What a row shows of one participant: nothing else, so speaking and levels do not re-render. */
 export interface Row {
   readonly identity: string;
-  /** The display name, or the identity when there is none. */
+  /** The display name (`ParticipantState.displayName`: the identity when the name shows nothing). */
   readonly name: string;
   readonly isLocal: boolean;
   /** The token lists `moderate:participants`. */
@@ -50,7 +50,7 @@ function mediaState(p: ParticipantState, source: 'microphone' | 'camera'): Media
 function rowOf(p: ParticipantState, hand: number): Row {
   return {
     identity: p.identity,
-    name: p.name || p.identity,
+    name: p.displayName,
     isLocal: p.isLocal,
     host: isModerator(p),
     viewer: isViewer(p),

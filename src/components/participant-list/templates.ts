@@ -5,6 +5,7 @@ import { icons } from '../../internal/icons.js';
 import type { ModerationAction } from '../../store/types.js';
 import { busyKey, type Row } from './rows.js';
 import { initials } from '../../internal/initials.js';
+import { NAME_SLOT, withName } from '../../internal/isolate.js';
 
 /** What the row templates read of the element, and what they call back. */
 export interface RowContext {
@@ -75,9 +76,15 @@ function rowTemplate(ctx: RowContext, row: Row): TemplateResult {
   const name = row.isLocal ? t.term('you', row.name) : row.name;
   return html`<li part=${row.isLocal ? 'item local' : 'item'} data-identity=${row.identity}>
     <div class="main">
-      <span part="avatar" aria-hidden="true">${initials(row.name)}</span>
+      <span part="avatar" aria-hidden="true">${initials(row.name, row.identity)}</span>
       <span class="who">
-        <span part="name" dir="auto" title=${name}>${name}</span>
+        ${
+          row.isLocal
+            ? html`<span part="name" title=${name}
+                >${withName(t.term('you', NAME_SLOT), row.name)}</span
+              >`
+            : html`<span part="name" dir="auto" title=${name}>${row.name}</span>`
+        }
         ${
           row.host
             ? html`<span part="role host">${t.term('roleHost')}</span>`
@@ -138,7 +145,9 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
       aria-label=${question}
       @keydown=${ctx.onConfirmKeyDown}
     >
-      <span class="question" title=${question}>${question}</span>
+      <span class="question" title=${question}
+        >${withName(t.term('moderateRemoveConfirm', NAME_SLOT), row.name)}</span
+      >
       <button
         part="confirm"
         type="button"

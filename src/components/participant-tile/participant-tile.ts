@@ -19,6 +19,7 @@ import type { ParticipantState, Reaction, RoomSnapshot } from '../../store/types
 import '../connection-quality/connection-quality.js';
 import { styles } from './participant-tile.styles.js';
 import { initials } from '../../internal/initials.js';
+import { NAME_SLOT, withName } from '../../internal/isolate.js';
 
 /**
  * One participant's video (or screen share), with their name and state.
@@ -150,7 +151,7 @@ export class ParticipantTile extends LitElement {
     const p = this.#participant.value;
     const identity = this.#identity;
     const screen = this.#isScreen;
-    const name = p?.name || p?.identity || identity;
+    const name = p ? p.displayName : identity;
     const video = p?.tracks[screen ? 'screen_share' : 'camera'];
     const showVideo = !!video && video.subscribed && !video.muted && !!video.publication.track;
     const audio = p?.tracks[screen ? 'screen_share_audio' : 'microphone'];
@@ -158,6 +159,11 @@ export class ParticipantTile extends LitElement {
     let label: string;
     if (screen) label = p?.isLocal ? t.term('tileYourScreen') : t.term('tileScreenLabel', name);
     else label = p?.isLocal ? t.term('you', name) : name;
+    // Shown with the name isolated: alone, in a `dir="auto"` span; in a term, in its own <bdi>.
+    let shown: TemplateResult | string = label;
+    if (screen && !p?.isLocal) shown = withName(t.term('tileScreenLabel', NAME_SLOT), name);
+    else if (!screen && p?.isLocal) shown = withName(t.term('you', NAME_SLOT), name);
+    const avatar = initials(name, p?.identity ?? identity);
     setState(this.#internals, 'speaking', !!p?.isSpeaking);
     setState(this.#internals, 'muted', audioOff);
     setState(this.#internals, 'video-off', !showVideo);
@@ -192,7 +198,7 @@ export class ParticipantTile extends LitElement {
               ? html`<div part="avatar" class="screen" aria-hidden="true">
                   <svg viewBox="0 0 24 24">${icons.screen}</svg>
                 </div>`
-              : html`<div part="avatar" aria-hidden="true">${initials(name)}</div>`
+              : html`<div part="avatar" aria-hidden="true">${avatar}</div>`
         }
         ${screen ? nothing : this.#renderReactions(name)}
         <slot name="overlay"></slot>
@@ -241,7 +247,7 @@ export class ParticipantTile extends LitElement {
                 </svg>`
               : nothing
           }
-          <span part="name" dir="auto" title=${label}>${label}</span>
+          <span part="name" dir=${label === name ? 'auto' : nothing} title=${label}>${shown}</span>
           <connection-quality part="connection-quality" identity=${identity}></connection-quality>
           ${p?.isSpeaking ? html`<span class="visually-hidden">${t.term('speaking')}</span>` : nothing}
         </div>

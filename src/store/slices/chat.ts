@@ -1,4 +1,5 @@
 import type { Room, TextStreamReader } from 'livekit-client';
+import { displayName, isVisiblyEmpty, sanitizeMessage } from '../../internal/text.js';
 import type { Slice, SliceHost } from '../slice.js';
 import type { ChatMessage, RoomSnapshot } from '../types.js';
 
@@ -68,7 +69,7 @@ async function readChat(
   return Object.freeze({
     id: reader.info.id,
     from: identity,
-    fromName: sender?.name || identity,
+    fromName: displayName(sender?.name, identity),
     text,
     timestamp: reader.info.timestamp || Date.now(),
     isLocal: false,
@@ -90,17 +91,27 @@ export class ChatSlice implements Slice<'chat'> {
     this.#leave = joinChat(host.room, (message) => this.add(message));
   }
 
-  /** Append a message, or replace an earlier one with its id from the same sender (an edit). */
-  add(message: ChatMessage): void {
+  /**
+   * Append a message, or replace an earlier one with its id from the same sender (an edit); its
+   * text and sender name are made fit to show first. A message that shows nothing is not
+   * recorded (an edit to nothing takes the earlier one away).
+   */
+  add(received: ChatMessage): void {
     if (this.#host.destroyed) return;
+    const text = sanitizeMessage(received.text);
+    const fromName = displayName(received.fromName, received.from);
+    const message: ChatMessage = Object.freeze({ ...received, text, fromName });
     const chat = this.#chat;
     const at = chat.findIndex((m) => m.id === message.id && m.from === message.from);
     let next: ChatMessage[];
-    if (at >= 0) {
+    if (isVisiblyEmpty(text)) {
+      if (at < 0) return;
+      next = chat.filter((_, i) => i !== at);
+    } else if (at >= 0) {
       next = [...chat];
       next[at] = Object.freeze({ ...message, timestamp: chat[at]!.timestamp });
     } else {
-      next = [...chat, Object.isFrozen(message) ? message : Object.freeze({ ...message })];
+      next = [...chat, message];
       if (next.length > CHAT_LIMIT) next = next.slice(next.length - CHAT_LIMIT);
     }
     this.#chat = Object.freeze(next);

@@ -6,6 +6,7 @@ import {
   type TrackPublication,
 } from 'livekit-client';
 import { sourceFromProto } from '../../session/livekit-adapter.js';
+import { displayName } from '../../internal/text.js';
 import { HAND_ATTRIBUTE } from '../attributes.js';
 import { shallowEqual } from '../equality.js';
 import type {
@@ -30,10 +31,15 @@ export function participantState(
     if (!source || tracks[source]) continue;
     tracks[source] = trackState(pub, source, p.isLocal, before?.tracks[source]);
   }
+  const name = p.name ?? '';
   const next: ParticipantState = {
     identity: p.identity,
     sid: p.sid ?? '',
-    name: p.name ?? '',
+    name,
+    displayName:
+      before && before.name === name && before.identity === p.identity
+        ? before.displayName
+        : displayName(name, p.identity),
     metadata: p.metadata ?? '',
     attributes: keepIfEqual(before?.attributes, { ...p.attributes }),
     permissions: keepIfEqual(before?.permissions, permissionState(p)),
