@@ -75,6 +75,18 @@ describe('RoomStore: remote text made fit to show, once', () => {
     ]);
   });
 
+  it('a message that outran its sender reads as the name once the sender is known', async () => {
+    receiveText(script.room, 'early', 'first!');
+    await waitFor(() => store.get().chat.length === 1);
+    expect(store.get().chat[0]!.fromName, 'no name known yet').to.equal('early');
+    script.join('early', 'Ada \u202Eevil');
+    await waitFor(() => store.get().chat[0]!.fromName !== 'early');
+    expect(store.get().chat[0]!.fromName).to.equal('Ada evil');
+    script.update('early', { name: 'Grace' });
+    await waitFor(() => store.get().participants.get('early')?.displayName === 'Grace');
+    expect(store.get().chat[0]!.fromName, 'a known name is kept as it was').to.equal('Ada evil');
+  });
+
   it('an edit to nothing takes the message away; addChat sanitizes as well', async () => {
     const message = {
       id: 'm1',

@@ -1,4 +1,4 @@
-import type { Room, TextStreamReader } from 'livekit-client';
+import { RoomEvent, type Participant, type Room, type TextStreamReader } from 'livekit-client';
 import { displayName, isVisiblyEmpty, sanitizeMessage } from '../../internal/text.js';
 import type { Slice, SliceHost } from '../slice.js';
 import type { ChatMessage, RoomSnapshot } from '../types.js';
@@ -89,6 +89,25 @@ export class ChatSlice implements Slice<'chat'> {
   constructor(host: SliceHost) {
     this.#host = host;
     this.#leave = joinChat(host.room, (message) => this.add(message));
+    host.events.on(RoomEvent.ParticipantConnected, (p) => this.#nameKnown(p));
+    host.events.on(RoomEvent.ParticipantNameChanged, (_name, p) => p && this.#nameKnown(p));
+  }
+
+  /**
+   * A message can arrive before its sender's name does (the text stream outruns the participant
+   * update); its sender then reads as the identity until the name is known, and then as the name.
+   */
+  #nameKnown(p: Participant): void {
+    if (this.#host.destroyed || p.isLocal) return;
+    const unnamed = displayName(undefined, p.identity);
+    const named = displayName(p.name, p.identity);
+    if (named === unnamed) return;
+    const stale = (m: ChatMessage) => m.from === p.identity && !m.isLocal && m.fromName === unnamed;
+    if (!this.#chat.some(stale)) return;
+    this.#chat = Object.freeze(
+      this.#chat.map((m) => (stale(m) ? Object.freeze({ ...m, fromName: named }) : m)),
+    );
+    this.#host.invalidate(this);
   }
 
   /**
