@@ -211,6 +211,39 @@ describe('the side panels by keyboard', () => {
     await phone.script.room.disconnect();
   });
 
+  it('names every per-participant control after its participant: no two controls share a name', async () => {
+    const { script, el, list, button, listToggle } = await call();
+    button(listToggle).click();
+    await waitFor(() => !list.hidden, 'the list opens');
+    await waitFor(
+      () => list.shadowRoot!.querySelectorAll('[part="remove"]').length === 2,
+      'moderator actions on both rows',
+    );
+    const controls: { name: string; where: string }[] = [];
+    const walk = (node: Element | ShadowRoot) => {
+      for (const child of node.children) {
+        if (
+          child.matches('button, input, select, textarea, [role="button"]') &&
+          child.checkVisibility()
+        ) {
+          const name = (child.getAttribute('aria-label') ?? child.textContent ?? '').trim();
+          controls.push({ name, where: `${hostsOf(child)[0]?.localName}` });
+        }
+        if (child.shadowRoot) walk(child.shadowRoot);
+        walk(child);
+      }
+    };
+    walk(el.shadowRoot!);
+    const names = controls.map((c) => c.name);
+    const pins = names.filter((n) => n.startsWith('Pin '));
+    expect(pins).to.include.members(['Pin Ada', 'Pin Grace']);
+    expect(names).to.include.members(['Volume of Ada', 'Volume of Grace']);
+    expect(names).to.include.members(['Remove Ada', 'Remove Grace']);
+    const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+    expect(repeated, JSON.stringify(controls)).to.deep.equal([]);
+    await script.room.disconnect();
+  });
+
   it('a standalone panel fires panel-close and stays as it is; focus() goes to its field', async () => {
     const script = await ScriptedRoom.create(1);
     const el = await fixture<MediaRoom>(html`
