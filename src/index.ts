@@ -40,5 +40,6 @@ export * from './events/hand-events.js';
 export * from './events/participant-events.js';
 export * from './events/reaction-events.js';
 export * from './events/deafen-events.js';
+export * from './events/panel-events.js';
 export * from './store/index.js';
 export type { Messages, MessageKey } from './locales/en.js';

@@ -110,7 +110,10 @@ export const ar: Messages = {
   tileScreenLabel: (name) => `شاشة ${name}`,
   tileYourScreen: 'شاشتك',
   tileScreenAudioOff: 'صوت مشاركة الشاشة متوقف',
-  tilePin: 'تثبيت',
+  tilePin: (name) => `تثبيت ${name}`,
+  tileUnpin: (name) => `إلغاء تثبيت ${name}`,
+  tilePinScreen: (name) => `تثبيت شاشة ${name}`,
+  tileUnpinScreen: (name) => `إلغاء تثبيت شاشة ${name}`,
   connectionQuality: (quality) => `الاتصال: ${quality}`,
   'quality:excellent': 'ممتاز',
   'quality:good': 'جيد',
@@ -155,6 +158,7 @@ export const ar: Messages = {
   chatHint: 'Enter للإرسال، وShift+Enter لبدء سطر جديد.',
   chatCannotSend: 'لا يُسمح لك بإرسال رسائل الدردشة في هذه الغرفة.',
   chatNotInRoom: 'يمكنك الدردشة بعد دخولك الغرفة.',
+  chatNewMessages: 'رسائل جديدة',
   chatUnread: (n) =>
     `الدردشة، ${count(n, {
       zero: 'لا رسائل غير مقروءة',

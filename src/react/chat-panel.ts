@@ -6,7 +6,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { ChatPanel as ChatPanelElement } from '../components/chat-panel/chat-panel.js';
-import type { ChatSendEvent } from '../index.js';
+import type { ChatSendEvent, PanelCloseEvent } from '../index.js';
 
 /** `<chat-panel>`: The room's text chat: messages and a field to send one. */
 export const ChatPanel = /* @__PURE__ */ createComponent({
@@ -16,5 +16,6 @@ export const ChatPanel = /* @__PURE__ */ createComponent({
   displayName: 'ChatPanel',
   events: {
     onChatSend: 'chat-send' as EventName<ChatSendEvent>,
+    onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
   },
 });

@@ -46,6 +46,7 @@ import type {
   LeaveEvent,
   MediaDevicesChangedEvent,
   PageChangeEvent,
+  PanelCloseEvent,
   ParticipantActionEvent,
   ParticipantJoinedEvent,
   ParticipantLeftEvent,
@@ -84,6 +85,7 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'ChatPanel',
       events: {
         onChatSend: 'chat-send' as EventName<ChatSendEvent>,
+        onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
       },
     }),
     /** `<chat-toggle>`: A button that shows or hides the chat, with the unread count. */
@@ -220,6 +222,7 @@ export function createComponents(React: typeof ReactModule) {
       elementClass: ParticipantList,
       displayName: 'ParticipantList',
       events: {
+        onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
         onParticipantAction: 'participant-action' as EventName<ParticipantActionEvent>,
       },
     }),

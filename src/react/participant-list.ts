@@ -6,7 +6,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { ParticipantList as ParticipantListElement } from '../components/participant-list/participant-list.js';
-import type { ParticipantActionEvent } from '../index.js';
+import type { PanelCloseEvent, ParticipantActionEvent } from '../index.js';
 
 /** `<participant-list>`: Everyone in the room, with their state, a search, volumes and moderator actions. */
 export const ParticipantList = /* @__PURE__ */ createComponent({
@@ -15,6 +15,7 @@ export const ParticipantList = /* @__PURE__ */ createComponent({
   elementClass: ParticipantListElement,
   displayName: 'ParticipantList',
   events: {
+    onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
     onParticipantAction: 'participant-action' as EventName<ParticipantActionEvent>,
   },
 });

@@ -43,6 +43,7 @@ import type {
   LeaveEvent,
   MediaDevicesChangedEvent,
   PageChangeEvent,
+  PanelCloseEvent,
   ParticipantActionEvent,
   ParticipantJoinedEvent,
   ParticipantLeftEvent,
@@ -77,6 +78,8 @@ export interface AudioVisualizerSvelteAttributes {
 export interface ChatPanelSvelteAttributes {
   /** Before a message is sent; cancel it to keep it unsent. `ChatSendEvent` with `text`. */
   'onchat-send'?: (event: ChatSendEvent) => void;
+  /** Escape was pressed inside the panel: close it (the panel does not hide itself). Cancelable: `<media-call>` then keeps it open. `PanelCloseEvent`. */
+  'onpanel-close'?: (event: PanelCloseEvent) => void;
 }
 
 /** Attributes, properties and events of `<chat-toggle>` in Svelte. */
@@ -287,6 +290,8 @@ export interface MediaRoomSvelteAttributes {
 export interface ParticipantListSvelteAttributes {
   /** The global attribute, watched: while it is set the list does not render (a closed panel costs nothing on a mute or a join); removed, it renders the room as it is then. */
   hidden?: true | '' | null;
+  /** Escape was pressed inside the list: close it (the list does not hide itself). Cancelable: `<media-call>` then keeps it open. `PanelCloseEvent`. */
+  'onpanel-close'?: (event: PanelCloseEvent) => void;
   /** A moderator chose an action (for `remove`, confirmed it), before it is sent; cancel it to send nothing. `ParticipantActionEvent` with `action` and `identity`. */
   'onparticipant-action'?: (event: ParticipantActionEvent) => void;
 }
@@ -297,7 +302,7 @@ export interface ParticipantTileSvelteAttributes {
   identity?: ParticipantTile['identity'] | null;
   /** Which video: `camera` or `screen_share`. */
   source?: 'camera' | 'screen_share' | null;
-  /** Shows the Pin button pressed. Set by the tile's owner (the tile itself never changes it). */
+  /** The tile is pinned (its button then says Unpin). Set by the tile's owner (never by the tile). */
   pinned?: ParticipantTile['pinned'] | null;
   /** The user pressed Pin or Unpin; `identity`, `source` and the asked-for `pinned`. Cancelable. `TilePinEvent`. */
   'ontile-pin'?: (event: TilePinEvent) => void;

@@ -429,10 +429,10 @@ describe('accessibility of the full default UI', () => {
         spoken(second).text.includes('Microphone muted'),
       'states follow',
     );
-    // The Pin button is a named toggle.
+    // Each Pin button is named after its participant, so a list of buttons tells them apart.
     const pin = tileOf(el, first)!.shadowRoot!.querySelector('[part="pin-button"]')!;
-    expect(pin.getAttribute('aria-label')).to.equal('Pin');
-    expect(pin.getAttribute('aria-pressed')).to.equal('false');
+    expect(pin.getAttribute('aria-label')).to.equal(`Pin ${NAMES[0]}`);
+    expect(pin.hasAttribute('aria-pressed')).to.equal(false);
     await script.room.disconnect();
   });
 });

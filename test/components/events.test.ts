@@ -21,6 +21,7 @@ import {
   LeaveEvent,
   MediaDevicesChangedEvent,
   PageChangeEvent,
+  PanelCloseEvent,
   ParticipantActionEvent,
   ParticipantJoinedEvent,
   ParticipantLeftEvent,
@@ -89,6 +90,7 @@ interface EventClasses {
   'participants-toggle': ParticipantsToggleEvent;
   'reaction-send': ReactionSendEvent;
   deafen: DeafenEvent;
+  'panel-close': PanelCloseEvent;
 }
 
 /** `true` for each event whose map entry is exactly its class. */
@@ -256,6 +258,7 @@ const rows: Readonly<Record<string, Row>> = {
   },
   'reaction-send': { event: new ReactionSendEvent('👍'), cls: ReactionSendEvent, ...announce },
   deafen: { event: new DeafenEvent(true), cls: DeafenEvent, ...announce },
+  'panel-close': { event: new PanelCloseEvent(), cls: PanelCloseEvent, ...announce },
 };
 
 const pascal = (name: string) =>

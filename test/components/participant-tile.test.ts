@@ -221,8 +221,11 @@ describe('<participant-tile> additions', () => {
     await tile.updateComplete;
     const pin = part(tile, 'pin-button') as HTMLButtonElement;
     expect(pin.localName).to.equal('button');
-    expect(pin.getAttribute('aria-label')).to.equal('Pin');
-    expect(pin.getAttribute('aria-pressed')).to.equal('false');
+    const name = part(tile, 'name')!.textContent!;
+    expect(name).to.not.equal('');
+    // Named after the participant and what it does; the name says the state (no aria-pressed).
+    expect(pin.getAttribute('aria-label')).to.equal(`Pin ${name}`);
+    expect(pin.hasAttribute('aria-pressed')).to.equal(false);
     expect(tile.matches(':state(pinned)')).to.equal(false);
 
     const events: TilePinEvent[] = [];
@@ -252,8 +255,8 @@ describe('<participant-tile> additions', () => {
     await tile.updateComplete;
     expect(tile.hasAttribute('pinned')).to.equal(true);
     expect(tile.matches(':state(pinned)')).to.equal(true);
-    expect(pin.getAttribute('aria-pressed')).to.equal('true');
-    expect(pin.getAttribute('aria-label'), 'a toggle keeps its name').to.equal('Pin');
+    expect(pin.getAttribute('aria-label')).to.equal(`Unpin ${name}`);
+    expect(pin.title).to.equal(`Unpin ${name}`);
     const unpin = nextEvent(el, 'tile-pin');
     pin.click();
     expect((await unpin).pinned).to.equal(false);
@@ -262,7 +265,7 @@ describe('<participant-tile> additions', () => {
     tile.removeAttribute('pinned');
     await tile.updateComplete;
     expect(tile.pinned).to.equal(false);
-    expect(pin.getAttribute('aria-pressed')).to.equal('false');
+    expect(pin.getAttribute('aria-label')).to.equal(`Pin ${name}`);
     await script.room.disconnect();
   });
 
@@ -380,9 +383,15 @@ describe('<participant-tile> additions', () => {
     script.update(id, { name: 'Ada' });
     const [remote, local] = [...el.querySelectorAll('participant-tile')];
     await waitFor(() => part(remote!, 'name')?.textContent === 'Bildschirm von Ada', 'German');
-    expect(part(remote!, 'pin-button')!.getAttribute('aria-label')).to.equal('Anheften');
+    expect(part(remote!, 'pin-button')!.getAttribute('aria-label')).to.equal(
+      'Bildschirm von Ada anheften',
+    );
     el.lang = 'en';
     await waitFor(() => part(local!, 'name')?.textContent === 'Your screen', 'local screen');
+    await waitFor(
+      () => part(remote!, 'pin-button')?.getAttribute('aria-label') === "Pin Ada's screen",
+      'the screen’s Pin button is named after its participant',
+    );
     expect(local!.matches(':state(local)')).to.equal(true);
     await expect(local!).to.be.accessible();
     await script.room.disconnect();

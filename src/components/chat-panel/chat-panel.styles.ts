@@ -27,6 +27,14 @@ export const styles = [
       outline-offset: 2px;
     }
 
+    [part='new-messages'] {
+      align-self: center;
+      margin-block-start: -0.25rem;
+      padding: 0.25rem 0.9rem;
+      border-radius: 999px;
+      font-size: 0.875rem;
+    }
+
     [part='empty'],
     [part='note'] {
       margin: 0;

@@ -5,6 +5,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { ChatSendEvent } from '../../events/chat-events.js';
 import { define } from '../../internal/define.js';
+import { escapeClosesPanel } from '../../internal/panel-close.js';
 import type { ChatMessage, RoomSnapshot } from '../../store/types.js';
 import { segments } from '../../internal/links.js';
 import { isVisiblyEmpty } from '../../internal/text.js';
@@ -56,11 +57,33 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * (`rel="noopener noreferrer"`) and read as their real address (host in punycode, anything but
  * printable ASCII percent-encoded); anything else (`javascript:` …) stays text. Messages that show
  * nothing are neither shown nor sent.
- * The list is a `role="log"` read out politely as messages arrive, and it follows the newest
- * message unless the user scrolled up. Enter sends, Shift+Enter starts a new line; the draft
+ * The list is a `role="log"` read out politely as messages arrive. Each time the panel is shown it
+ * starts at the newest message; while shown it follows new messages as long as the reader is at
+ * (or near) the end. When the reader scrolled up, new messages leave the view where it is and a
+ * New messages button appears under the list: it scrolls to the newest (and goes away, as it does
+ * when the reader scrolls to the end). Enter sends, Shift+Enter starts a new line; the draft
  * survives re-renders and is kept when sending fails (the store then reports `chat-send-failed`).
  * Writing is disabled, with the reason shown, outside the room or when the participant's grant
  * forbids publishing data (`canPublishData: false`).
+ *
+ * Escape inside the panel fires `panel-close`; the panel does not hide itself. `<media-call>`
+ * hides it and gives focus back to its `<chat-toggle>`; on a page of your own, do the same:
+ *
+ * ```html
+ * <chat-toggle></chat-toggle>
+ * <chat-panel hidden></chat-panel>
+ * <script>
+ *   toggle.addEventListener('chat-toggle', (e) => {
+ *     panel.hidden = !e.open;
+ *     if (e.open) panel.updateComplete.then(() => panel.focus());
+ *   });
+ *   panel.addEventListener('panel-close', () => {
+ *     panel.hidden = true;
+ *     toggle.pressed = false;
+ *     toggle.focus();
+ *   });
+ * </script>
+ * ```
  *
  * @tag chat-panel
  * @summary The room's text chat: messages and a field to send one.
@@ -75,6 +98,7 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * @csspart time - The time the message was sent (`<time>`).
  * @csspart text - The message text.
  * @csspart link - A link in a message.
+ * @csspart new-messages - The New messages button (shown while the reader is scrolled up and newer messages came).
  * @csspart form - The form with the field and the Send button.
  * @csspart input - The `<textarea>`.
  * @csspart send - The Send button.
@@ -86,6 +110,7 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * @cssproperty --chat-panel-link-color - Colour of links.
  *
  * @event chat-send - Before a message is sent; cancel it to keep it unsent. `ChatSendEvent` with `text`.
+ * @event panel-close - Escape was pressed inside the panel: close it (the panel does not hide itself). Cancelable: `<media-call>` then keeps it open. `PanelCloseEvent`.
  */
 export class ChatPanel extends LitElement {
   static override styles = styles;
@@ -93,6 +118,8 @@ export class ChatPanel extends LitElement {
   /** The text being written. Kept across re-renders; cleared once a message was sent. */
   @state() private draft = '';
   @state() private sending = false;
+  /** Newer messages came while the reader was scrolled up: the New messages button shows. */
+  @state() private unseen = false;
 
   readonly #localize = new LocalizeController(this);
   readonly #view = new StoreController<ChatView>(this, selectChatView, {
@@ -101,6 +128,43 @@ export class ChatPanel extends LitElement {
   /** Follow new messages: true unless the user scrolled away from the newest. */
   #stick = true;
   #lastCount = 0;
+  /** The coming render adds messages to follow (scroll to the newest once they are in). */
+  #follow = false;
+  /** The log had a size at the last resize (the panel was shown). */
+  #shown = false;
+  #resize: ResizeObserver | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', (e) => escapeClosesPanel(this, e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    this.#resize = undefined;
+    this.#shown = false;
+  }
+
+  protected override firstUpdated(): void {
+    this.#observe();
+  }
+
+  /** Moves focus to the message field (to the message list while writing is not possible). */
+  override focus(options?: FocusOptions): void {
+    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
+    if (input && !input.disabled) input.focus(options);
+    else this.#log?.focus(options);
+  }
+
+  get #log(): HTMLElement | undefined {
+    return this.renderRoot.querySelector<HTMLElement>('[part="log"]') ?? undefined;
+  }
 
   override render(): TemplateResult {
     const t = this.#localize;
@@ -130,6 +194,13 @@ export class ChatPanel extends LitElement {
             (m) => this.#renderMessage(m, format!),
           )}
         </div>
+        ${
+          this.unseen
+            ? html`<button part="new-messages" type="button" @click=${this.#onNewMessages}>
+                ${t.term('chatNewMessages')}
+              </button>`
+            : nothing
+        }
         ${note ? html`<p part="note" id="note">${note}</p>` : nothing}
         <form part="form" @submit=${this.#onSubmit}>
           <textarea
@@ -184,24 +255,65 @@ export class ChatPanel extends LitElement {
   }
 
   protected override willUpdate(): void {
-    // Decide before the new messages are in the DOM whether to follow them.
-    const log = this.renderRoot.querySelector<HTMLElement>('[part="log"]');
-    if (log) this.#stick = isAtEnd(log);
+    const chat = this.#view.value.chat;
+    const grew = chat.length !== this.#lastCount;
+    this.#lastCount = chat.length;
+    // Decide before the new messages are in the DOM whether to follow them (a hidden log has no
+    // position to read: it goes to the newest when shown).
+    const log = this.#log;
+    if (log && log.clientHeight > 0) this.#stick = isAtEnd(log);
+    if (!grew) return;
+    // Always show a message the user just sent.
+    this.#follow = this.#stick || !!chat.at(-1)?.isLocal;
+    this.unseen = !this.#follow;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const count = this.#view.value.chat.length;
-    const grew = count !== this.#lastCount;
-    this.#lastCount = count;
-    // Follow the newest unless the user scrolled up; always show a message the user just sent.
-    if (!grew || !(this.#stick || this.#view.value.chat.at(-1)?.isLocal)) return;
-    const log = this.renderRoot.querySelector<HTMLElement>('[part="log"]');
-    if (log) log.scrollTop = log.scrollHeight;
+    if (!this.#follow) return;
+    this.#follow = false;
+    this.#toEnd();
+  }
+
+  #observe(): void {
+    const log = this.#log;
+    if (!log || typeof ResizeObserver === 'undefined') return;
+    this.#resize ??= new ResizeObserver(this.#onResize);
+    this.#resize.observe(log);
+  }
+
+  /** Shown (after being hidden), the log starts at the newest; resized, it keeps to the end. */
+  #onResize = () => {
+    const log = this.#log;
+    if (!log) return;
+    const shown = log.clientHeight > 0;
+    const opened = shown && !this.#shown;
+    this.#shown = shown;
+    if (opened) {
+      this.#toEnd();
+      this.unseen = false;
+    } else if (shown && this.#stick) {
+      this.#toEnd();
+    }
+  };
+
+  #toEnd(): void {
+    const log = this.#log;
+    if (!log) return;
+    log.scrollTop = log.scrollHeight;
+    this.#stick = true;
   }
 
   #onScroll = (e: Event) => {
     this.#stick = isAtEnd(e.currentTarget as HTMLElement);
+    if (this.#stick && this.unseen) this.unseen = false;
+  };
+
+  #onNewMessages = () => {
+    this.#toEnd();
+    this.unseen = false;
+    // The button goes away: the list, now at its newest, keeps the focus.
+    this.#log?.focus();
   };
 
   #onInput = (e: InputEvent) => {

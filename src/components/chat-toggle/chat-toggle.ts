@@ -73,6 +73,11 @@ export class ChatToggle extends LitElement {
     if (this.pressed && last) this.#seen = keyOf(last);
   }
 
+  /** Moves focus to the button (where `<media-call>` puts it back when the panel closes). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('button')?.focus(options);
+  }
+
   override render(): TemplateResult {
     const t = this.#localize;
     const unread = this.unread;

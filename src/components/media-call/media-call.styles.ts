@@ -15,28 +15,44 @@ export const styles = css`
     display: none;
   }
 
+  /* The tiles over the control bar, and the open side panel beside the tiles. The panel comes
+     after the control bar in the DOM (and so in the tab order); the grid places it. */
   .stage {
     flex: 1;
     min-height: 0;
     min-width: 0;
-    display: flex;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-rows: minmax(0, 1fr) auto;
+    grid-template-areas: 'layout' 'bar';
     gap: var(--media-room-gap, 0.5rem);
   }
 
+  .stage.open {
+    grid-template-columns: minmax(0, 1fr) min(22rem, 40%);
+    grid-template-areas: 'layout panel' 'bar bar';
+  }
+
   [part='layout'] {
-    flex: 1;
+    grid-area: layout;
     min-width: 0;
+    min-height: 0;
+  }
+
+  [part='control-bar'] {
+    grid-area: bar;
   }
 
   /*
-   * A side panel is as wide as designed whatever it holds: the width comes from the basis alone
-   * (inline-size containment: a long name or message does not make its content wider), and it
-   * never grows past it (min-width: 0, not the width of its longest word).
+   * A side panel is as wide as designed whatever it holds: the width comes from its grid track
+   * alone (inline-size containment: a long name or message does not make its content wider), and
+   * it never grows past it (min-width: 0, not the width of its longest word).
    */
   [part='chat'],
   [part='participants'] {
-    flex: 0 0 min(22rem, 40%);
+    grid-area: panel;
     min-width: 0;
+    min-height: 0;
     contain: inline-size;
   }
 
@@ -48,14 +64,13 @@ export const styles = css`
   /* On a phone an open side panel takes the whole stage: beside the tiles it would leave neither
      usable. The tiles come back as it closes. */
   @container media-call (max-width: 36rem) {
-    .stage:has(> [part='chat']:not([hidden]), > [part='participants']:not([hidden]))
-      > [part='layout'] {
-      display: none;
+    .stage.open {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-areas: 'panel' 'bar';
     }
 
-    [part='chat'],
-    [part='participants'] {
-      flex: 1 1 0;
+    .stage.open > [part='layout'] {
+      display: none;
     }
   }
 

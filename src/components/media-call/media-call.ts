@@ -4,6 +4,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
+import type { PanelCloseEvent } from '../../events/panel-events.js';
 import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { unlessCancelled } from '../../internal/unless-cancelled.js';
@@ -34,6 +35,11 @@ import { styles } from './media-call.styles.js';
  * an audience who watch, chat and react; stage layout) and `1to1` (picture-in-picture, no hand
  * raise or participant list). Every control shows only what the participant's grant allows and
  * follows changes live: a viewer brought onto the stage gets microphone and camera controls.
+ *
+ * Keyboard: opening the chat or the participant list from its button moves focus into it (the
+ * message field, the search field); the open panel comes right after the control bar in the tab
+ * order (it is still shown beside the tiles, or instead of them on a phone). Escape inside the
+ * panel (`panel-close`) closes it and puts focus back on its button.
  *
  * @tag media-call
  * @summary The default call UI: pre-join, tiles, side panels and controls for the room type.
@@ -72,7 +78,7 @@ export class MediaCall extends LitElement {
   @property() name = '';
 
   /** The side panel that is open (each stays mounted while closed; the chat keeps its draft). */
-  @state() private panel: 'chat' | 'participants' | undefined;
+  @state() private panel: Panel | undefined;
   /** The local participant was just brought onto the stage (a notice says so for a while). */
   @state() private promoted = false;
   #promotedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -121,9 +127,8 @@ export class MediaCall extends LitElement {
     // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
     const hand = type !== '1to1' && !(type === 'live' && viewer);
     const list = type !== '1to1';
-    const togglePanel = (panel: 'chat' | 'participants', open: boolean) => {
-      this.panel = open ? panel : this.panel === panel ? undefined : this.panel;
-    };
+    const panel = this.panel;
+    // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
         audience && (viewer || this.promoted)
           ? html`<p part="role-notice" role="status">
@@ -131,42 +136,77 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      <div class="stage">
+      <div class=${panel ? 'stage open' : 'stage'}>
         <layout-grid part="layout" layout=${layout}></layout-grid>
-        <chat-panel part="chat" ?hidden=${this.panel !== 'chat'}></chat-panel>
+        <control-bar part="control-bar">
+          <recording-indicator slot="start" part="recording"></recording-indicator>
+          <reaction-button slot="end" part="reactions"></reaction-button>
+          ${hand ? html`<hand-raise-button slot="end" part="hand-raise"></hand-raise-button>` : nothing}
+          <deafen-button slot="end" part="deafen"></deafen-button>
+          ${
+            list
+              ? html`<participants-toggle
+                  slot="end"
+                  part="participants-toggle"
+                  .pressed=${panel === 'participants'}
+                  @participants-toggle=${this.#onParticipantsToggle}
+                ></participants-toggle>`
+              : nothing
+          }
+          <chat-toggle
+            slot="end"
+            part="chat-toggle"
+            .pressed=${panel === 'chat'}
+            @chat-toggle=${this.#onChatToggle}
+          ></chat-toggle>
+        </control-bar>
+        <chat-panel
+          part="chat"
+          ?hidden=${panel !== 'chat'}
+          @panel-close=${this.#onChatClose}
+        ></chat-panel>
         ${
           list
             ? html`<participant-list
                 part="participants"
-                ?hidden=${this.panel !== 'participants'}
+                ?hidden=${panel !== 'participants'}
+                @panel-close=${this.#onParticipantsClose}
               ></participant-list>`
             : nothing
         }
-      </div>
-      <control-bar part="control-bar">
-        <recording-indicator slot="start" part="recording"></recording-indicator>
-        <reaction-button slot="end" part="reactions"></reaction-button>
-        ${hand ? html`<hand-raise-button slot="end" part="hand-raise"></hand-raise-button>` : nothing}
-        <deafen-button slot="end" part="deafen"></deafen-button>
-        ${
-          list
-            ? html`<participants-toggle
-                slot="end"
-                part="participants-toggle"
-                .pressed=${this.panel === 'participants'}
-                @participants-toggle=${unlessCancelled((e: ParticipantsToggleEvent) =>
-                  togglePanel('participants', e.open),
-                )}
-              ></participants-toggle>`
-            : nothing
-        }
-        <chat-toggle
-          slot="end"
-          part="chat-toggle"
-          .pressed=${this.panel === 'chat'}
-          @chat-toggle=${unlessCancelled((e: ChatToggleEvent) => togglePanel('chat', e.open))}
-        ></chat-toggle>
-      </control-bar>`;
+      </div>`;
+  }
+
+  #onChatToggle = unlessCancelled((e: ChatToggleEvent) => void this.#toggle('chat', e.open));
+
+  #onParticipantsToggle = unlessCancelled(
+    (e: ParticipantsToggleEvent) => void this.#toggle('participants', e.open),
+  );
+
+  /** Escape in the open panel: close it and give focus back to its button. */
+  #onChatClose = unlessCancelled((_e: PanelCloseEvent) => this.#close('chat'));
+
+  #onParticipantsClose = unlessCancelled((_e: PanelCloseEvent) => this.#close('participants'));
+
+  #close(which: Panel): void {
+    if (this.panel === which) void this.#toggle(which, false, true);
+  }
+
+  /**
+   * Open or close a panel. Opened, it takes the focus (its field); closed by Escape, its button
+   * takes it back.
+   */
+  async #toggle(which: Panel, open: boolean, refocus = false): Promise<void> {
+    this.panel = open ? which : this.panel === which ? undefined : this.panel;
+    if (!open && !refocus) return;
+    await this.updateComplete;
+    const target = this.renderRoot.querySelector<
+      HTMLElement & { updateComplete: Promise<unknown> }
+    >(open ? PANEL_TAGS[which] : TOGGLE_TAGS[which]);
+    if (!target || (open && this.panel !== which)) return;
+    // A panel shown again renders what changed while it was hidden first.
+    await target.updateComplete;
+    target.focus();
   }
 
   /** Joins with what `<pre-join>` chose, unless a listener further out cancelled its `join`. */
@@ -178,6 +218,12 @@ export class MediaCall extends LitElement {
     });
   });
 }
+
+type Panel = 'chat' | 'participants';
+
+/** Each panel's element, and the button in the control bar that opens it. */
+const PANEL_TAGS = { chat: 'chat-panel', participants: 'participant-list' } as const;
+const TOGGLE_TAGS = { chat: 'chat-toggle', participants: 'participants-toggle' } as const;
 
 /** The default layout of each room type. */
 const LAYOUTS: Record<RoomType, GridLayout> = {

@@ -5,6 +5,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { ParticipantActionEvent } from '../../events/participant-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
+import { escapeClosesPanel } from '../../internal/panel-close.js';
 import type { ModerationAction } from '../../store/types.js';
 import {
   busyKey,
@@ -39,6 +40,11 @@ import { styles } from './participant-list.styles.js';
  *
  * The element re-renders only when something it shows changes (not when someone starts or stops
  * speaking).
+ *
+ * Escape inside the list fires `panel-close` (unless it answered the removal question, or cleared
+ * the search field); the list does not hide itself. `<media-call>` hides it and gives focus back to
+ * its `<participants-toggle>`; on a page of your own, listen for `panel-close` and do the same.
+ * `focus()` moves focus to the search field.
  *
  * @tag participant-list
  * @summary Everyone in the room, with their state, a search, volumes and moderator actions.
@@ -81,6 +87,7 @@ import { styles } from './participant-list.styles.js';
  * @attr {boolean} hidden - The global attribute, watched: while it is set the list does not render
  * (a closed panel costs nothing on a mute or a join); removed, it renders the room as it is then.
  *
+ * @event panel-close - Escape was pressed inside the list: close it (the list does not hide itself). Cancelable: `<media-call>` then keeps it open. `PanelCloseEvent`.
  * @event participant-action - A moderator chose an action (for `remove`, confirmed it), before it is sent; cancel it to send nothing. `ParticipantActionEvent` with `action` and `identity`.
  */
 export class ParticipantList extends LitElement {
@@ -113,6 +120,16 @@ export class ParticipantList extends LitElement {
     equals: sameView,
   });
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', this.#onKeyDown);
+  }
+
+  /** Moves focus to the search field. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLElement>('[part="filter"]')?.focus(options);
+  }
 
   protected override shouldUpdate(): boolean {
     return !this.hidden;
@@ -254,6 +271,13 @@ export class ParticipantList extends LitElement {
     }
     if (action === 'remove') await this.#cancelRemove(row.identity);
   }
+
+  #onKeyDown = (e: KeyboardEvent) => {
+    // In a search field holding text, Escape clears it (the browser's own behaviour) first.
+    const from = e.composedPath()[0];
+    if (from instanceof HTMLInputElement && from.type === 'search' && from.value !== '') return;
+    escapeClosesPanel(this, e);
+  };
 
   #onFilter = (e: Event) => {
     this.query = (e.target as HTMLInputElement).value;

@@ -35,7 +35,8 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * and announces those of remote participants once, politely, to screen readers.
  *
  * The Pin button (in the actions area, shown on hover and focus, always in the tab order) fires
- * `tile-pin`; the tile does not pin itself: its owner (say, `<layout-grid>`) sets `pinned`.
+ * `tile-pin`; the tile does not pin itself: its owner (say, `<layout-grid>`) sets `pinned`. It is
+ * named after the participant and what it does: "Pin Ada", "Unpin Ada", "Pin Ada's screen".
  *
  * @tag participant-tile
  * @summary A participant's video with name, muted marks, connection quality and speaking state.
@@ -54,7 +55,7 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @csspart mic-muted - The audio-muted mark: the microphone, or the screen-share audio for a screen share.
  * @csspart connection-quality - The `<connection-quality>` element in the info bar.
  * @csspart actions - The actions area (Pin button and the `actions` slot).
- * @csspart pin-button - The Pin / Unpin button.
+ * @csspart pin-button - The Pin / Unpin button (named "Pin Ada" / "Unpin Ada").
  * @csspart reactions - The layer the reactions float in (camera tiles only).
  * @csspart reaction - One reaction's emoji.
  *
@@ -89,7 +90,7 @@ export class ParticipantTile extends LitElement {
    */
   @property({ attribute: false }) participant: Participant | undefined;
 
-  /** Shows the Pin button pressed. Set by the tile's owner (the tile itself never changes it). */
+  /** The tile is pinned (its button then says Unpin). Set by the tile's owner (never by the tile). */
   @property({ type: Boolean, reflect: true }) pinned = false;
 
   readonly #localize = new LocalizeController(this);
@@ -172,8 +173,11 @@ export class ParticipantTile extends LitElement {
     setState(this.#internals, 'screen-share', screen);
     const hand = screen ? 0 : this.#hand.value;
     setState(this.#internals, 'hand-raised', hand > 0);
-    // A toggle keeps one name; its state is aria-pressed (so it is not read "Unpin, pressed").
-    const pinLabel = t.term('tilePin');
+    // Named after the participant (every tile has one) and after what it does: "Pin Ada", "Unpin
+    // Ada". Its name says the state, so it is a plain button, not a toggle ("Unpin, pressed").
+    const pinLabel = screen
+      ? t.term(this.pinned ? 'tileUnpinScreen' : 'tilePinScreen', name)
+      : t.term(this.pinned ? 'tileUnpin' : 'tilePin', label);
     return html`
       <div
         part="base"
@@ -207,7 +211,6 @@ export class ParticipantTile extends LitElement {
           <button
             part="pin-button"
             type="button"
-            aria-pressed=${this.pinned ? 'true' : 'false'}
             aria-label=${pinLabel}
             title=${pinLabel}
             @click=${this.#onPin}

@@ -78,6 +78,11 @@ export class ParticipantsToggle extends LitElement {
     return this.#slice.value.hands;
   }
 
+  /** Moves focus to the button (where `<media-call>` puts it back when the panel closes). */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('button')?.focus(options);
+  }
+
   override render(): TemplateResult {
     const t = this.#localize;
     const { count, hands } = this.#slice.value;
