@@ -51,7 +51,7 @@ async function send(peer: Room, texts: string[]): Promise<void> {
 const numbered = (from: number, n: number, label = 'message') =>
   Array.from({ length: n }, (_, i) => `${label} ${from + i}`);
 
-describe('the chat follows new messages, against a real livekit-server', () => {
+describe('the chat and the participant list by keyboard, against a real livekit-server', () => {
   const live = useLiveHooks();
 
   it('opens at the newest of 30 messages sent while closed, follows the next, and offers New messages to a reader scrolled up', async () => {
@@ -119,6 +119,48 @@ describe('the chat follows new messages, against a real livekit-server', () => {
     await waitFor(() => !chat.panel.hidden, 'reopened');
     await waitFor(() => chat.atEnd(), 'at the newest again');
     await waitFor(() => !chat.newMessages(), 'no New messages button once at the newest');
+    await el.leave();
+  });
+
+  it('the participant list opens by keyboard with focus in it, closes by Escape back to its button, and Pin names the participant', async () => {
+    const room = uniqueRoom('list-keys');
+    const el = await mountRoom(room, 'alice');
+    el.style.cssText = 'display: block; width: 60rem; height: 36rem';
+    const peer = await joinPeer(room, 'bob', {});
+    live.peers.push(peer);
+    const tile = await waitForValue(() => tileOf(el, 'bob'), 'bob seen');
+    const pin = await waitForValue(
+      () => tile.shadowRoot?.querySelector<HTMLButtonElement>('[part="pin-button"]') ?? null,
+      'the Pin button',
+    );
+    expect(pin.getAttribute('aria-label'), 'named after the participant').to.equal('Pin bob');
+
+    const root = callRoot(el)!;
+    const list = root.querySelector('participant-list')!;
+    const toggleButton = root
+      .querySelector('participants-toggle')!
+      .shadowRoot!.querySelector('button')!;
+    toggleButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !list.hidden, 'the list opens');
+    const search = list.shadowRoot!.querySelector('input')!;
+    await waitFor(() => deepActive() === search, 'focus in the search field');
+    await waitFor(() => !!list.shadowRoot!.querySelector('[data-identity="bob"]'), 'bob listed');
+
+    // Backwards from the panel: the control bar comes right before it, and the toggle is in it.
+    const seen: Array<Element | null> = [];
+    for (let i = 0; i < 12 && deepActive() !== toggleButton; i += 1) {
+      await sendKeys({ press: 'Shift+Tab' });
+      seen.push(deepActive());
+    }
+    expect(deepActive(), 'Shift+Tab from the panel reaches its button').to.equal(toggleButton);
+    expect(seen.length, 'within the control bar').to.be.below(6);
+
+    // Forward again into the panel, then Escape closes it and returns focus to the button.
+    search.focus();
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => list.hidden, 'Escape closes the list');
+    await waitFor(() => deepActive() === toggleButton, 'focus back on the Participants button');
     await el.leave();
   });
 });
