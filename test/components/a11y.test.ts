@@ -9,6 +9,7 @@ import { REACTION_TOPIC } from '../../src/store/reactions.js';
 import { receiveData } from '../helpers/data-packet.js';
 import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { deepActive, hostsOf } from '../helpers/focus.js';
 
 const NAMES = [
   'Ada Lovelace',
@@ -78,24 +79,6 @@ async function openPanel(el: MediaRoom, tag: 'chat-toggle' | 'participants-toggl
   innerButton(control(el, tag)).click();
   const panel = tag === 'chat-toggle' ? 'chat-panel' : 'participant-list';
   await waitFor(() => !callRoot(el)!.querySelector(panel)!.hidden, `${panel} opens`);
-}
-
-/** The focused element, through every shadow root. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** The chain of shadow hosts from `node` up to the document. */
-function hostsOf(node: Element): Element[] {
-  const hosts: Element[] = [];
-  let root = node.getRootNode();
-  while (root instanceof ShadowRoot) {
-    hosts.push(root.host);
-    root = root.host.getRootNode();
-  }
-  return hosts;
 }
 
 /** A name for a focused element: the control it belongs to (`microphone`, `pin:<identity>`…). */

@@ -9,24 +9,7 @@ import { PanelCloseEvent } from '../../src/events/panel-events.js';
 import { callRoot, nextEvent, waitFor, waitForValue } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { receiveText } from '../helpers/text-stream.js';
-
-/** The focused element, through every shadow root. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** The shadow hosts from `node` up to the document. */
-function hostsOf(node: Element): Element[] {
-  const hosts: Element[] = [];
-  let root = node.getRootNode();
-  while (root instanceof ShadowRoot) {
-    hosts.push(root.host);
-    root = root.host.getRootNode();
-  }
-  return hosts;
-}
+import { deepActive, hostsOf } from '../helpers/focus.js';
 
 /** A short name for the focused element: `chat-toggle`, `leave`, `chat-panel:input`… */
 function stop(node: Element | null): string {

@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { Room, RoomEvent } from 'livekit-client';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { RoomErrorEvent } from '../../src/events/room-events.js';
 import '../../src/components/media-room/media-room.js';
@@ -82,14 +83,27 @@ export async function postHand(room: string, token: string, raised: unknown): Pr
 export async function mountRoom(
   room: string,
   identity: string,
-  extra: Partial<Pick<MediaRoom, 'audio' | 'video' | 'roomOptions'>> = {},
+  extra: Partial<Pick<MediaRoom, 'audio' | 'video' | 'roomOptions'>> & {
+    /** the display name asked for; default `Name of <identity>` */
+    name?: string;
+    /** a dev role for the join route (dev/roles.ts), e.g. 'host' */
+    role?: string;
+    lang?: string;
+    dir?: string;
+    /** inline style of the element, e.g. its size */
+    style?: string;
+  } = {},
 ): Promise<MediaRoom> {
+  const query = extra.role ? `?role=${encodeURIComponent(extra.role)}` : '';
   const el = await fixture<MediaRoom>(html`
     <media-room
       skip-prejoin
-      token-url="/api/rooms/${room}/join"
+      token-url="/api/rooms/${room}/join${query}"
       identity=${identity}
-      name=${`Name of ${identity}`}
+      name=${extra.name ?? `Name of ${identity}`}
+      lang=${ifDefined(extra.lang)}
+      dir=${ifDefined(extra.dir)}
+      style=${ifDefined(extra.style)}
       ?audio=${extra.audio ?? false}
       ?video=${extra.video ?? false}
       .roomOptions=${extra.roomOptions ?? {}}

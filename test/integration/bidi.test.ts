@@ -1,9 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
 import { MAX_MARKS } from '../../src/internal/text.js';
-import { callRoot, tileOf, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { callRoot, mountRoom, tileOf, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
 /**
  * Text that disguises itself, against a real livekit-server: names and chat messages from other
@@ -25,19 +25,8 @@ async function joinNamed(room: string, identity: string, name: string): Promise<
   return peer;
 }
 
-async function mount(room: string): Promise<MediaRoom> {
-  const el = await fixture<MediaRoom>(html`
-    <media-room
-      skip-prejoin
-      style="height: 48rem; width: 64rem"
-      token-url="/api/rooms/${room}/join"
-      identity="watcher"
-      name="Watcher"
-    ></media-room>
-  `);
-  await waitFor(() => el.store.get().connection.phase === 'connected', 'connected', 20_000);
-  await waitFor(() => !!callRoot(el)?.querySelector('layout-grid'), 'the default UI', 20_000);
-  return el;
+function mount(room: string): Promise<MediaRoom> {
+  return mountRoom(room, 'watcher', { name: 'Watcher', style: 'height: 48rem; width: 64rem' });
 }
 
 const bar = (el: MediaRoom) => callRoot(el)!.querySelector('control-bar')!;

@@ -1,9 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
-import { callRoot, tileOf, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { callRoot, mountRoom, tileOf, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
 /**
  * Names and messages from other participants cannot move the layout: the side panels keep their
@@ -29,21 +29,14 @@ async function joinNamed(room: string, identity: string, name: string): Promise<
 }
 
 /** Joins `room` as its host (dev/roles.ts), filling the viewport. */
-async function mountHost(room: string, lang = 'en', dir = 'ltr'): Promise<MediaRoom> {
-  const el = await fixture<MediaRoom>(html`
-    <media-room
-      skip-prejoin
-      lang=${lang}
-      dir=${dir}
-      style="position: fixed; inset: 0"
-      token-url="/api/rooms/${room}/join?role=host"
-      identity="host"
-      name="Host"
-    ></media-room>
-  `);
-  await waitFor(() => el.store.get().connection.phase === 'connected', 'the host joins', 20_000);
-  await waitFor(() => !!callRoot(el)?.querySelector('control-bar'), 'the default UI', 20_000);
-  return el;
+function mountHost(room: string, lang = 'en', dir = 'ltr'): Promise<MediaRoom> {
+  return mountRoom(room, 'host', {
+    name: 'Host',
+    role: 'host',
+    lang,
+    dir,
+    style: 'position: fixed; inset: 0',
+  });
 }
 
 const part = (el: MediaRoom, selector: string) =>

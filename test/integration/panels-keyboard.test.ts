@@ -12,13 +12,7 @@ import {
   waitFor,
   waitForValue,
 } from '../helpers/live.js';
-
-/** The focused element, through every shadow root. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+import { deepActive } from '../helpers/focus.js';
 
 /** The default UI's chat, its toggle and the pieces the tests read. */
 function chatOf(el: MediaRoom) {
