@@ -88,6 +88,11 @@ export async function mountRoom(
     name?: string;
     /** a dev role for the join route (dev/roles.ts), e.g. 'host' */
     role?: string;
+    /**
+     * join with /test-api/raw-token instead: a token from elsewhere, with no server helper beside
+     * it, that lets the participant write its own name, metadata and attributes
+     */
+    raw?: boolean;
     lang?: string;
     dir?: string;
     /** inline style of the element, e.g. its size */
@@ -98,7 +103,9 @@ export async function mountRoom(
   const el = await fixture<MediaRoom>(html`
     <media-room
       skip-prejoin
-      token-url="/api/rooms/${room}/join${query}"
+      token-url=${extra.raw ? '/test-api/raw-token' : `/api/rooms/${room}/join${query}`}
+      token-method=${ifDefined(extra.raw ? 'GET' : undefined)}
+      room=${ifDefined(extra.raw ? room : undefined)}
       identity=${identity}
       name=${extra.name ?? `Name of ${identity}`}
       lang=${ifDefined(extra.lang)}

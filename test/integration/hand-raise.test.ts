@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
 import { HAND_ATTRIBUTE, selectRaisedHands } from '../../src/store/index.js';
@@ -117,15 +117,7 @@ describe('<hand-raise-button> against a real livekit-server', () => {
     const watcher = await joinPeer(room, 'watcher', {});
     peers.push(watcher);
     // A token from elsewhere: no server helper beside it, and it may write its own attributes.
-    const el = await fixture<MediaRoom>(html`
-      <media-room
-        skip-prejoin
-        token-url="/test-api/raw-token"
-        token-method="GET"
-        room=${room}
-        identity="alice"
-      ></media-room>
-    `);
+    const el = await mountRoom(room, 'alice', { raw: true });
     await waitFor(() => !!callRoot(el)?.querySelector('control-bar'), 'the call is shown');
     await waitFor(() => el.store.get().connection.phase === 'connected', 'alice joins');
     expect(el.store.get().handServer).to.equal(false);

@@ -329,15 +329,7 @@ describe('<media-room> against a real livekit-server', () => {
     const watcher = await joinPeer(room, 'watcher', {});
     peers.push(watcher);
     // The server helper's grant does not let a participant write its own attributes; this one does.
-    const el = await fixture<MediaRoom>(html`
-      <media-room
-        skip-prejoin
-        token-url="/test-api/raw-token"
-        token-method="GET"
-        room=${room}
-        identity="alice"
-      ></media-room>
-    `);
+    const el = await mountRoom(room, 'alice', { raw: true });
     await waitFor(() => el.store.get().connection.phase === 'connected', 'alice joins');
     await waitFor(() => watcher.remoteParticipants.has('alice'), 'alice seen');
     await el.setAttributes({ 'mr.hand': 'raised', mood: 'fine' });
