@@ -140,6 +140,7 @@ export class ChatPanel extends LitElement {
   /** Follow new messages: true unless the user scrolled away from the newest. */
   #stick = true;
   #lastCount = 0;
+  #lastChat: readonly ChatMessage[] = EMPTY;
   /** The coming render adds messages to follow (scroll to the newest once they are in). */
   #follow = false;
   /** The log had a size at the last resize (the panel was shown). */
@@ -204,11 +205,7 @@ export class ChatPanel extends LitElement {
           @scroll=${this.#onScroll}
         >
           ${chat.length === 0 ? html`<p part="empty">${t.term('chatEmpty')}</p>` : nothing}
-          ${repeat(
-            chat,
-            keyOf,
-            (m) => this.#renderMessage(m, format!),
-          )}
+          ${repeat(chat, keyOf, (m) => this.#renderMessage(m, format!))}
         </div>
         ${
           this.unseen
@@ -252,30 +249,31 @@ export class ChatPanel extends LitElement {
       : html`<time part="time" datetime=${date.toISOString()}>${format.format(date)}</time>`;
     const sender = m.isLocal ? t.term('chatYou') : m.fromName;
     const fold = this.#folds.get(keyOf(m), m.text);
-    const folded = fold.overflows && !fold.expanded;
+    const foldable = fold.overflows || fold.expanded;
+    const foldClass = fold.expanded ? 'expanded' : fold.overflows ? 'folded' : '';
     // Text bindings only: each piece is a text node or an <a> whose text is its own address.
-    const content = this.#folds.shown(fold).map((s) =>
-      s.href
-        ? html`<a part="link" dir="ltr" href=${s.href} target="_blank" rel="noopener noreferrer"
-            >${s.href}</a
-          >`
-        : s.text,
-    );
+    const content = this.#folds
+      .shown(fold)
+      .map((s) =>
+        s.href
+          ? html`<a part="link" dir="ltr" href=${s.href} target="_blank" rel="noopener noreferrer"
+              >${s.href}</a
+            >`
+          : s.text,
+      );
+    // No white space around the content: the text keeps it (`pre-wrap`). A foldable text is not
+    // read out again as it unfolds (the log would read it all).
+    // prettier-ignore
+    const text = html`<div part="text" id=${fold.id} dir="auto" class=${foldClass} aria-live=${foldable ? 'off' : nothing}>${content}</div>`;
     // Sender and text each isolated (`dir="auto"`): neither can reorder what is around it.
     return html`
       <article part=${m.isLocal ? 'message local' : 'message'}>
         <div part="meta">
           <span part="sender" dir="auto" title=${sender}>${sender}</span> ${time}
         </div>
-        <div
-          part="text"
-          id=${fold.id}
-          dir="auto"
-          class=${folded ? 'folded' : fold.expanded ? 'expanded' : ''}
-          aria-live=${fold.overflows || fold.expanded ? 'off' : nothing}
-        >${content}</div>
+        ${text}
         ${
-          fold.overflows || fold.expanded
+          foldable
             ? html`<button
                 part="show-more"
                 type="button"
@@ -295,7 +293,8 @@ export class ChatPanel extends LitElement {
     const chat = this.#view.value.chat;
     const grew = chat.length !== this.#lastCount;
     this.#lastCount = chat.length;
-    this.#folds.keepOnly(new Set(chat.map(keyOf)));
+    if (chat !== this.#lastChat) this.#folds.keepOnly(new Set(chat.map(keyOf)));
+    this.#lastChat = chat;
     // Decide before the new messages are in the DOM whether to follow them (a hidden log has no
     // position to read: it goes to the newest when shown).
     const log = this.#log;
@@ -314,7 +313,8 @@ export class ChatPanel extends LitElement {
     if (toggled && log) {
       // Folding back keeps the button where it was (under the pointer); unfolding keeps the
       // position, so the text reads on below. Either way, follow again only from the end.
-      if (toggled.folding) log.scrollTop += toggled.button.getBoundingClientRect().top - toggled.top;
+      if (toggled.folding)
+        log.scrollTop += toggled.button.getBoundingClientRect().top - toggled.top;
       this.#stick = isAtEnd(log);
     } else if (this.#follow || (this.#stick && log && log.clientHeight > 0)) {
       // New messages to follow, or the messages changed height (folded once measured) while the
