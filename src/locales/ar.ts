@@ -159,6 +159,8 @@ export const ar: Messages = {
   chatCannotSend: 'لا يُسمح لك بإرسال رسائل الدردشة في هذه الغرفة.',
   chatNotInRoom: 'يمكنك الدردشة بعد دخولك الغرفة.',
   chatNewMessages: 'رسائل جديدة',
+  chatShowMore: 'عرض المزيد',
+  chatShowLess: 'عرض أقل',
   chatUnread: (n) =>
     `الدردشة، ${count(n, {
       zero: 'لا رسائل غير مقروءة',

@@ -125,6 +125,8 @@ export const de: Messages = {
   chatCannotSend: 'Du darfst in diesem Raum keine Chatnachrichten senden.',
   chatNotInRoom: 'Chatten kannst du, sobald du im Raum bist.',
   chatNewMessages: 'Neue Nachrichten',
+  chatShowMore: 'Mehr anzeigen',
+  chatShowLess: 'Weniger anzeigen',
   chatUnread: (n) => (n === 1 ? 'Chat, 1 ungelesen' : `Chat, ${n} ungelesen`),
   'error:chat-send-failed': 'Deine Chatnachricht konnte nicht gesendet werden.',
 

@@ -129,6 +129,8 @@ export const en = {
   chatCannotSend: 'You may not send chat messages in this room.',
   chatNotInRoom: 'You can chat once you are in the room.',
   chatNewMessages: 'New messages',
+  chatShowMore: 'Show more',
+  chatShowLess: 'Show less',
   chatUnread: (n: number) => (n === 1 ? 'Chat, 1 unread' : `Chat, ${n} unread`),
   'error:chat-send-failed': 'Your chat message could not be sent.',
 

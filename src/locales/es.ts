@@ -128,6 +128,8 @@ export const es: Messages = {
   chatCannotSend: 'No puedes enviar mensajes de chat en esta sala.',
   chatNotInRoom: 'Podrás chatear cuando estés en la sala.',
   chatNewMessages: 'Mensajes nuevos',
+  chatShowMore: 'Mostrar más',
+  chatShowLess: 'Mostrar menos',
   chatUnread: (n) => (n === 1 ? 'Chat, 1 sin leer' : `Chat, ${n} sin leer`),
   'error:chat-send-failed': 'No se pudo enviar tu mensaje.',
 

@@ -128,6 +128,8 @@ export const fr: Messages = {
   chatCannotSend: 'Vous ne pouvez pas envoyer de messages dans ce salon.',
   chatNotInRoom: 'Vous pourrez discuter une fois dans le salon.',
   chatNewMessages: 'Nouveaux messages',
+  chatShowMore: 'Afficher plus',
+  chatShowLess: 'Afficher moins',
   chatUnread: (n) => (n <= 1 ? `Discussion, ${n} non lu` : `Discussion, ${n} non lus`),
   'error:chat-send-failed': 'Votre message n’a pas pu être envoyé.',
 

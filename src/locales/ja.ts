@@ -129,6 +129,8 @@ export const ja: Messages = {
   chatCannotSend: 'このルームではチャットメッセージを送信できません。',
   chatNotInRoom: 'ルームに参加するとチャットできます。',
   chatNewMessages: '新着メッセージ',
+  chatShowMore: 'もっと見る',
+  chatShowLess: '折りたたむ',
   chatUnread: (n) => `チャット、未読 ${n} 件`,
   'error:chat-send-failed': 'チャットメッセージを送信できませんでした。',
 

@@ -10,6 +10,7 @@ import { receiveData } from '../helpers/data-packet.js';
 import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { deepActive, hostsOf } from '../helpers/focus.js';
+import { receiveText } from '../helpers/text-stream.js';
 
 const NAMES = [
   'Ada Lovelace',
@@ -168,6 +169,12 @@ describe('accessibility of the full default UI', () => {
         // Each panel is opened once in the run: chat in the light theme, the list in the dark.
         if (theme === 'light') {
           await openPanel(el, 'chat-toggle');
+          if (remotes > 0) {
+            // A long message, folded behind Show more.
+            receiveText(script.room, script.identities[0]!, '1\n'.repeat(30));
+            const chat = callRoot(el)!.querySelector('chat-panel')!;
+            await waitFor(() => !!chat.shadowRoot!.querySelector('[part="show-more"]'), 'folded');
+          }
           await expect(el).to.be.accessible();
         } else if (remotes > 0) {
           await openPanel(el, 'participants-toggle');

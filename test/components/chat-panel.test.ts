@@ -32,10 +32,10 @@ function recordSends(room: Room, fail = false) {
   return sent;
 }
 
-async function mount(lang = 'en') {
+async function mount(lang = 'en', style = 'height: 240px') {
   const script = await ScriptedRoom.create(2);
   const el = await fixture<MediaRoom>(
-    html`<media-room lang=${lang}><chat-panel style="height: 240px"></chat-panel></media-room>`,
+    html`<media-room lang=${lang}><chat-panel style=${style}></chat-panel></media-room>`,
   );
   el.room = script.room;
   const panel = el.querySelector('chat-panel')! as ChatPanel;
@@ -219,6 +219,151 @@ describe('<chat-panel> on a scripted room', () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await panel.updateComplete;
     expect($$('[part~="message"]')).to.have.length(0);
+  });
+});
+
+/** `n` characters of words. */
+const words = (n: number) =>
+  `${'Wilhelmina Montgomery '.repeat(Math.ceil(n / 22)).slice(0, n - 1)}Z`;
+
+describe('<chat-panel> folds long messages', () => {
+  const TALL = 'width: 320px; height: 520px';
+
+  /** The panel, one short message (whose text height is one line) and helpers for the others. */
+  async function mountFolding() {
+    const mounted = await mount('en', TALL);
+    const { script, $, $$, a } = mounted;
+    receiveText(script.room, a, 'one line');
+    await waitFor(() => $$('[part="text"]').length === 1, 'short message shown');
+    const line = $$('[part="text"]')[0]!.getBoundingClientRect().height;
+    expect(line).to.be.within(10, 40);
+    const log = $<HTMLElement>('[role="log"]')!;
+    const article = (i: number) => $$('[part~="message"]')[i]!;
+    const text = (i: number) => article(i).querySelector<HTMLElement>('[part="text"]')!;
+    const more = (i: number) =>
+      article(i)?.querySelector<HTMLButtonElement>('button[part="show-more"]') ?? null;
+    const height = (e: Element) => e.getBoundingClientRect().height;
+    const atEnd = () => log.scrollHeight - log.scrollTop - log.clientHeight <= 2;
+    return { ...mounted, line, log, article, text, more, height, atEnd };
+  }
+
+  it('shows a 70,000-character message as its first 12 lines and a Show more button that unfolds it in place and folds it back', async () => {
+    const { script, panel, $$, a, line, log, article, text, more, height } = await mountFolding();
+    // Messages before and after it, so that the log scrolls either way.
+    for (let i = 0; i < 19; i += 1) receiveText(script.room, a, `before ${i}`);
+    const long = words(70_000);
+    receiveText(script.room, a, long);
+    for (let i = 0; i < 20; i += 1) receiveText(script.room, a, `after ${i}`);
+    await waitFor(() => $$('[part~="message"]').length === 41, 'all shown');
+    const L = 20;
+    await waitFor(() => !!more(L), 'Show more');
+    // Folded by rendered height: 12 lines, no more, and its bubble not much taller.
+    expect(height(text(L))).to.be.within(11.5 * line, 12 * line + 1);
+    expect(height(article(L))).to.be.at.most(12 * line + 80);
+    expect(text(L).className).to.equal('folded');
+    // Only about what fills the fold is in the page (and read out by the log).
+    expect(text(L).textContent!.length).to.be.within(200, 5000);
+    expect(long.startsWith(text(L).textContent!)).to.equal(true);
+    expect(text(L).getAttribute('aria-live')).to.equal('off');
+    const button = more(L)!;
+    expect(button.textContent!.trim()).to.equal('Show more');
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(button.getAttribute('aria-controls')).to.equal(text(L).id);
+    expect(panel.shadowRoot!.getElementById(text(L).id)).to.equal(text(L));
+    await expect(panel).to.be.accessible();
+
+    // Reached with Tab from the log, unfolded with Enter: the whole text, focus on the button.
+    log.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(panel.shadowRoot!.activeElement).to.equal(button);
+    const top = log.scrollTop;
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => button.getAttribute('aria-expanded') === 'true', 'unfolded');
+    await panel.updateComplete;
+    expect(more(L)).to.equal(button);
+    expect(panel.shadowRoot!.activeElement).to.equal(button);
+    expect(button.textContent!.trim()).to.equal('Show less');
+    expect(text(L).textContent).to.equal(long);
+    expect(height(text(L))).to.be.greaterThan(50 * line);
+    // In place: the text reads on below where it was.
+    expect(log.scrollTop).to.be.closeTo(top, 1);
+    await expect(panel).to.be.accessible();
+
+    // Read to its end, then folded back with Space: the button stays where it was.
+    button.scrollIntoView({ block: 'end' });
+    log.dispatchEvent(new Event('scroll'));
+    const before = button.getBoundingClientRect().top;
+    await sendKeys({ press: 'Space' });
+    await waitFor(() => button.getAttribute('aria-expanded') === 'false', 'folded back');
+    await panel.updateComplete;
+    expect(panel.shadowRoot!.activeElement).to.equal(button);
+    expect(button.textContent!.trim()).to.equal('Show more');
+    expect(height(text(L))).to.be.at.most(12 * line + 1);
+    expect(button.getBoundingClientRect().top).to.be.closeTo(before, 1);
+  });
+
+  it('folds by rendered height: 12 lines stay whole, 13 fold, and so does a long message of your own', async () => {
+    const { script, $, $$, a, line, text, more, height, input } = await mountFolding();
+    const sent = recordSends(script.room);
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `line ${i + 1}`).join('\n');
+    receiveText(script.room, a, lines(12));
+    receiveText(script.room, a, lines(13));
+    // Short enough in characters, but 12 wrapped lines and more at this width.
+    receiveText(script.room, a, 'i '.repeat(400).trim());
+    await waitFor(() => $$('[part="text"]').length === 4, 'shown');
+    await waitFor(() => !!more(2) && !!more(3), 'the taller ones fold');
+    expect(more(1)).to.equal(null);
+    expect(height(text(1))).to.be.closeTo(12 * line, 1);
+    expect(text(1).textContent).to.equal(lines(12));
+    expect(height(text(2))).to.be.closeTo(12 * line, 1);
+    expect(height(text(3))).to.be.closeTo(12 * line, 1);
+
+    // A message of your own at the send limit folds like anyone's.
+    const mine = words(2000);
+    input().value = mine;
+    input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await waitFor(() => !$<HTMLButtonElement>('[part="send"]')!.disabled, 'can send');
+    $<HTMLButtonElement>('[part="send"]')!.click();
+    await waitFor(() => $$('[part~="local"]').length === 1, 'own message shown');
+    expect(sent.map((m) => m.text)).to.deep.equal([mine]);
+    await waitFor(() => !!more(4), 'your own long message folds');
+    expect(height(text(4))).to.be.at.most(12 * line + 1);
+    expect($$('[part~="message"]')[4]!.getAttribute('part')).to.equal('message local');
+  });
+
+  it('keeps the links of a folded message; a link cut by the fold is text until unfolded', async () => {
+    const { script, a, text, more, panel } = await mountFolding();
+    const url = `https://example.test/${'a'.repeat(20_000)}`;
+    receiveText(script.room, a, `see https://example.test/start then ${url}`);
+    await waitFor(() => !!more(1), 'folds');
+    const links = () => [...text(1).querySelectorAll('a')];
+    expect(links().map((l) => l.href)).to.deep.equal(['https://example.test/start']);
+    expect(links()[0]!.rel).to.equal('noopener noreferrer');
+    more(1)!.click();
+    await waitFor(() => links().length === 2, 'the long link is a link once unfolded');
+    expect(links()[1]!.textContent).to.equal(url);
+    await expect(panel).to.be.accessible();
+  });
+
+  it('follows the newest past a folded message, and stops following once the reader unfolds one', async () => {
+    const { script, a, log, more, atEnd, $$, $ } = await mountFolding();
+    for (let i = 0; i < 5; i += 1) receiveText(script.room, a, words(3000));
+    await waitFor(() => $$('[part="show-more"]').length === 5, 'five folded');
+    await waitFor(atEnd, 'at the newest, below the folded ones');
+    receiveText(script.room, a, 'after the long ones');
+    await waitFor(() => $$('[part~="message"]').length === 7, 'shown');
+    await waitFor(atEnd, 'still following');
+    // Unfolding the last long one: the reader is reading it, the view stays.
+    const top = log.scrollTop;
+    more(5)!.click();
+    await waitFor(() => more(5)!.getAttribute('aria-expanded') === 'true', 'unfolded');
+    expect(log.scrollTop).to.be.closeTo(top, 1);
+    receiveText(script.room, a, 'while reading');
+    await waitFor(() => $$('[part~="message"]').length === 8, 'shown');
+    await waitFor(() => !!$('[part="new-messages"]'), 'New messages offered');
+    expect(log.scrollTop).to.be.closeTo(top, 1);
+    $<HTMLButtonElement>('[part="new-messages"]')!.click();
+    await waitFor(atEnd, 'at the newest');
   });
 });
 

@@ -12,6 +12,7 @@ import { ja } from '../../src/locales/ja.js';
 import { HAND_ATTRIBUTE } from '../../src/store/index.js';
 import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { receiveText } from '../helpers/text-stream.js';
 
 const LOCALES: Record<string, Messages> = { fr, es, ja, ar, de };
 
@@ -280,7 +281,13 @@ describe('internationalisation', () => {
 
       check('in the grid');
       await clickToggle(el, 'chat-toggle');
-      check('with the chat open');
+      // A long message, folded behind its localized Show more.
+      receiveText(script.room, script.identities[0]!, '1\n'.repeat(30));
+      const chat = callRoot(el)!.querySelector('chat-panel')!;
+      await waitFor(() => !!chat.shadowRoot!.querySelector('[part="show-more"]'), 'folded');
+      expect(check('with the chat open'), `${code} shows Show more`).to.include(
+        messages.chatShowMore,
+      );
       await clickToggle(el, 'participants-toggle');
       const list = callRoot(el)!.querySelector('participant-list')!;
       // The moderator actions and both raised hands are shown.

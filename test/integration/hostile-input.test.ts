@@ -228,6 +228,14 @@ describe('hostile input against a real livekit-server is shown as text only', ()
     }
     const messages = () => [...panel.shadowRoot!.querySelectorAll('[part~="message"]')];
     await waitFor(() => messages().length === PAYLOADS.length, 'every message shown', 20_000);
+    // The 10,000-character one shows folded: unfolded, all of it shows.
+    const folds = () => [...panel.shadowRoot!.querySelectorAll('[part="show-more"]')];
+    await waitFor(() => folds().length === 1, 'the long message folds');
+    for (const button of folds()) (button as HTMLButtonElement).click();
+    await waitFor(
+      () => folds().every((b) => b.getAttribute('aria-expanded') === 'true'),
+      'unfolded',
+    );
     const shown = messages().map((m) => ({
       sender: m.querySelector('[part="sender"]')!.textContent,
       text: m.querySelector('[part="text"]')!.textContent,

@@ -17,6 +17,8 @@ const unbroken = (n: number) => 'Abcdefghij'.repeat(Math.ceil(n / 10)).slice(0, 
 const words = (n: number) =>
   `${'Wilhelmina Montgomery '.repeat(Math.ceil(n / 22)).slice(0, n - 1)}Z`;
 const MESSAGE = 70_000;
+/** The most a folded message's bubble may be tall (12 lines, its sender line and Show more). */
+const FOLDED_MAX = 320;
 
 /** A plain livekit-client peer with a token for any name (the join endpoint refuses long ones). */
 async function joinNamed(room: string, identity: string, name: string): Promise<Room> {
@@ -210,6 +212,37 @@ describe('a layout no remote name or message can break, against a real livekit-s
       expect(article.scrollWidth, 'a message holds its text').to.be.at.most(article.clientWidth);
       expectCut(article.querySelector<HTMLElement>('[part="sender"]')!, 'a sender');
     }
+
+    // The two long messages show folded: 12 lines and a Show more button, not a bubble tens of
+    // thousands of pixels tall.
+    const more = (article: HTMLElement) =>
+      article.querySelector<HTMLButtonElement>('[part="show-more"]');
+    const height = (e: Element) => e.getBoundingClientRect().height;
+    // The short one may arrive first: the long ones are streamed in chunks.
+    const textOf = (article: HTMLElement) =>
+      article.querySelector<HTMLElement>('[part="text"]')!.textContent!;
+    const long = articles().filter((a) => textOf(a) !== 'hi');
+    expect(long).to.have.length(2);
+    const unbrokenMessage = long.find((a) => textOf(a).startsWith('Abc'))!;
+    const wordsMessage = long.find((a) => textOf(a).startsWith('Wil'))!;
+    for (const article of [unbrokenMessage, wordsMessage]) {
+      await waitFor(() => !!more(article), 'a long message folds');
+      expect(height(article), 'a folded message').to.be.at.most(FOLDED_MAX);
+      expect(more(article)!.getAttribute('aria-expanded')).to.equal('false');
+      expect(textOf(article).length, 'only the folded part is in the page').to.be.below(5000);
+    }
+    more(wordsMessage)!.click();
+    await waitFor(() => more(wordsMessage)!.getAttribute('aria-expanded') === 'true', 'unfolds');
+    await waitFor(() => textOf(wordsMessage).length === MESSAGE, 'the whole message shows');
+    expect(height(wordsMessage), 'unfolded').to.be.greaterThan(20 * FOLDED_MAX);
+    expect(width(chat(el)), 'the chat keeps its width unfolded').to.be.closeTo(chatWidth, 1);
+    expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
+    expect(wordsMessage.scrollWidth, 'the unfolded message holds its text').to.be.at.most(
+      wordsMessage.clientWidth,
+    );
+    expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
+    more(wordsMessage)!.click();
+    await waitFor(() => height(wordsMessage) <= FOLDED_MAX, 'folds back');
 
     // The sender of the longest name leaves: nothing they left behind widens the chat.
     await sender('unbroken-10000').disconnect();

@@ -22,7 +22,8 @@ export const styles = [
 
     [part='log']:focus-visible,
     textarea:focus-visible,
-    a:focus-visible {
+    a:focus-visible,
+    [part='show-more']:focus-visible {
       outline: 3px solid var(--mr-color-focus, #facc15);
       outline-offset: 2px;
     }
@@ -83,9 +84,37 @@ export const styles = [
       flex: none;
     }
 
+    /*
+     * A long message folds to 12 lines (FOLD_LINES in message-folds.ts). Until measured, the
+     * clamp alone (content may overflow it, clipped by the bubble); once it folds, the rest is
+     * hidden and the last lines fade out.
+     */
     [part='text'] {
       white-space: pre-wrap;
       overflow-wrap: anywhere;
+      max-height: calc(12 * 1.2em);
+      max-height: calc(12 * 1lh);
+    }
+
+    [part='text'].folded {
+      overflow: hidden;
+      -webkit-mask-image: linear-gradient(to bottom, #000 calc(100% - 2.5em), transparent);
+      mask-image: linear-gradient(to bottom, #000 calc(100% - 2.5em), transparent);
+    }
+
+    [part='text'].expanded {
+      max-height: none;
+    }
+
+    [part='show-more'] {
+      display: block;
+      margin-block-start: 0.15rem;
+      padding: 0.1rem 0;
+      font-size: 0.8125rem;
+      font-weight: 600;
+      color: var(--chat-panel-link-color, var(--mr-color-text, #f3f4f6));
+      background: none;
+      text-decoration: underline;
     }
 
     a {

@@ -7,9 +7,9 @@ import { ChatSendEvent } from '../../events/chat-events.js';
 import { define } from '../../internal/define.js';
 import { escapeClosesPanel } from '../../internal/panel-close.js';
 import type { ChatMessage, RoomSnapshot } from '../../store/types.js';
-import { segments } from '../../internal/links.js';
 import { isVisiblyEmpty } from '../../internal/text.js';
 import { styles } from './chat-panel.styles.js';
+import { MessageFolds } from './message-folds.js';
 
 /** The most characters a message may have. */
 export const CHAT_MAX_LENGTH = 2000;
@@ -29,6 +29,8 @@ const selectChatView = (s: RoomSnapshot): ChatView => ({
   inRoom: !!s.local,
   mayPublishData: s.local?.permissions?.canPublishData !== false,
 });
+
+const keyOf = (m: ChatMessage) => `${m.from}\u0000${m.id}`;
 
 /** How close to the end (in pixels) still counts as "at the newest message". */
 const STICK_DISTANCE = 32;
@@ -57,6 +59,15 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * (`rel="noopener noreferrer"`) and read as their real address (host in punycode, anything but
  * printable ASCII percent-encoded); anything else (`javascript:` …) stays text. Messages that show
  * nothing are neither shown nor sent.
+ *
+ * A message taller than 12 lines (by its rendered height at the panel's width, whoever sent it) is
+ * shown folded: its first lines, fading out, and a Show more button (`aria-expanded`,
+ * `aria-controls` the text) that unfolds it in place; Show less folds it back, keeping the button
+ * where it was. While folded, only about as much text as fills the fold is in the page: that is
+ * what the log reads out as the message arrives (not 70,000 characters), and the rest is behind
+ * the button. Unfolding is not read out by the log (the text of a folded message is
+ * `aria-live="off"`); the reader reads on from the button. A link cut by the fold is text until the
+ * message is unfolded.
  * The list is a `role="log"` read out politely as messages arrive. Each time the panel is shown it
  * starts at the newest message; while shown it follows new messages as long as the reader is at
  * (or near) the end. When the reader scrolled up, new messages leave the view where it is and a
@@ -98,6 +109,7 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * @csspart time - The time the message was sent (`<time>`).
  * @csspart text - The message text.
  * @csspart link - A link in a message.
+ * @csspart show-more - The Show more / Show less button of a long message (`aria-expanded`).
  * @csspart new-messages - The New messages button (shown while the reader is scrolled up and newer messages came).
  * @csspart form - The form with the field and the Send button.
  * @csspart input - The `<textarea>`.
@@ -128,11 +140,16 @@ export class ChatPanel extends LitElement {
   /** Follow new messages: true unless the user scrolled away from the newest. */
   #stick = true;
   #lastCount = 0;
+  #lastChat: readonly ChatMessage[] = EMPTY;
   /** The coming render adds messages to follow (scroll to the newest once they are in). */
   #follow = false;
   /** The log had a size at the last resize (the panel was shown). */
   #shown = false;
   #resize: ResizeObserver | undefined;
+  /** Long messages: split once, folded to about what fills their first lines. */
+  readonly #folds = new MessageFolds();
+  /** The coming render folds or unfolds a message: keep the scroll position (no following). */
+  #toggled: { button: HTMLElement; top: number; folding: boolean } | undefined;
 
   constructor() {
     super();
@@ -188,11 +205,7 @@ export class ChatPanel extends LitElement {
           @scroll=${this.#onScroll}
         >
           ${chat.length === 0 ? html`<p part="empty">${t.term('chatEmpty')}</p>` : nothing}
-          ${repeat(
-            chat,
-            (m) => `${m.from}\u0000${m.id}`,
-            (m) => this.#renderMessage(m, format!),
-          )}
+          ${repeat(chat, keyOf, (m) => this.#renderMessage(m, format!))}
         </div>
         ${
           this.unseen
@@ -235,21 +248,43 @@ export class ChatPanel extends LitElement {
       ? nothing
       : html`<time part="time" datetime=${date.toISOString()}>${format.format(date)}</time>`;
     const sender = m.isLocal ? t.term('chatYou') : m.fromName;
+    const fold = this.#folds.get(keyOf(m), m.text);
+    const foldable = fold.overflows || fold.expanded;
+    const foldClass = fold.expanded ? 'expanded' : fold.overflows ? 'folded' : '';
     // Text bindings only: each piece is a text node or an <a> whose text is its own address.
-    const content = segments(m.text).map((s) =>
-      s.href
-        ? html`<a part="link" dir="ltr" href=${s.href} target="_blank" rel="noopener noreferrer"
-            >${s.href}</a
-          >`
-        : s.text,
-    );
+    const content = this.#folds
+      .shown(fold)
+      .map((s) =>
+        s.href
+          ? html`<a part="link" dir="ltr" href=${s.href} target="_blank" rel="noopener noreferrer"
+              >${s.href}</a
+            >`
+          : s.text,
+      );
+    // No white space around the content: the text keeps it (`pre-wrap`). A foldable text is not
+    // read out again as it unfolds (the log would read it all).
+    // prettier-ignore
+    const text = html`<div part="text" id=${fold.id} dir="auto" class=${foldClass} aria-live=${foldable ? 'off' : nothing}>${content}</div>`;
     // Sender and text each isolated (`dir="auto"`): neither can reorder what is around it.
     return html`
       <article part=${m.isLocal ? 'message local' : 'message'}>
         <div part="meta">
           <span part="sender" dir="auto" title=${sender}>${sender}</span> ${time}
         </div>
-        <div part="text" dir="auto">${content}</div>
+        ${text}
+        ${
+          foldable
+            ? html`<button
+                part="show-more"
+                type="button"
+                aria-expanded=${fold.expanded ? 'true' : 'false'}
+                aria-controls=${fold.id}
+                @click=${this.#onShowMore}
+              >
+                ${fold.expanded ? t.term('chatShowLess') : t.term('chatShowMore')}
+              </button>`
+            : nothing
+        }
       </article>
     `;
   }
@@ -258,6 +293,8 @@ export class ChatPanel extends LitElement {
     const chat = this.#view.value.chat;
     const grew = chat.length !== this.#lastCount;
     this.#lastCount = chat.length;
+    if (chat !== this.#lastChat) this.#folds.keepOnly(new Set(chat.map(keyOf)));
+    this.#lastChat = chat;
     // Decide before the new messages are in the DOM whether to follow them (a hidden log has no
     // position to read: it goes to the newest when shown).
     const log = this.#log;
@@ -270,10 +307,43 @@ export class ChatPanel extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.#follow) return;
+    const log = this.#log;
+    const toggled = this.#toggled;
+    this.#toggled = undefined;
+    if (toggled && log) {
+      // Folding back keeps the button where it was (under the pointer); unfolding keeps the
+      // position, so the text reads on below. Either way, follow again only from the end.
+      if (toggled.folding)
+        log.scrollTop += toggled.button.getBoundingClientRect().top - toggled.top;
+      this.#stick = isAtEnd(log);
+    } else if (this.#follow || (this.#stick && log && log.clientHeight > 0)) {
+      // New messages to follow, or the messages changed height (folded once measured) while the
+      // reader was at the end.
+      this.#toEnd();
+    }
     this.#follow = false;
-    this.#toEnd();
+    this.#measure();
   }
+
+  /** Measures the messages whose shown text changed; renders again those that fold or grow. */
+  #measure(): void {
+    let again = false;
+    for (const el of this.renderRoot.querySelectorAll<HTMLElement>('[part="text"]')) {
+      const fold = this.#folds.byId(el.id);
+      if (fold && this.#folds.measure(fold, el)) again = true;
+    }
+    // Only a render can tell: the next one starts once this one is complete.
+    if (again) queueMicrotask(() => this.requestUpdate());
+  }
+
+  #onShowMore = (e: Event) => {
+    const button = e.currentTarget as HTMLElement;
+    const fold = this.#folds.byId(button.getAttribute('aria-controls') ?? '');
+    if (!fold) return;
+    fold.expanded = !fold.expanded;
+    this.#toggled = { button, top: button.getBoundingClientRect().top, folding: !fold.expanded };
+    this.requestUpdate();
+  };
 
   #observe(): void {
     const log = this.#log;
@@ -289,6 +359,9 @@ export class ChatPanel extends LitElement {
     const shown = log.clientHeight > 0;
     const opened = shown && !this.#shown;
     this.#shown = shown;
+    // A new width folds messages anew; messages that came while hidden are measured once shown
+    // (after the render this asks for).
+    if ((shown && this.#folds.resize(log)) || opened) this.requestUpdate();
     if (opened) {
       this.#toEnd();
       this.unseen = false;
