@@ -1,5 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { Encryption_Type, ParticipantPermission } from '@livekit/protocol';
+import {
+  Encryption_Type,
+  ParticipantInfo,
+  ParticipantInfo_State,
+  ParticipantPermission,
+} from '@livekit/protocol';
 import type { Room, TextStreamInfo } from 'livekit-client';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
@@ -115,6 +120,44 @@ export const German: Story = {
       style="min-height: 0; padding: 0.5rem"
     >
       <chat-panel style="height: 360px; max-width: 28rem"></chat-panel>
+    </media-room>
+  `,
+};
+
+/**
+ * What a hostile participant may send, made fit to show: a 10,000-character name (cut with an
+ * ellipsis, whole in its tooltip), a name with a right-to-left override (shown as written), a link
+ * hiding one (its text is its real address), a pile of combining marks (3 kept per letter) and a
+ * 70,000-character message (folded to 12 lines, Show more unfolds it).
+ */
+export const HostileText: Story = {
+  render: () => html`
+    <media-room
+      ${ref((el) => {
+        if (!el) return;
+        void simulate(el as MediaRoom, 3).then((room) => {
+          sendLocally(room);
+          const [long, rlo] = [...room.remoteParticipants.values()];
+          const rename = (p: typeof long, name: string, version: number) =>
+            p!.updateInfo(
+              new ParticipantInfo({
+                sid: p!.sid,
+                identity: p!.identity,
+                name,
+                state: ParticipantInfo_State.ACTIVE,
+                version,
+              }),
+            );
+          rename(long, 'M'.repeat(10_000), 2000);
+          rename(rlo, '\u202Eexe.tnemucod\u202C victim', 2001);
+          say(room, rlo!.identity, 'Report: https://ok.example/\u202Efdp.exe', 3);
+          say(room, long!.identity, 'Z\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308 algo', 2);
+          say(room, long!.identity, 'x'.repeat(70_000), 1);
+        });
+      })}
+      style="min-height: 0; padding: 0.5rem"
+    >
+      <chat-panel style="height: 420px; max-width: 22rem"></chat-panel>
     </media-room>
   `,
 };
