@@ -50,6 +50,16 @@ export const styles = css`
     --control-bar-padding: 0.25rem;
   }
 
+  /* The recording indicator takes no room in the bar until there is a recording (its live
+     region stays, to announce one). */
+  control-bar > recording-indicator:not(:state(recording)) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+
   /* On a phone: 4 tiles a page, and a strip of 3 beside or below a screen share. */
   .stage.compact > [part='layout'] {
     --layout-grid-min-tile-width: 6rem;

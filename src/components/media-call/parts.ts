@@ -16,14 +16,8 @@ export function sheet(
   onClose: (e: PanelCloseEvent) => void,
   panel: TemplateResult,
 ): TemplateResult {
-  return html`<section
-    part="panel"
-    class="sheet"
-    ?hidden=${!open}
-    aria-labelledby=${`${id}-heading`}
-    @panel-close=${onClose}
-  >
-    <header part="panel-header">
+  return html`<div part="panel" class="sheet" ?hidden=${!open} @panel-close=${onClose}>
+    <div part="panel-header">
       <h2 part="panel-heading" id=${`${id}-heading`}>${title}</h2>
       <button
         part="panel-close"
@@ -33,9 +27,9 @@ export function sheet(
       >
         <svg viewBox="0 0 24 24" aria-hidden="true">${icons.close}</svg>
       </button>
-    </header>
+    </div>
     ${panel}
-  </section>`;
+  </div>`;
 }
 
 function closeFrom(e: Event): void {
