@@ -67,7 +67,9 @@ export function overflowing(root: Document | ShadowRoot = document): string[] {
     const box = el.getBoundingClientRect();
     const shown = box.width > 0 && box.height > 0 && el.checkVisibility();
     if (shown && (box.left < -0.5 || box.right > innerWidth + 0.5))
-      out.push(`${el.localName}${el.part.length ? `[part=${el.part.value}]` : ''} ${box.left}–${box.right}`);
+      out.push(
+        `${el.localName}${el.part.length ? `[part=${el.part.value}]` : ''} ${box.left}–${box.right}`,
+      );
     if (el.shadowRoot) out.push(...overflowing(el.shadowRoot));
   }
   return out;

@@ -32,7 +32,10 @@ function grid(call: Call): LayoutGrid {
 async function settled(call: Call): Promise<void> {
   const el = grid(call);
   await waitFor(
-    () => !!el.shadowRoot?.querySelector<HTMLElement>('[part="grid"]')?.style.getPropertyValue('--_tile-w'),
+    () =>
+      !!el.shadowRoot
+        ?.querySelector<HTMLElement>('[part="grid"]')
+        ?.style.getPropertyValue('--_tile-w'),
     'the grid is measured',
   );
   await el.updateComplete;
@@ -82,7 +85,9 @@ describe('<media-call> on a phone', () => {
       await settled(shared);
       const strip = grid(shared).shadowRoot!.querySelectorAll('[part="grid"] participant-tile');
       expect(strip.length, 'tiles in the strip').to.be.at.least(3);
-      expect(grid(shared).shadowRoot!.querySelector('[part="main"] participant-tile')).to.exist;
+      expect(grid(shared).shadowRoot!.querySelector('[part="main"] participant-tile')).to.not.equal(
+        null,
+      );
       noOverflow();
       await shared.script.room.disconnect();
     });
@@ -97,7 +102,14 @@ describe('<media-call> on a phone', () => {
     const box = area.getBoundingClientRect();
     const y = box.top + box.height / 2;
     const swipe = (from: number, to: number) => {
-      const init = { pointerId: 7, pointerType: 'touch', isPrimary: true, bubbles: true, composed: true, clientY: y };
+      const init = {
+        pointerId: 7,
+        pointerType: 'touch',
+        isPrimary: true,
+        bubbles: true,
+        composed: true,
+        clientY: y,
+      };
       area.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: from }));
       area.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: (from + to) / 2 }));
       area.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: to }));
@@ -118,7 +130,10 @@ describe('<media-call> on a phone', () => {
     const toggle = root.querySelector('chat-toggle')!;
     toggle.shadowRoot!.querySelector('button')!.click();
     const sheet = await waitForValue(
-      () => root.querySelector<HTMLElement>('[part="panel"]:not([hidden]) chat-panel')?.closest<HTMLElement>('.sheet'),
+      () =>
+        root
+          .querySelector<HTMLElement>('[part="panel"]:not([hidden]) chat-panel')
+          ?.closest<HTMLElement>('.sheet'),
       'the chat sheet opens',
     );
     expect(sheet.querySelector('[part="panel-heading"]')!.textContent).to.equal('Chat');
@@ -157,7 +172,13 @@ describe('<media-call> on a phone', () => {
     ].filter(shown);
     expect(targets.length).to.be.at.least(12);
     const small = targets
-      .map((b) => [b.getAttribute('aria-label') ?? b.textContent?.trim(), b.getBoundingClientRect()] as const)
+      .map(
+        (b) =>
+          [
+            b.getAttribute('aria-label') ?? b.textContent?.trim(),
+            b.getBoundingClientRect(),
+          ] as const,
+      )
       .filter(([, r]) => r.width < 44 || r.height < 44)
       .map(([name, r]) => `${name}: ${r.width}×${r.height}`);
     expect(small).to.deep.equal([]);
@@ -173,7 +194,7 @@ describe('<media-call> on a phone', () => {
     expect(more.getAttribute('aria-expanded')).to.equal('false');
     expect(menu.hidden).to.equal(true);
     for (const part of ['reactions', 'hand-raise', 'deafen', 'screen-share', 'microphone-picker'])
-      expect(menu.querySelector(`[part="${part}"]`), part).to.exist;
+      expect(menu.querySelector(`[part="${part}"]`), part).to.not.equal(null);
     more.focus();
     await sendKeys({ press: 'Enter' });
     await waitFor(() => !menu.hidden, 'Enter shows the group');

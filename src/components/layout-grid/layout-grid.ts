@@ -77,7 +77,10 @@ export function selectGridView(s: RoomSnapshot): GridView {
  * speakers already in view stay where they are. Slot your own tiles into it (a custom
  * composition) and it lays out those instead, in their order.
  *
- * Tiles are as large as the element allows at 16:9 (it measures itself); when they would get
+ * Tiles are as large as the element allows at 16:9 (or, with `--layout-grid-min-tile-aspect`,
+ * any shape down to that one, to fill the space); when the element is wide and low (2:1 or
+ * wider) the strip stands beside the large tile instead of below it; the page buttons are 44 px on
+ * touch screens. When tiles would get
  * narrower than `--layout-grid-min-tile-width`, or there are more than `max-tiles`, they are split
  * into pages, with previous/next buttons, PageUp/PageDown and the arrow keys on the focused grid,
  * and horizontal swipes. Tiles off the current page are not rendered, so their video is detached

@@ -113,7 +113,8 @@ export const styles = css`
     gap: 0.5rem;
     padding: 0.25rem 0.25rem 0.25rem 0.75rem;
     padding-inline: 0.75rem 0.25rem;
-    border-block-end: 1px solid var(--media-call-panel-border-color, var(--mr-color-border, #374151));
+    border-block-end: 1px solid
+      var(--media-call-panel-border-color, var(--mr-color-border, #374151));
   }
 
   [part='panel-heading'] {

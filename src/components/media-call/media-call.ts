@@ -47,8 +47,17 @@ import { moreMenu, sheet } from './parts.js';
  *
  * Keyboard: opening the chat or the participant list from its button moves focus into it (the
  * message field, the search field); the open panel comes right after the control bar in the tab
- * order (it is still shown beside the tiles, or instead of them on a phone). Escape inside the
- * panel (`panel-close`) closes it and puts focus back on its button.
+ * order (it is still shown beside the tiles, or instead of them on a phone). Each panel stands in
+ * a sheet of its own surface with a heading and a close button; Escape inside the panel, or the
+ * close button (both fire `panel-close`), closes it and puts focus back on its button.
+ *
+ * Phone-sized (narrower than 36rem, or lower than 30rem: a phone held sideways), the control bar
+ * keeps to one row: the device pickers, screen share, reactions, hand raise and deafen go behind
+ * a "More" button (`aria-expanded`; the group follows it in the tab order; Escape or a press
+ * outside hides it); the tiles come 4 a page (a screen share and a strip of 3, the strip beside
+ * it when the stage is wide and low), and pages turn by swipe too. Touch screens
+ * (`pointer: coarse`) get targets of at least 44 × 44 px; the call keeps clear of the safe-area
+ * insets (with `viewport-fit=cover`).
  *
  * @tag media-call
  * @summary The default call UI: pre-join, tiles, side panels and controls for the room type.
@@ -64,9 +73,22 @@ import { moreMenu, sheet } from './parts.js';
  * @csspart participants-toggle - The `<participants-toggle>` (in the control bar).
  * @csspart reactions - The `<reaction-button>` (in the control bar).
  * @csspart deafen - The `<deafen-button>` (in the control bar).
+ * @csspart panel - The sheet of a side panel (its heading, close button and the panel); one per panel.
+ * @csspart panel-header - The row of a sheet's heading and close button.
+ * @csspart panel-heading - A sheet's heading (`h2`): the panel's name.
+ * @csspart panel-close - A sheet's close button (fires the panel's `panel-close`).
+ * @csspart more - The "More" button of the control bar (phone-sized only).
+ * @csspart more-menu - The group of controls it shows (`role="group"`, labelled).
+ * @csspart microphone-picker - The microphone `<device-picker>` in the "More" group (phone-sized).
+ * @csspart camera-picker - The camera `<device-picker>` in the "More" group (phone-sized).
+ * @csspart screen-share - The `<screen-share-button>` in the "More" group (phone-sized).
  * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
  *
  * @cssproperty --media-room-gap - Space between the parts.
+ * @cssproperty --media-call-panel-background - Background of a side panel's sheet (default `--mr-color-surface`).
+ * @cssproperty --media-call-panel-border-color - Border of a side panel's sheet and the "More" group (default `--mr-color-border`).
+ *
+ * @event panel-close - From a panel (Escape) or its sheet's close button; cancelable: cancelled, the panel stays open. `PanelCloseEvent`.
  */
 export class MediaCall extends LitElement {
   static override styles = styles;
