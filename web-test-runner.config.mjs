@@ -23,8 +23,9 @@ const fixtureApps = readdirSync('test/fixtures').filter((name) =>
 );
 
 export default {
-  // test/node/ holds the Node-side tests (node:test, `npm run test:node`).
-  files: ['test/**/*.test.ts', '!test/node/**'],
+  // test/node/ holds the Node-side tests (node:test, `npm run test:node`); test/mobile/ runs in
+  // an emulated phone (web-test-runner.mobile.config.mjs, `npm run test:mobile`).
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/mobile/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // WebRTC and a real SFU on two cores: one test file at a time keeps timings honest.
   concurrency: 1,

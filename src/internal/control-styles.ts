@@ -55,6 +55,14 @@ export const buttonStyles = css`
     color: var(--mr-color-warning, #fbbf24);
   }
 
+  /* A finger needs a target of at least 44 × 44 px. */
+  @media (pointer: coarse) {
+    button {
+      min-height: 2.75rem;
+      min-width: 2.75rem;
+    }
+  }
+
   @media (prefers-reduced-motion: reduce) {
     button {
       transition: none;

@@ -138,6 +138,9 @@ export const ar: Messages = {
   speakerUnsupported: 'لا يتيح هذا المتصفح اختيار مكبّر الصوت؛ يُشغَّل الصوت على المخرج الافتراضي.',
   leave: 'مغادرة',
   callControls: 'عناصر التحكم في المكالمة',
+  moreControls: 'المزيد',
+  moreControlsLabel: 'عناصر تحكم إضافية',
+  closePanel: (panel) => `إغلاق ${panel}`,
   'error:screen-share-failed': 'تعذّر بدء مشاركة الشاشة.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>

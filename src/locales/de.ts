@@ -104,6 +104,9 @@ export const de: Messages = {
     'Dieser Browser kann keinen Lautsprecher wählen; der Ton kommt aus der Standardausgabe.',
   leave: 'Verlassen',
   callControls: 'Anrufsteuerung',
+  moreControls: 'Mehr',
+  moreControlsLabel: 'Weitere Steuerelemente',
+  closePanel: (panel) => `${panel} schließen`,
   'error:screen-share-failed': 'Die Bildschirmfreigabe konnte nicht gestartet werden.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>

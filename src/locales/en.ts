@@ -108,6 +108,9 @@ export const en = {
   speakerUnsupported: 'This browser cannot choose a speaker; sound plays on the default output.',
   leave: 'Leave',
   callControls: 'Call controls',
+  moreControls: 'More',
+  moreControlsLabel: 'More controls',
+  closePanel: (panel: string) => `Close ${panel}`,
   'error:screen-share-failed': 'Screen sharing could not be started.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>

@@ -107,6 +107,9 @@ export const es: Messages = {
     'Este navegador no permite elegir altavoz; el sonido sale por la salida predeterminada.',
   leave: 'Salir',
   callControls: 'Controles de la llamada',
+  moreControls: 'Más',
+  moreControlsLabel: 'Más controles',
+  closePanel: (panel) => `Cerrar: ${panel}`,
   'error:screen-share-failed': 'No se pudo iniciar la pantalla compartida.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>

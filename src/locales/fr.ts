@@ -107,6 +107,9 @@ export const fr: Messages = {
     'Ce navigateur ne permet pas de choisir un haut-parleur ; le son sort sur la sortie par défaut.',
   leave: 'Quitter',
   callControls: 'Commandes de l’appel',
+  moreControls: 'Plus',
+  moreControlsLabel: 'Autres commandes',
+  closePanel: (panel) => `Fermer : ${panel}`,
   'error:screen-share-failed': 'Impossible de démarrer le partage d’écran.',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>

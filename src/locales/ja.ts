@@ -108,6 +108,9 @@ export const ja: Messages = {
     'このブラウザーではスピーカーを選択できません。音声は既定の出力から再生されます。',
   leave: '退出',
   callControls: '通話の操作',
+  moreControls: 'その他',
+  moreControlsLabel: 'その他の操作',
+  closePanel: (panel) => `${panel}を閉じる`,
   'error:screen-share-failed': '画面共有を開始できませんでした。',
 
   // room level: <room-audio>, <start-audio>, <connection-banner>, <audio-visualizer>, <pre-join>

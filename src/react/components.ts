@@ -183,7 +183,9 @@ export function createComponents(React: typeof ReactModule) {
       tagName: 'media-call',
       elementClass: MediaCall,
       displayName: 'MediaCall',
-      events: {},
+      events: {
+        onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
+      },
     }),
     /** `<media-room>`: Joins a room from a token URL and provides the room session to its children. */
     MediaRoom: createComponent({

@@ -3,9 +3,10 @@
  * `<media-call>` as a React component (@lit/react), on the `react` this package
  * resolves. Importing it defines that element (and those it renders) and no other.
  */
-import { createComponent } from '@lit/react';
+import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { MediaCall as MediaCallElement } from '../components/media-call/media-call.js';
+import type { PanelCloseEvent } from '../index.js';
 
 /** `<media-call>`: The default call UI: pre-join, tiles, side panels and controls for the room type. */
 export const MediaCall = /* @__PURE__ */ createComponent({
@@ -13,5 +14,7 @@ export const MediaCall = /* @__PURE__ */ createComponent({
   tagName: 'media-call',
   elementClass: MediaCallElement,
   displayName: 'MediaCall',
-  events: {},
+  events: {
+    onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
+  },
 });

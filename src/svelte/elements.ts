@@ -198,6 +198,8 @@ export interface MediaCallSvelteAttributes {
   prejoin?: MediaCall['prejoin'] | null;
   /** The name the pre-join screen's field starts with. */
   name?: MediaCall['name'] | null;
+  /** From a panel (Escape) or its sheet's close button; cancelable: cancelled, the panel stays open. `PanelCloseEvent`. */
+  'onpanel-close'?: (event: PanelCloseEvent) => void;
 }
 
 /** Attributes, properties and events of `<media-room>` in Svelte. */

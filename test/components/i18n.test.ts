@@ -38,6 +38,7 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
   const name = NAME_SAMPLES;
   return {
     roomLabel: [['Xöchitl'], ['']],
+    closePanel: [['Xöchitl']],
     participantCount: counts.map((n) => [n]),
     you: name,
     tileLabel: name,

@@ -45,7 +45,10 @@ describe('<media-call> on a scripted room', () => {
     root.querySelector('chat-toggle')!.shadowRoot!.querySelector('button')!.click();
     await waitFor(() => !chat.hidden, 'the chat opens');
     await waitFor(() => getComputedStyle(grid).display === 'none', 'the tiles make way');
-    expect(chat.getBoundingClientRect().width).to.be.closeTo(stage.clientWidth, 1);
+    expect(chat.closest('.sheet')!.getBoundingClientRect().width).to.be.closeTo(
+      stage.clientWidth,
+      1,
+    );
     root.querySelector('chat-toggle')!.shadowRoot!.querySelector('button')!.click();
     await waitFor(() => chat.hidden, 'the chat closes');
     await waitFor(() => getComputedStyle(grid).display !== 'none', 'the tiles are back');

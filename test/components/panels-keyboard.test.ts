@@ -58,7 +58,7 @@ async function pressUntil(key: string, target: Element, max: number): Promise<st
 }
 
 describe('the side panels by keyboard', () => {
-  it('chat: the toggle moves focus to the message field, one Tab stop past the bar; Escape closes it and returns to the toggle', async () => {
+  it('chat: the toggle moves focus to the message field, past the bar and the close button of the panel; Escape closes it and returns to the toggle', async () => {
     const { script, chat, chatToggle, button, root } = await call();
     const input = await waitForValue(
       () => chat.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea:not(:disabled)'),
@@ -70,13 +70,26 @@ describe('the side panels by keyboard', () => {
     await waitFor(() => deepActive() === input, 'focus is in the message field');
     expect(chatToggle.pressed).to.equal(true);
 
-    // The panel follows the control bar: back to the toggle in three steps, not ten.
+    // The panel (its close button first) follows the control bar: back to the toggle in four
+    // steps, not ten.
     const back = await pressUntil('Shift+Tab', button(chatToggle), 10);
-    expect(back).to.deep.equal(['chat-panel:log', 'leave', 'chat-toggle']);
+    expect(back).to.deep.equal([
+      'chat-panel:log',
+      'media-call:panel-close',
+      'leave',
+      'chat-toggle',
+    ]);
     const forward = await pressUntil('Tab', input, 10);
-    expect(forward).to.deep.equal(['leave', 'chat-panel:log', 'chat-panel:input']);
-    // In the DOM too: grid, bar, then the panels.
-    const order = [...root.querySelector('.stage')!.children].map((c) => c.localName);
+    expect(forward).to.deep.equal([
+      'leave',
+      'media-call:panel-close',
+      'chat-panel:log',
+      'chat-panel:input',
+    ]);
+    // In the DOM too: grid, bar, then the panels' sheets.
+    const order = [...root.querySelector('.stage')!.children].map(
+      (c) => c.querySelector('chat-panel, participant-list')?.localName ?? c.localName,
+    );
     expect(order).to.deep.equal(['layout-grid', 'control-bar', 'chat-panel', 'participant-list']);
 
     await sendKeys({ type: 'draft' });
@@ -108,7 +121,12 @@ describe('the side panels by keyboard', () => {
     );
     await waitFor(() => deepActive() === filter, 'focus is in the search field');
     const back = await pressUntil('Shift+Tab', button(listToggle), 10);
-    expect(back).to.deep.equal(['leave', 'chat-toggle', 'participants-toggle']);
+    expect(back).to.deep.equal([
+      'media-call:panel-close',
+      'leave',
+      'chat-toggle',
+      'participants-toggle',
+    ]);
     await pressUntil('Tab', filter, 10);
 
     // A search holding text: Escape clears it first, and the list stays.
@@ -161,7 +179,9 @@ describe('the side panels by keyboard', () => {
     wide.button(wide.chatToggle).click();
     await waitFor(() => !wide.chat.hidden, 'opens');
     await waitFor(() => grid.getBoundingClientRect().width < gridWidth, 'the tiles make room');
-    const [g, c, b] = [grid, wide.chat, bar].map((n) => n.getBoundingClientRect()) as [
+    // The chat's sheet: its heading and close button over the panel.
+    const sheet = wide.chat.closest('.sheet')!;
+    const [g, c, b] = [grid, sheet, bar].map((n) => n.getBoundingClientRect()) as [
       DOMRect,
       DOMRect,
       DOMRect,
@@ -183,7 +203,7 @@ describe('the side panels by keyboard', () => {
     await waitFor(() => !phone.list.hidden, 'opens');
     await waitFor(() => getComputedStyle(phoneGrid).display === 'none', 'the tiles make way');
     const stage = phone.root.querySelector<HTMLElement>('.stage')!;
-    const l = phone.list.getBoundingClientRect();
+    const l = phone.list.closest('.sheet')!.getBoundingClientRect();
     expect(l.width).to.be.closeTo(stage.clientWidth, 1);
     expect(l.bottom).to.be.at.most(
       phone.root.querySelector('control-bar')!.getBoundingClientRect().top,

@@ -15,7 +15,8 @@ import { styles } from './control-bar.styles.js';
  * The call's controls in one bar: microphone toggle and microphone picker, camera toggle and
  * camera picker, screen share, and leave; extra buttons go in the `start` and `end` slots.
  *
- * It wraps when there is not room for one line, and below a width of 36rem (a container query on
+ * On touch screens (`pointer: coarse`) every control is at least 44 × 44 px. It wraps when there
+ * is not room for one line (`<media-call>` moves its extras behind "More" on a phone instead), and below a width of 36rem (a container query on
  * the bar itself) the buttons show icons only; their labels stay as accessible names. Each part
  * can be left out with an attribute: `no-microphone`, `no-camera`, `no-screen-share`, `no-leave`,
  * and `no-device-pickers` (the pickers only). `speaker-picker` adds a speaker (`audiooutput`)

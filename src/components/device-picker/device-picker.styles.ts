@@ -17,6 +17,12 @@ export const styles = [
       padding-inline: 0.4rem;
     }
 
+    @media (pointer: coarse) {
+      [part='base'] {
+        min-width: 2.75rem;
+      }
+    }
+
     [part='base'][aria-expanded='true'] svg {
       transform: rotate(180deg);
     }

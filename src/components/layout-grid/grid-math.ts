@@ -11,6 +11,12 @@ export interface GridOptions {
   readonly aspect?: number;
   /** Space between tiles, in the same unit as the container (px). Default 0. */
   readonly gap?: number;
+  /**
+   * The narrowest width / height a tile may take to fill its cell (its video is cropped to it).
+   * Default `aspect`: every tile has the same shape. Between the two, a tile takes the shape of
+   * its cell, and the best grid is the one whose tiles have the largest area.
+   */
+  readonly minAspect?: number;
 }
 
 /**
@@ -24,8 +30,10 @@ export function bestGrid(
   count: number,
   width: number,
   height: number,
-  { aspect = 16 / 9, gap = 0 }: GridOptions = {},
+  { aspect = 16 / 9, gap = 0, minAspect = aspect }: GridOptions = {},
 ): Grid {
+  minAspect = Math.min(minAspect, aspect);
+  const flexible = minAspect < aspect;
   if (count <= 0) return { rows: 0, cols: 0, tileWidth: 0, tileHeight: 0 };
   const landscape = width >= height;
   let best: (Grid & { empty: number }) | undefined;
@@ -36,14 +44,15 @@ export function bestGrid(
     const cellWidth = Math.max(0, (width - (cols - 1) * gap) / cols);
     const cellHeight = Math.max(0, (height - (rows - 1) * gap) / rows);
     const tileWidth = Math.min(cellWidth, cellHeight * aspect);
+    const tileHeight = Math.min(cellHeight, tileWidth / minAspect);
     const candidate = {
       rows,
       cols,
       tileWidth,
-      tileHeight: tileWidth / aspect,
+      tileHeight,
       empty: rows * cols - count,
     };
-    if (!best || better(candidate, best, landscape)) best = candidate;
+    if (!best || better(candidate, best, landscape, flexible)) best = candidate;
   }
   const { rows, cols, tileWidth, tileHeight } = best!;
   return { rows, cols, tileWidth: floor2(tileWidth), tileHeight: floor2(tileHeight) };
@@ -55,9 +64,13 @@ function better(
   a: Grid & { empty: number },
   b: Grid & { empty: number },
   landscape: boolean,
+  flexible: boolean,
 ): boolean {
-  if (a.tileWidth > b.tileWidth + EPSILON) return true;
-  if (a.tileWidth < b.tileWidth - EPSILON) return false;
+  // Tiles of one shape compare by width; tiles that take their cell's shape by area (as the
+  // side of a square of that area).
+  const size = (g: Grid) => (flexible ? Math.sqrt(g.tileWidth * g.tileHeight) : g.tileWidth);
+  if (size(a) > size(b) + EPSILON) return true;
+  if (size(a) < size(b) - EPSILON) return false;
   if (a.empty !== b.empty) return a.empty < b.empty;
   return landscape ? a.cols > b.cols : a.rows > b.rows;
 }

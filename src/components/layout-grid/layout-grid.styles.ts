@@ -13,6 +13,7 @@ export const styles = css`
   [part='base'] {
     position: absolute;
     inset: 0;
+    container: layout-grid / size;
     display: flex;
     flex-direction: column;
     gap: var(--layout-grid-gap, 0.5rem);
@@ -58,6 +59,17 @@ export const styles = css`
 
   .focus [part='grid'] {
     flex: 0 0 var(--layout-grid-strip-size, 22%);
+  }
+
+  /* In a wide, low box (a phone held sideways) the strip stands beside the large tile. */
+  @container layout-grid (min-aspect-ratio: 2 / 1) {
+    .focus .stage {
+      flex-direction: row;
+    }
+
+    .focus [part='grid'] {
+      flex-basis: var(--layout-grid-strip-size, 22%);
+    }
   }
 
   .pip [part='grid'] {
@@ -159,6 +171,15 @@ export const styles = css`
     cursor: pointer;
   }
 
+  /* A finger needs a target of at least 44 × 44 px. */
+  @media (pointer: coarse) {
+    [part='previous'],
+    [part='next'] {
+      width: 2.75rem;
+      height: 2.75rem;
+    }
+  }
+
   [part='previous']:disabled,
   [part='next']:disabled {
     opacity: 0.4;
@@ -203,6 +224,12 @@ export const styles = css`
     pointer-events: none;
     width: var(--layout-grid-min-tile-width, 160px);
     height: 0;
+  }
+
+  .probe.aspect {
+    width: 160px;
+    height: auto;
+    aspect-ratio: var(--layout-grid-min-tile-aspect, 16 / 9);
   }
 
   .visually-hidden {

@@ -77,7 +77,10 @@ export function selectGridView(s: RoomSnapshot): GridView {
  * speakers already in view stay where they are. Slot your own tiles into it (a custom
  * composition) and it lays out those instead, in their order.
  *
- * Tiles are as large as the element allows at 16:9 (it measures itself); when they would get
+ * Tiles are as large as the element allows at 16:9 (or, with `--layout-grid-min-tile-aspect`,
+ * any shape down to that one, to fill the space); when the element is wide and low (2:1 or
+ * wider) the strip stands beside the large tile instead of below it; the page buttons are 44 px on
+ * touch screens. When tiles would get
  * narrower than `--layout-grid-min-tile-width`, or there are more than `max-tiles`, they are split
  * into pages, with previous/next buttons, PageUp/PageDown and the arrow keys on the focused grid,
  * and horizontal swipes. Tiles off the current page are not rendered, so their video is detached
@@ -104,6 +107,7 @@ export function selectGridView(s: RoomSnapshot): GridView {
  * @csspart viewers - The count of viewers in the stage layout.
  *
  * @cssproperty --layout-grid-gap - Space between tiles (default 0.5rem).
+ * @cssproperty --layout-grid-min-tile-aspect - The narrowest shape a tile may take to fill the space (an `aspect-ratio`, default `16 / 9`: every tile 16:9). With `4 / 3`, tiles take any shape from 4:3 to 16:9 (their video cropped), and the grid picks the rows and columns that leave the least empty space.
  * @cssproperty --layout-grid-min-tile-width - Narrowest a tile may get before the tiles are paged (default 160px).
  * @cssproperty --layout-grid-min-height - Smallest height of the element (default 12rem).
  * @cssproperty --layout-grid-strip-size - Height of the strip beside the large tile (default 22%).
@@ -216,6 +220,7 @@ export class LayoutGrid extends LitElement {
       page: this.page,
       gridSize: measure.grid,
       gap: measure.gap,
+      minAspect: measure.minAspect,
       minTileWidth: measure.minTileWidth,
       previous: this.#order,
     });
@@ -228,7 +233,13 @@ export class LayoutGrid extends LitElement {
     const plan = this.#plan ?? this.#makePlan();
     const slotted = this.slotted.length > 0;
     const measure = this.#measure;
-    const sizes = gridStyles(plan.pageTiles.length, measure.grid, measure.main, measure.gap);
+    const sizes = gridStyles(
+      plan.pageTiles.length,
+      measure.grid,
+      measure.main,
+      measure.gap,
+      measure.minAspect,
+    );
     return html`
       <div
         part="base"
@@ -239,6 +250,7 @@ export class LayoutGrid extends LitElement {
         lang=${t.lang}
       >
         <div class="probe" aria-hidden="true"></div>
+        <div class="probe aspect" aria-hidden="true"></div>
         <div class="stage">
           <div
             part="main"

@@ -11,6 +11,8 @@ export class GridMeasure implements ReactiveController {
   main: Size = { width: 0, height: 0 };
   gap = 8;
   minTileWidth = 160;
+  /** The narrowest shape (width / height) a tile may take (`--layout-grid-min-tile-aspect`). */
+  minAspect = 16 / 9;
 
   readonly #host: LitElement;
   #resizeObserver: ResizeObserver | undefined;
@@ -48,7 +50,7 @@ export class GridMeasure implements ReactiveController {
 
   #observe(): void {
     const root = this.#host.renderRoot;
-    for (const selector of ['[part="grid"]', '[part="main"]', '.probe']) {
+    for (const selector of ['[part="grid"]', '[part="main"]', '.probe', '.probe.aspect']) {
       const el = root.querySelector(selector);
       if (el) this.#resizeObserver?.observe(el);
     }
@@ -59,7 +61,10 @@ export class GridMeasure implements ReactiveController {
     const grid = root.querySelector<HTMLElement>('[part="grid"]');
     const main = root.querySelector<HTMLElement>('[part="main"]');
     const probe = root.querySelector<HTMLElement>('.probe');
-    if (!grid || !main || !probe) return;
+    const aspectProbe = root.querySelector<HTMLElement>('.probe.aspect');
+    if (!grid || !main || !probe || !aspectProbe) return;
+    const aspectBox = aspectProbe.getBoundingClientRect();
+    const minAspect = aspectBox.height > 0 ? aspectBox.width / aspectBox.height : 16 / 9;
     const gridSize = { width: grid.clientWidth, height: grid.clientHeight };
     const mainSize = { width: main.clientWidth, height: main.clientHeight };
     const gap = parseFloat(getComputedStyle(grid).columnGap) || 0;
@@ -68,13 +73,15 @@ export class GridMeasure implements ReactiveController {
       sameSize(gridSize, this.grid) &&
       sameSize(mainSize, this.main) &&
       gap === this.gap &&
-      min === this.minTileWidth
+      min === this.minTileWidth &&
+      minAspect === this.minAspect
     )
       return;
     this.grid = gridSize;
     this.main = mainSize;
     this.gap = gap;
     this.minTileWidth = min;
+    this.minAspect = minAspect;
     this.#host.requestUpdate();
   }
 }

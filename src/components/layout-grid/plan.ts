@@ -40,6 +40,8 @@ export interface PlanInput {
   readonly page: number;
   readonly gridSize: Size;
   readonly gap: number;
+  /** The narrowest shape (width / height) a tile may take to fill its cell. */
+  readonly minAspect: number;
   readonly minTileWidth: number;
   /** The tile order last shown (keys), so the next order is stable. */
   readonly previous: string[];
@@ -94,7 +96,7 @@ export function makePlan(input: PlanInput): { plan: Plan; order: string[] } {
     input.gridSize.width,
     input.gridSize.height,
     input.minTileWidth,
-    { gap: input.gap },
+    { gap: input.gap, minAspect: input.minAspect },
   );
   const pages = Math.max(1, Math.ceil(others.length / size));
   const page = clampPage(input.page, pages);

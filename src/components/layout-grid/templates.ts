@@ -18,8 +18,14 @@ export interface GridStyles {
 }
 
 /** The styles for `count` tiles in a grid of `gridSize`, and a large tile in `mainSize`. */
-export function gridStyles(count: number, gridSize: Size, mainSize: Size, gap: number): GridStyles {
-  const grid = bestGrid(count, gridSize.width, gridSize.height, { gap });
+export function gridStyles(
+  count: number,
+  gridSize: Size,
+  mainSize: Size,
+  gap: number,
+  minAspect?: number,
+): GridStyles {
+  const grid = bestGrid(count, gridSize.width, gridSize.height, { gap, minAspect });
   const measured = grid.tileWidth > 0;
   const lastRow = count - (grid.rows - 1) * grid.cols;
   const lastRowStart = lastRow < grid.cols ? 1 + (grid.cols - lastRow) : 0;

@@ -9,6 +9,9 @@ export const styles = css`
     min-height: 0;
     min-width: 0;
     container: media-call / inline-size;
+    /* Clear of a phone's notch, rounded corners and home indicator (with viewport-fit=cover). */
+    padding: env(safe-area-inset-top, 0) env(safe-area-inset-right, 0)
+      env(safe-area-inset-bottom, 0) env(safe-area-inset-left, 0);
   }
 
   :host([hidden]) {
@@ -37,6 +40,30 @@ export const styles = css`
     grid-area: layout;
     min-width: 0;
     min-height: 0;
+    /* Tiles take any shape from 4:3 to 16:9, so that they fill the space left beside a panel. */
+    --layout-grid-min-tile-aspect: 4 / 3;
+  }
+
+  /* On a phone the bar keeps to one row: tighter spacing. */
+  .stage.compact > [part='control-bar'] {
+    --control-bar-gap: 0.375rem;
+    --control-bar-padding: 0.25rem;
+  }
+
+  /* The recording indicator takes no room in the bar until there is a recording (its live
+     region stays, to announce one). */
+  control-bar > recording-indicator:not(:state(recording)) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
+
+  /* On a phone: 4 tiles a page, and a strip of 3 beside or below a screen share. */
+  .stage.compact > [part='layout'] {
+    --layout-grid-min-tile-width: 6rem;
+    --layout-grid-gap: 0.375rem;
   }
 
   [part='control-bar'] {
@@ -50,7 +77,7 @@ export const styles = css`
    */
   [part='chat'],
   [part='participants'] {
-    grid-area: panel;
+    flex: 1 1 auto;
     min-width: 0;
     min-height: 0;
     contain: inline-size;
@@ -61,12 +88,134 @@ export const styles = css`
     display: none;
   }
 
+  /* A side panel's sheet: its own surface, apart from the tiles. */
+  .sheet {
+    grid-area: panel;
+    min-width: 0;
+    min-height: 0;
+    display: flex;
+    flex-direction: column;
+    contain: inline-size;
+    background: var(--media-call-panel-background, var(--mr-color-surface, #1f2937));
+    border: 1px solid var(--media-call-panel-border-color, var(--mr-color-border, #374151));
+    border-radius: var(--mr-radius, 0.75rem);
+    overflow: hidden;
+  }
+
+  .sheet[hidden] {
+    display: none;
+  }
+
+  [part='panel-header'] {
+    flex: none;
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.25rem 0.25rem 0.25rem 0.75rem;
+    padding-inline: 0.75rem 0.25rem;
+    border-block-end: 1px solid
+      var(--media-call-panel-border-color, var(--mr-color-border, #374151));
+  }
+
+  [part='panel-heading'] {
+    flex: 1;
+    min-width: 0;
+    margin: 0;
+    font-size: 1rem;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
+  [part='panel-close'],
+  [part='more'] {
+    flex: none;
+    display: inline-grid;
+    place-items: center;
+    width: 2.5rem;
+    height: 2.5rem;
+    padding: 0;
+    font: inherit;
+    color: var(--mr-color-text, #f3f4f6);
+    background: transparent;
+    border: 0;
+    border-radius: calc(var(--mr-radius, 0.75rem) / 1.5);
+    cursor: pointer;
+  }
+
+  [part='more'] {
+    background: var(--mr-color-surface, #1f2937);
+  }
+
+  [part='more'][aria-expanded='true'] {
+    background: var(--mr-color-surface-hover, #374151);
+  }
+
+  [part='panel-close']:hover,
+  [part='more']:hover {
+    background: var(--mr-color-surface-hover, #374151);
+  }
+
+  [part='panel-close']:focus-visible,
+  [part='more']:focus-visible {
+    outline: 3px solid var(--mr-color-focus, #facc15);
+    outline-offset: 2px;
+  }
+
+  [part='panel-close'] svg,
+  [part='more'] svg {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
+
+  /* A finger needs a target of at least 44 × 44 px. */
+  @media (pointer: coarse) {
+    [part='panel-close'],
+    [part='more'] {
+      width: 2.75rem;
+      height: 2.75rem;
+    }
+  }
+
+  /* The "More" group opens above the bar, as wide as the bar (the bar is its containing block). */
+  .more {
+    display: inline-flex;
+  }
+
+  [part='more-menu'] {
+    position: absolute;
+    inset-block-end: calc(100% + 0.25rem);
+    inset-inline: 0.5rem;
+    z-index: 5;
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0.5rem;
+    padding: 0.5rem;
+    box-sizing: border-box;
+    background: var(--media-call-panel-background, var(--mr-color-surface, #1f2937));
+    border: 1px solid var(--media-call-panel-border-color, var(--mr-color-border, #374151));
+    border-radius: var(--mr-radius, 0.75rem);
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.5);
+  }
+
+  [part='more-menu'][hidden] {
+    display: none;
+  }
+
+  [part='more-menu'] > * {
+    --mr-color-surface: var(--mr-color-surface-hover, #374151);
+  }
+
   /* On a phone an open side panel takes the whole stage: beside the tiles it would leave neither
      usable. The tiles come back as it closes. */
   @container media-call (max-width: 36rem) {
     .stage.open {
       grid-template-columns: minmax(0, 1fr);
       grid-template-areas: 'panel' 'bar';
+    }
+
+    .sheet {
+      border-radius: var(--mr-radius, 0.75rem);
     }
 
     .stage.open > [part='layout'] {

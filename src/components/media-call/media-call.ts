@@ -8,7 +8,12 @@ import type { PanelCloseEvent } from '../../events/panel-events.js';
 import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { unlessCancelled } from '../../internal/unless-cancelled.js';
-import { isViewer, roomTypeFromMetadata, type RoomType } from '../../store/selectors.js';
+import {
+  canPublishSource,
+  isViewer,
+  roomTypeFromMetadata,
+  type RoomType,
+} from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import type { GridLayout } from '../layout-grid/layout-grid.js';
 import '../chat-panel/chat-panel.js';
@@ -22,7 +27,11 @@ import '../participants-toggle/participants-toggle.js';
 import '../pre-join/pre-join.js';
 import '../reaction-button/reaction-button.js';
 import '../recording-indicator/recording-indicator.js';
+import '../device-picker/device-picker.js';
+import '../screen-share-button/screen-share-button.js';
+import { CompactController } from './compact.js';
 import { styles } from './media-call.styles.js';
+import { moreMenu, sheet } from './parts.js';
 
 /**
  * The default call UI: the pre-join screen, then the tiles, side panels and control bar, chosen
@@ -38,8 +47,17 @@ import { styles } from './media-call.styles.js';
  *
  * Keyboard: opening the chat or the participant list from its button moves focus into it (the
  * message field, the search field); the open panel comes right after the control bar in the tab
- * order (it is still shown beside the tiles, or instead of them on a phone). Escape inside the
- * panel (`panel-close`) closes it and puts focus back on its button.
+ * order (it is still shown beside the tiles, or instead of them on a phone). Each panel stands in
+ * a sheet of its own surface with a heading and a close button; Escape inside the panel, or the
+ * close button (both fire `panel-close`), closes it and puts focus back on its button.
+ *
+ * Phone-sized (narrower than 36rem, or lower than 30rem: a phone held sideways), the control bar
+ * keeps to one row: the device pickers, screen share, reactions, hand raise and deafen go behind
+ * a "More" button (`aria-expanded`; the group follows it in the tab order; Escape or a press
+ * outside hides it); the tiles come 4 a page (a screen share and a strip of 3, the strip beside
+ * it when the stage is wide and low), and pages turn by swipe too. Touch screens
+ * (`pointer: coarse`) get targets of at least 44 × 44 px; the call keeps clear of the safe-area
+ * insets (with `viewport-fit=cover`).
  *
  * @tag media-call
  * @summary The default call UI: pre-join, tiles, side panels and controls for the room type.
@@ -55,9 +73,22 @@ import { styles } from './media-call.styles.js';
  * @csspart participants-toggle - The `<participants-toggle>` (in the control bar).
  * @csspart reactions - The `<reaction-button>` (in the control bar).
  * @csspart deafen - The `<deafen-button>` (in the control bar).
+ * @csspart panel - The sheet of a side panel (its heading, close button and the panel); one per panel.
+ * @csspart panel-header - The row of a sheet's heading and close button.
+ * @csspart panel-heading - A sheet's heading (`h2`): the panel's name.
+ * @csspart panel-close - A sheet's close button (fires the panel's `panel-close`).
+ * @csspart more - The "More" button of the control bar (phone-sized only).
+ * @csspart more-menu - The group of controls it shows (`role="group"`, labelled).
+ * @csspart microphone-picker - The microphone `<device-picker>` in the "More" group (phone-sized).
+ * @csspart camera-picker - The camera `<device-picker>` in the "More" group (phone-sized).
+ * @csspart screen-share - The `<screen-share-button>` in the "More" group (phone-sized).
  * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
  *
  * @cssproperty --media-room-gap - Space between the parts.
+ * @cssproperty --media-call-panel-background - Background of a side panel's sheet (default `--mr-color-surface`).
+ * @cssproperty --media-call-panel-border-color - Border of a side panel's sheet and the "More" group (default `--mr-color-border`).
+ *
+ * @event panel-close - From a panel (Escape) or its sheet's close button; cancelable: cancelled, the panel stays open. `PanelCloseEvent`.
  */
 export class MediaCall extends LitElement {
   static override styles = styles;
@@ -81,20 +112,32 @@ export class MediaCall extends LitElement {
   @state() private panel: Panel | undefined;
   /** The local participant was just brought onto the stage (a notice says so for a while). */
   @state() private promoted = false;
+  /** The "More" group of the control bar is shown (on a phone). */
+  @state() private more = false;
   #promotedTimer: ReturnType<typeof setTimeout> | undefined;
   #wasViewer = false;
 
   readonly #t = new LocalizeController(this);
-  readonly #view = new StoreController(this, selectView, { fallback: selectView(undefined) });
+  readonly #view = new StoreController(this, selectView, {
+    fallback: selectView(undefined),
+    equals: sameView,
+  });
+  readonly #compact = new CompactController(this);
 
   /** The room type in effect: the attribute, else the room metadata's, else `meeting`. */
   get roomType(): RoomType {
     return this.type ?? this.#view.value.metaType ?? 'meeting';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.#onDocumentPointerDown, true);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#promotedTimer);
+    document.removeEventListener('pointerdown', this.#onDocumentPointerDown, true);
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -105,6 +148,7 @@ export class MediaCall extends LitElement {
       this.#promotedTimer = setTimeout(() => (this.promoted = false), PROMOTED_NOTICE_MS);
     }
     if (!inRoom) this.promoted = false;
+    if (!this.#compact.compact) this.more = false;
     this.#wasViewer = inRoom && viewer;
   }
 
@@ -121,13 +165,36 @@ export class MediaCall extends LitElement {
   #renderCall(): TemplateResult {
     const t = this.#t;
     const type = this.roomType;
-    const { viewer } = this.#view.value;
+    const { viewer, allowed } = this.#view.value;
     const audience = type === 'webinar' || type === 'live';
     const layout = this.layout ?? LAYOUTS[type];
     // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
     const hand = type !== '1to1' && !(type === 'live' && viewer);
     const list = type !== '1to1';
     const panel = this.panel;
+    const compact = this.#compact.compact;
+    // On a phone the extras, the device pickers and screen sharing go behind "More".
+    const slot = compact ? nothing : 'end';
+    const extras = html`
+      ${
+        compact && allowed.microphone
+          ? html`<device-picker part="microphone-picker" kind="audioinput"></device-picker>`
+          : nothing
+      }
+      ${
+        compact && allowed.camera
+          ? html`<device-picker part="camera-picker" kind="videoinput"></device-picker>`
+          : nothing
+      }
+      ${
+        compact && allowed.screen
+          ? html`<screen-share-button part="screen-share"></screen-share-button>`
+          : nothing
+      }
+      <reaction-button slot=${slot} part="reactions"></reaction-button>
+      ${hand ? html`<hand-raise-button slot=${slot} part="hand-raise"></hand-raise-button>` : nothing}
+      <deafen-button slot=${slot} part="deafen"></deafen-button>
+    `;
     // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
         audience && (viewer || this.promoted)
@@ -136,13 +203,21 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      <div class=${panel ? 'stage open' : 'stage'}>
-        <layout-grid part="layout" layout=${layout}></layout-grid>
-        <control-bar part="control-bar">
+      <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''}">
+        <layout-grid
+          part="layout"
+          layout=${layout}
+          max-tiles=${compact ? COMPACT_MAX_TILES : 12}
+        ></layout-grid>
+        <control-bar
+          part="control-bar"
+          ?no-device-pickers=${compact}
+          ?no-screen-share=${compact}
+          @keydown=${this.#onBarKeyDown}
+          @focusout=${this.#onBarFocusOut}
+        >
           <recording-indicator slot="start" part="recording"></recording-indicator>
-          <reaction-button slot="end" part="reactions"></reaction-button>
-          ${hand ? html`<hand-raise-button slot="end" part="hand-raise"></hand-raise-button>` : nothing}
-          <deafen-button slot="end" part="deafen"></deafen-button>
+          ${compact ? moreMenu(t, this.more, this.#onMore, extras) : extras}
           ${
             list
               ? html`<participants-toggle
@@ -160,22 +235,60 @@ export class MediaCall extends LitElement {
             @chat-toggle=${this.#onChatToggle}
           ></chat-toggle>
         </control-bar>
-        <chat-panel
-          part="chat"
-          ?hidden=${panel !== 'chat'}
-          @panel-close=${this.#onChatClose}
-        ></chat-panel>
+        ${sheet(
+          t,
+          'chat',
+          t.term('chat'),
+          panel === 'chat',
+          this.#onChatClose,
+          html`<chat-panel part="chat" ?hidden=${panel !== 'chat'}></chat-panel>`,
+        )}
         ${
           list
-            ? html`<participant-list
-                part="participants"
-                ?hidden=${panel !== 'participants'}
-                @panel-close=${this.#onParticipantsClose}
-              ></participant-list>`
+            ? sheet(
+                t,
+                'participants',
+                t.term('participants'),
+                panel === 'participants',
+                this.#onParticipantsClose,
+                html`<participant-list
+                  part="participants"
+                  ?hidden=${panel !== 'participants'}
+                ></participant-list>`,
+              )
             : nothing
         }
       </div>`;
   }
+
+  #onMore = (): void => {
+    this.more = !this.more;
+  };
+
+  /** Escape in the "More" group hides it and gives focus back to its button. */
+  #onBarKeyDown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || e.defaultPrevented || !this.more) return;
+    const button = this.renderRoot.querySelector<HTMLElement>('[part="more"]');
+    if (!e.composedPath().some((n) => n instanceof HTMLElement && n.classList.contains('more')))
+      return;
+    e.preventDefault();
+    this.more = false;
+    button?.focus();
+  };
+
+  /** Focus leaving the "More" button and its group hides the group. */
+  #onBarFocusOut = (e: FocusEvent): void => {
+    if (!this.more) return;
+    const wrapper = this.renderRoot.querySelector('.more');
+    const to = e.relatedTarget as Node | null;
+    if (wrapper && to && !wrapper.contains(to)) this.more = false;
+  };
+
+  /** A press outside the "More" button and its group hides the group. */
+  #onDocumentPointerDown = (e: PointerEvent): void => {
+    const wrapper = this.renderRoot.querySelector('.more');
+    if (this.more && wrapper && !e.composedPath().includes(wrapper)) this.more = false;
+  };
 
   #onChatToggle = unlessCancelled((e: ChatToggleEvent) => void this.#toggle('chat', e.open));
 
@@ -244,7 +357,19 @@ interface View {
   inRoom: boolean;
   /** The local participant may not publish at all (an audience member). */
   viewer: boolean;
+  /** What the grant lets the local participant publish (the controls behind "More"). */
+  allowed: { microphone: boolean; camera: boolean; screen: boolean };
 }
+
+const sameView = (a: View, b: View): boolean =>
+  a.phase === b.phase &&
+  a.fatal === b.fatal &&
+  a.metaType === b.metaType &&
+  a.inRoom === b.inRoom &&
+  a.viewer === b.viewer &&
+  a.allowed.microphone === b.allowed.microphone &&
+  a.allowed.camera === b.allowed.camera &&
+  a.allowed.screen === b.allowed.screen;
 
 const selectView = (s: RoomSnapshot | undefined): View => ({
   phase: s?.connection.phase ?? 'idle',
@@ -252,7 +377,15 @@ const selectView = (s: RoomSnapshot | undefined): View => ({
   metaType: roomTypeFromMetadata(s?.room.metadata ?? ''),
   inRoom: !!s?.local,
   viewer: isViewer(s?.local),
+  allowed: {
+    microphone: !s || canPublishSource(s, 'microphone'),
+    camera: !s || canPublishSource(s, 'camera'),
+    screen: !s || canPublishSource(s, 'screen_share'),
+  },
 });
+
+/** Most tiles on a page on a phone (the large one included: a share and a strip of 3). */
+const COMPACT_MAX_TILES = 4;
 
 define('media-call', MediaCall);
 

@@ -23,6 +23,8 @@ export const styles = css`
   [part='preview'] {
     position: relative;
     aspect-ratio: 16 / 9;
+    /* The Join button stays in view in a short window: the preview gives up height first. */
+    max-height: 55vh;
     border-radius: var(--mr-radius, 0.75rem);
     overflow: hidden;
     background: var(--mr-color-surface, #1f2937);
@@ -130,5 +132,39 @@ export const styles = css`
   svg {
     width: 1.1rem;
     height: 1.1rem;
+  }
+
+  /* A finger needs a target of at least 44 × 44 px. */
+  @media (pointer: coarse) {
+    button,
+    input {
+      min-height: 2.75rem;
+      box-sizing: border-box;
+    }
+  }
+
+  /* A phone held sideways: the preview beside the controls and the form. */
+  @media (orientation: landscape) and (max-height: 30rem) {
+    [part='base'] {
+      max-width: 56rem;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-rows: auto auto 1fr;
+      align-items: start;
+    }
+
+    [part='preview'] {
+      grid-row: 1 / span 3;
+      max-height: calc(100vh - 4rem);
+    }
+
+    [part='form'] {
+      flex-direction: column;
+      align-items: stretch;
+    }
+
+    label {
+      flex: none;
+    }
   }
 `;

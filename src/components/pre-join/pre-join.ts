@@ -25,6 +25,10 @@ import { styles } from './pre-join.styles.js';
  * The screen before joining: a camera preview, the microphone level, device choice, a name field
  * and a Join button.
  *
+ * Join stays in view in a short window (the preview gives up height first); on a phone held
+ * sideways the preview stands beside the controls; on touch screens (`pointer: coarse`) every
+ * button and the field are at least 44 px tall.
+ *
  * It owns its preview tracks while shown and stops them when removed, unless the user joined:
  * then `join` hands them over (`audioTrack`, `videoTrack`), and `<media-room>` publishes those
  * same tracks, so the browser asks for permission once. A denied or missing device is said in

@@ -1,0 +1,265 @@
+// The default UI on a phone: run in a Chromium context that emulates one (isMobile, hasTouch, so
+// `(pointer: coarse)` matches), by web-test-runner.mobile.config.mjs (`npm run test:mobile`).
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import type { LayoutGrid } from '../../src/components/layout-grid/layout-grid.js';
+import { waitFor, waitForValue, watchForUncaught } from '../helpers/live.js';
+import { mountCall, overflowing, phonePage, tiles, type Call } from './call-page.js';
+
+const VIEWPORTS: Array<[number, number]> = [
+  [390, 844],
+  [844, 390],
+  [360, 640],
+  [640, 360],
+];
+
+/** Every element of `root` and the shadow roots below it that matches `selector`. */
+function deepAll(root: Document | ShadowRoot, selector: string): HTMLElement[] {
+  const out = [...root.querySelectorAll<HTMLElement>(selector)];
+  for (const el of root.querySelectorAll('*'))
+    if (el.shadowRoot) out.push(...deepAll(el.shadowRoot, selector));
+  return out;
+}
+
+const shown = (el: Element) => el.checkVisibility() && el.getBoundingClientRect().width > 0;
+
+function grid(call: Call): LayoutGrid {
+  return call.root.querySelector('layout-grid')!;
+}
+
+/** Waits until the grid has measured itself and shows a settled page of tiles. */
+async function settled(call: Call): Promise<void> {
+  const el = grid(call);
+  await waitFor(
+    () =>
+      !!el.shadowRoot
+        ?.querySelector<HTMLElement>('[part="grid"]')
+        ?.style.getPropertyValue('--_tile-w'),
+    'the grid is measured',
+  );
+  await el.updateComplete;
+}
+
+function noOverflow(): void {
+  expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
+  expect(overflowing(), 'elements outside the viewport').to.deep.equal([]);
+}
+
+describe('<media-call> on a phone', () => {
+  let uncaught: ReturnType<typeof watchForUncaught>;
+  beforeEach(() => (uncaught = watchForUncaught()));
+  afterEach(() => {
+    uncaught.stop();
+    expect(uncaught.seen).to.deep.equal([]);
+  });
+
+  it('the emulated phone has a coarse pointer', () => {
+    expect(matchMedia('(pointer: coarse)').matches).to.equal(true);
+  });
+
+  for (const [width, height] of VIEWPORTS) {
+    it(`at ${width}×${height}: 2–4 tiles a page, a strip of 3 beside a share, one row of controls, nothing overflows`, async () => {
+      const call = await mountCall({ width, height, remotes: 7 });
+      await settled(call);
+      const count = tiles(call.root).length;
+      expect(count).to.be.within(2, 4);
+      expect(grid(call).shadowRoot!.querySelector('[part="page-status"]')!.textContent).to.contain(
+        `of ${Math.ceil(8 / count)}`,
+      );
+      // The bar's controls stand in one row.
+      const bar = call.root.querySelector('control-bar')!;
+      const controls = [
+        ...deepAll(bar.shadowRoot!, 'track-toggle, leave-button'),
+        ...[...bar.children].filter((c) => shown(c)),
+      ] as HTMLElement[];
+      const middles = controls.map((c) => {
+        const r = c.getBoundingClientRect();
+        return (r.top + r.bottom) / 2;
+      });
+      expect(Math.max(...middles) - Math.min(...middles), 'one row').to.be.at.most(4);
+      noOverflow();
+      await call.script.room.disconnect();
+
+      const shared = await mountCall({ width, height, remotes: 7, share: true });
+      await settled(shared);
+      const strip = grid(shared).shadowRoot!.querySelectorAll('[part="grid"] participant-tile');
+      expect(strip.length, 'tiles in the strip').to.be.at.least(3);
+      expect(grid(shared).shadowRoot!.querySelector('[part="main"] participant-tile')).to.not.equal(
+        null,
+      );
+      noOverflow();
+      await shared.script.room.disconnect();
+    });
+  }
+
+  it('a touch swipe on the tiles turns the page, and the grid lets the browser pan only vertically', async () => {
+    const call = await mountCall({ width: 390, height: 844, remotes: 7 });
+    await settled(call);
+    const area = grid(call).shadowRoot!.querySelector<HTMLElement>('[part="grid"]')!;
+    expect(getComputedStyle(area).touchAction).to.equal('pan-y');
+    const first = tiles(call.root).map((t) => t.getAttribute('identity'));
+    const box = area.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const swipe = (from: number, to: number) => {
+      const init = {
+        pointerId: 7,
+        pointerType: 'touch',
+        isPrimary: true,
+        bubbles: true,
+        composed: true,
+        clientY: y,
+      };
+      area.dispatchEvent(new PointerEvent('pointerdown', { ...init, clientX: from }));
+      area.dispatchEvent(new PointerEvent('pointermove', { ...init, clientX: (from + to) / 2 }));
+      area.dispatchEvent(new PointerEvent('pointerup', { ...init, clientX: to }));
+    };
+    swipe(box.right - 40, box.left + 60);
+    await waitFor(() => grid(call).page === 2, 'a swipe to the left shows the next page');
+    await grid(call).updateComplete;
+    const second = tiles(call.root).map((t) => t.getAttribute('identity'));
+    expect(second).to.not.deep.equal(first);
+    swipe(box.left + 60, box.right - 40);
+    await waitFor(() => grid(call).page === 1, 'a swipe to the right goes back');
+    await call.script.room.disconnect();
+  });
+
+  it('panels open as full-height sheets with a heading and a close button that gives focus back', async () => {
+    const call = await mountCall({ width: 390, height: 844, remotes: 4 });
+    const { root } = call;
+    const toggle = root.querySelector('chat-toggle')!;
+    toggle.shadowRoot!.querySelector('button')!.click();
+    const sheet = await waitForValue(
+      () =>
+        root
+          .querySelector<HTMLElement>('[part="panel"]:not([hidden]) chat-panel')
+          ?.closest<HTMLElement>('.sheet'),
+      'the chat sheet opens',
+    );
+    expect(sheet.querySelector('[part="panel-heading"]')!.textContent).to.equal('Chat');
+    const close = sheet.querySelector<HTMLButtonElement>('[part="panel-close"]')!;
+    expect(close.getAttribute('aria-label')).to.equal('Close Chat');
+    // As tall and wide as the stage above the control bar.
+    const stage = root.querySelector('.stage')!.getBoundingClientRect();
+    const bar = root.querySelector('control-bar')!.getBoundingClientRect();
+    const box = sheet.getBoundingClientRect();
+    expect(box.width).to.be.closeTo(stage.width, 1);
+    expect(box.top).to.be.closeTo(stage.top, 1);
+    expect(bar.top - box.bottom).to.be.within(0, 12);
+    noOverflow();
+    await expect(root.host).to.be.accessible();
+    close.click();
+    await waitFor(() => sheet.hidden, 'the close button closes the sheet');
+    await waitFor(() => root.activeElement === toggle, 'focus goes back to the chat button');
+    await call.script.room.disconnect();
+  });
+
+  it('every control of the call is a target of at least 44 × 44 px', async () => {
+    const call = await mountCall({ width: 360, height: 640, remotes: 7 });
+    await settled(call);
+    const { root } = call;
+    root.querySelector<HTMLElement>('[part="more"]')!.click();
+    await waitFor(() => !root.querySelector<HTMLElement>('[part="more-menu"]')!.hidden, 'More');
+    root.querySelector('participants-toggle')!.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => !!root.querySelector('[part="panel"]:not([hidden])'), 'the list opens');
+    const targets = [
+      ...deepAll(root.querySelector('control-bar')!.shadowRoot!, 'button'),
+      ...[...root.querySelector('control-bar')!.querySelectorAll('*')].flatMap((el) =>
+        el.shadowRoot ? deepAll(el.shadowRoot, 'button') : [],
+      ),
+      ...root.querySelectorAll<HTMLElement>('[part="more"], [part="panel-close"]'),
+      ...grid(call).shadowRoot!.querySelectorAll<HTMLElement>('[part="previous"], [part="next"]'),
+    ].filter(shown);
+    expect(targets.length).to.be.at.least(12);
+    const small = targets
+      .map(
+        (b) =>
+          [
+            b.getAttribute('aria-label') ?? b.textContent?.trim(),
+            b.getBoundingClientRect(),
+          ] as const,
+      )
+      .filter(([, r]) => r.width < 44 || r.height < 44)
+      .map(([name, r]) => `${name}: ${r.width}×${r.height}`);
+    expect(small).to.deep.equal([]);
+    await call.script.room.disconnect();
+  });
+
+  it('the control bar keeps its extras behind a labelled "More" button, operable from the keyboard', async () => {
+    const call = await mountCall({ width: 390, height: 844, remotes: 2 });
+    const { root } = call;
+    const more = root.querySelector<HTMLButtonElement>('[part="more"]')!;
+    const menu = root.querySelector<HTMLElement>('[part="more-menu"]')!;
+    expect(more.getAttribute('aria-label')).to.equal('More');
+    expect(more.getAttribute('aria-expanded')).to.equal('false');
+    expect(menu.hidden).to.equal(true);
+    for (const part of ['reactions', 'hand-raise', 'deafen', 'screen-share', 'microphone-picker'])
+      expect(menu.querySelector(`[part="${part}"]`), part).to.not.equal(null);
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => !menu.hidden, 'Enter shows the group');
+    expect(more.getAttribute('aria-expanded')).to.equal('true');
+    expect(menu.getAttribute('aria-label')).to.equal('More controls');
+    noOverflow();
+    await expect(root.host).to.be.accessible();
+    await sendKeys({ press: 'Tab' });
+    expect(menu.contains(root.activeElement), 'Tab goes into the group').to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => menu.hidden, 'Escape hides it');
+    expect(root.activeElement).to.equal(more);
+    // A press outside hides it too.
+    more.click();
+    await waitFor(() => !menu.hidden, 'shown again');
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await waitFor(() => menu.hidden, 'a press outside hides it');
+    await call.script.room.disconnect();
+  });
+
+  it('the More button and the close button speak the page language', async () => {
+    const names: Record<string, [string, string]> = {
+      de: ['Mehr', 'Chat schließen'],
+      fr: ['Plus', 'Fermer : Discussion'],
+      es: ['Más', 'Cerrar: Chat'],
+      ja: ['その他', 'チャットを閉じる'],
+      ar: ['المزيد', 'إغلاق الدردشة'],
+    };
+    const call = await mountCall({ width: 390, height: 844, remotes: 1 });
+    for (const [lang, [more, close]] of Object.entries(names)) {
+      call.el.lang = lang;
+      await waitFor(
+        () => call.root.querySelector('[part="more"]')?.getAttribute('aria-label') === more,
+        `${lang}: More`,
+      );
+      const button = call.root.querySelector('[part="panel-close"]')!;
+      await waitFor(() => button.getAttribute('aria-label') === close, `${lang}: ${close}`);
+    }
+    await call.script.room.disconnect();
+  });
+
+  for (const [width, height] of [
+    [360, 640],
+    [640, 360],
+  ] as const) {
+    it(`the pre-join screen fits ${width}×${height} with its Join button in view`, async () => {
+      phonePage();
+      await setViewport({ width, height });
+      await waitFor(() => innerWidth === width, 'the viewport takes its size');
+      const el = await fixture<MediaRoom>(
+        html`<media-room token-url="/nowhere" style="height: 100dvh"></media-room>`,
+      );
+      const join = await waitForValue(
+        () =>
+          el.shadowRoot
+            ?.querySelector('media-call')
+            ?.shadowRoot?.querySelector('pre-join')
+            ?.shadowRoot?.querySelector<HTMLElement>('[part="join"]'),
+        'the pre-join screen',
+      );
+      const box = join.getBoundingClientRect();
+      expect(box.bottom).to.be.at.most(innerHeight);
+      expect(box.top).to.be.at.least(0);
+      expect(box.height).to.be.at.least(44);
+      noOverflow();
+    });
+  }
+});
