@@ -99,7 +99,16 @@ class WebKitLauncher extends WebdriverLauncher {
           browserName: 'MiniBrowser',
           // Classic WebDriver: WebKitWebDriver here has no WebDriver BiDi (webSocketUrl).
           'wdio:enforceWebDriverClassic': true,
-          'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
+          'webkitgtk:browserOptions': {
+            binary: miniBrowserPath(),
+            args: [
+              '--automation',
+              // MediaStream with WebKit's mock camera and microphone (there is no WebRTC).
+              '--enable-media-stream=true',
+              '--enable-mock-capture-devices=true',
+              '--media-playback-requires-user-gesture=false',
+            ],
+          },
         },
       }),
     );
@@ -122,6 +131,18 @@ class WebKitLauncher extends WebdriverLauncher {
     await driverReady(port, this.driver_);
     await super.initialize(config);
     this.name = 'webkit';
+  }
+
+  /**
+   * `sendKeys({ press: 'Shift+Enter' })`: WebDriver's key actions know single keys only, so a
+   * combination is pressed as its keys held together (webdriverio's `keys` presses them all, then
+   * lets them all go), as Playwright does.
+   */
+  override sendKeys(sessionId: string, keys: string[]): Promise<void> {
+    return super.sendKeys(
+      sessionId,
+      keys.flatMap((key) => (key.length > 1 && key.includes('+') ? key.split('+') : [key])),
+    );
   }
 
   override async stop(): Promise<void> {

@@ -11,6 +11,7 @@ import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { deepActive, hostsOf } from '../helpers/focus.js';
 import { receiveText } from '../helpers/text-stream.js';
+import { itIn } from '../engines.js';
 
 const NAMES = [
   'Ada Lovelace',
@@ -278,7 +279,7 @@ describe('accessibility of the full default UI', () => {
     await script.room.disconnect();
   });
 
-  it('moves nothing with prefers-reduced-motion: reduce', async () => {
+  itIn('moves nothing with prefers-reduced-motion: reduce', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
