@@ -107,7 +107,7 @@ class WebKitLauncher extends WebdriverLauncher {
               '--enable-media-stream=true',
               '--enable-mock-capture-devices=true',
               '--media-playback-requires-user-gesture=false',
-            '--autoplay-policy=allow',
+              '--autoplay-policy=allow',
             ],
           },
         },
