@@ -123,7 +123,7 @@ class WebKitLauncher extends WebdriverLauncher {
       env: { ...process.env, ...RENDER_ENV, DISPLAY: display },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-    // The display and the driver never outlive the test runner, however it ends.
+    // The display and the driver do not outlive the test runner.
     process.once('exit', () => {
       stopProcess(this.driver_);
       stopProcess(this.xvfb);
@@ -157,9 +157,23 @@ export function webkitLauncher(): WebKitLauncher {
   return new WebKitLauncher({ hostname: '127.0.0.1', port: 0 });
 }
 
+const WEBKIT_DIRS = ['test/components/', 'test/store/', 'test/internal/'];
+
 /** What WebKit runs: the tests on scripted rooms, which need no call (no WebRTC here). */
-export const WEBKIT_FILES = [
-  'test/components/**/*.test.ts',
-  'test/store/**/*.test.ts',
-  'test/internal/**/*.test.ts',
-];
+export const WEBKIT_FILES = WEBKIT_DIRS.map((dir) => `${dir}**/*.test.ts`);
+
+/**
+ * The files WebKit runs in this run: with `--files` on the command line (`npx wtr --files
+ * test/components/x.test.ts`), those of them it can run, so that running one file does not run
+ * WebKit's whole group; else WEBKIT_FILES.
+ */
+export function webkitFiles(argv: readonly string[] = process.argv): string[] {
+  const at = argv.indexOf('--files');
+  if (at < 0) return WEBKIT_FILES;
+  const given: string[] = [];
+  for (const arg of argv.slice(at + 1)) {
+    if (arg.startsWith('--')) break;
+    given.push(arg.replace(/^\.\//, ''));
+  }
+  return given.filter((file) => WEBKIT_DIRS.some((dir) => file.startsWith(dir)));
+}
