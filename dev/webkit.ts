@@ -4,8 +4,10 @@
  * Debian builds WebKitGTK without WebRTC, so this engine runs the tests that need no call.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
 import type { TestRunnerCoreConfig } from '@web/test-runner-core';
 
@@ -22,7 +24,7 @@ export const webkitDriverPath = (): string =>
   process.env.WEBKIT_WEBDRIVER_BIN ?? '/usr/bin/WebKitWebDriver';
 
 /** Software rendering on a virtual display: no GPU, no DMA-BUF. */
-const RENDER_ENV = {
+const BROWSER_ENV = {
   GDK_BACKEND: 'x11',
   LIBGL_ALWAYS_SOFTWARE: '1',
   WEBKIT_DISABLE_DMABUF_RENDERER: '1',
@@ -119,15 +121,25 @@ class WebKitLauncher extends WebdriverLauncher {
     const { display, process: xvfb } = await startXvfb();
     this.xvfb = xvfb;
     const port = await freePort();
+    // The driver's and the browser's own messages (GStreamer, ALSA without a sound card, GLib)
+    // go to a log file, not amid the test output.
+    const log = join(tmpdir(), `webkit-webdriver-${port}.log`);
     this.driver_ = spawn(webkitDriverPath(), [`--port=${port}`, '--host=127.0.0.1'], {
-      env: { ...process.env, ...RENDER_ENV, DISPLAY: display },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ...BROWSER_ENV, DISPLAY: display },
+      stdio: ['ignore', openSync(log, 'w'), openSync(log, 'a')],
     });
-    // The display and the driver do not outlive the test runner.
-    process.once('exit', () => {
+    console.log(`[webkit] WebKitWebDriver on 127.0.0.1:${port}, display ${display}, log ${log}`);
+    // The display and the driver do not outlive the test runner, ended or terminated.
+    const stopAll = () => {
       stopProcess(this.driver_);
       stopProcess(this.xvfb);
-    });
+    };
+    process.once('exit', stopAll);
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const)
+      process.once(signal, () => {
+        stopAll();
+        process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
+      });
     this.driverOptions.port = port;
     await driverReady(port, this.driver_);
     await super.initialize(config);

@@ -13,7 +13,12 @@ export type Engine = 'chromium' | 'webkit';
 /** Whole test files an engine cannot run: path → reason. */
 export const FILES_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
-  webkit: {},
+  webkit: {
+    'test/components/pre-join.test.ts':
+      'WebKitGTK with mock capture devices under Xvfb hangs its web process now and then while ' +
+      'previewing camera and microphone (6 of 18 runs of this file here): the page stops, so no test ' +
+      'timeout fires and the run waits for testsFinishTimeout',
+  },
 };
 
 const NO_MEDIA_EMULATION =
