@@ -75,9 +75,11 @@ export function summaryReporter(logFile: () => string | undefined): Reporter[] {
   return [defaultReporter(), summary];
 }
 
-/** What test/engines.ts leaves out for an engine, e.g. `4 tests`; '' when nothing. */
+/** What test/engines.ts leaves out for an engine, e.g. `1 file, 5 tests`; '' when nothing. */
 function leftOut(engine: string): string {
   const files = Object.keys(FILES_NOT_IN[engine as Engine] ?? {}).length;
   const tests = Object.keys(TESTS_NOT_IN[engine as Engine] ?? {}).length;
-  return [files ? `${files} files` : '', tests ? `${tests} tests` : ''].filter(Boolean).join(', ');
+  const n = (count: number, what: string) =>
+    count ? `${count} ${what}${count > 1 ? 's' : ''}` : '';
+  return [n(files, 'file'), n(tests, 'test')].filter(Boolean).join(', ');
 }
