@@ -9,6 +9,9 @@ register();
 const { sfuOnDemand, fixtureBuildsOnDemand } = await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
+const { webkitLauncher, webkitFiles } = await import('./dev/webkit.ts');
+const webkitRuns = webkitFiles();
+const { filesNotIn } = await import('./test/engines.ts');
 
 // The SFU starts on the first request to a route that needs it (the token endpoint, /test-api/*),
 // so a run of element tests alone starts none; stopped when the test server stops, if it was
@@ -42,6 +45,19 @@ export default {
       },
     }),
   ],
+  // WebKit (WebKitGTK under Xvfb) in a group of its own: the tests on scripted rooms only, as
+  // Debian's WebKitGTK has no WebRTC; less what test/engines.ts leaves out for it.
+  // `--group default` runs Chromium alone, `--group webkit` WebKit alone; with `--files`, WebKit
+  // runs those of the files it can.
+  groups: webkitRuns.length
+    ? [
+        {
+          name: 'webkit',
+          files: [...webkitRuns, ...filesNotIn('webkit').map((f) => `!${f}`)],
+          browsers: [webkitLauncher()],
+        },
+      ]
+    : [],
   middleware: [
     fixtureBuildsOnDemand(fixtureApps, (line) => console.log(`[fixtures] ${line}`)),
     sfu.middleware,

@@ -11,6 +11,7 @@ import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { deepActive, hostsOf } from '../helpers/focus.js';
 import { receiveText } from '../helpers/text-stream.js';
+import { itIn } from '../engines.js';
 
 const NAMES = [
   'Ada Lovelace',
@@ -197,7 +198,7 @@ describe('accessibility of the full default UI', () => {
       () => control(el, 'leave-button').getBoundingClientRect().width > 0,
       'control bar laid out',
     );
-    // The Tab sequence from the start of the page, until focus leaves the room.
+    // The Tab sequence from the start of the page, until focus leaves the room or comes round.
     (document.activeElement as HTMLElement | null)?.blur();
     const stops: { name: string; node: Element }[] = [];
     const problems: string[] = [];
@@ -211,6 +212,8 @@ describe('accessibility of the full default UI', () => {
         if (stops.length) break;
         continue;
       }
+      // Back at the first stop: focus went round the page (WebKit keeps it in the page).
+      if (stops.length && node === stops[0]!.node) break;
       const name = controlName(node);
       stops.push({ name, node });
       const box = node.getBoundingClientRect();
@@ -278,7 +281,7 @@ describe('accessibility of the full default UI', () => {
     await script.room.disconnect();
   });
 
-  it('moves nothing with prefers-reduced-motion: reduce', async () => {
+  itIn('moves nothing with prefers-reduced-motion: reduce', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);

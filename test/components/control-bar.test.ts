@@ -6,14 +6,18 @@ import '../../src/components/control-bar/control-bar.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
 
+const EXTRA = 'color: #f3f4f6; background: #1f2937';
+
 async function mount(attrs = '') {
   const script = await ScriptedRoom.create(1);
+  // The extra buttons are styled, as an app's own would be: an unstyled one takes the room's
+  // dark color-scheme, whose white text WebKitGTK draws on its light grey button face.
   const el = await fixture<MediaRoom>(html`
     <media-room>
       <div style="width: 900px">
         <control-bar>
-          <button slot="start">Start extra</button>
-          <button slot="end">End extra</button>
+          <button slot="start" style=${EXTRA}>Start extra</button>
+          <button slot="end" style=${EXTRA}>End extra</button>
         </control-bar>
       </div>
     </media-room>

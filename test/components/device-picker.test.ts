@@ -10,6 +10,7 @@ import type { DeviceChangeEvent } from '../../src/events/control-events.js';
 import type { DeviceKind } from '../../src/store/types.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 async function devicesOf(kind: DeviceKind) {
   return (await navigator.mediaDevices.enumerateDevices()).filter(
@@ -223,7 +224,7 @@ describe('<device-picker> on a scripted room', () => {
     await script.room.disconnect();
   });
 
-  it('audiooutput without setSinkId says so instead of listing devices', async () => {
+  itIn('audiooutput without setSinkId says so instead of listing devices', async () => {
     const proto = HTMLMediaElement.prototype as unknown as Record<string, unknown>;
     const descriptor = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'setSinkId');
     const { script, picker, button, items } = await mount('audiooutput');

@@ -41,6 +41,19 @@ async function settle(grid: LayoutGrid, el: MediaRoom) {
 }
 
 describe('<layout-grid> on a scripted room', () => {
+  it('is laid out for its measured size by the end of its first update, not a frame later', async () => {
+    // No frame passes between the grid's creation and this check (gridWith awaits only
+    // updates): a grid measured only by its ResizeObserver would still be unmeasured here, and
+    // render again later for no change of the room (what made render counts engine-dependent).
+    const { script, grid, part } = await gridWith(3);
+    const box = part('grid');
+    const expected = bestGrid(4, box.clientWidth, box.clientHeight, { gap: 8 }).tileWidth;
+    expect(expected).to.be.greaterThan(0);
+    expect(box.style.getPropertyValue('--_tile-w')).to.equal(`${expected}px`);
+    expect(grid.isUpdatePending).to.equal(false);
+    await script.room.disconnect();
+  });
+
   it('renders a tile per participant, sized by the grid math, last row centred, accessible', async () => {
     const { script, el, grid, tiles, part } = await gridWith(4);
     await waitFor(() => tiles().length === 5, 'five tiles');

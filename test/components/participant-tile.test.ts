@@ -93,7 +93,12 @@ describe('<participant-tile> on a scripted room', () => {
           ?.matches(':state(speaking)'),
       'first speaker shown',
     );
-    await Promise.all([el.updateComplete, ...tiles().map((t) => t.updateComplete)]);
+    // The grid too: it lays the tiles out at its measured size in an update of its own.
+    await Promise.all([
+      el.updateComplete,
+      grid().updateComplete,
+      ...tiles().map((t) => t.updateComplete),
+    ]);
 
     expect(tiles(), 'everyone on one page').to.have.length(12);
     const counts = countRenders([el, grid(), ...tiles()]);

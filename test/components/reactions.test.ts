@@ -14,6 +14,7 @@ import {
 import { receiveData } from '../helpers/data-packet.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor, callRoot } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 /** A `<media-room>` showing a scripted room (no server) in its default UI. */
 async function mount(remotes: number) {
@@ -43,10 +44,6 @@ async function mount(remotes: number) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('reactions over <participant-tile> on a scripted room', () => {
-  afterEach(async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
-  });
-
   it('shows an incoming reaction over the sender’s tile, announces it once, and drops it after REACTION_MS', async () => {
     const { script, el, tile, shown, announced } = await mount(2);
     const [a, b] = script.identities as [string, string];
@@ -153,13 +150,17 @@ describe('reactions over <participant-tile> on a scripted room', () => {
     await script.room.disconnect();
   });
 
-  it('with reduced motion, a reaction fades in place instead of rising', async () => {
+  itIn('with reduced motion, a reaction fades in place instead of rising', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
-    const { script, shown } = await mount(1);
-    const [a] = script.identities as [string];
-    receiveData(script.room, a, REACTION_TOPIC, '👍');
-    await waitFor(() => shown(a).length === 1, 'shown');
-    expect(getComputedStyle(shown(a)[0]!).animationName).to.equal('mr-reaction-fade');
-    await script.room.disconnect();
+    try {
+      const { script, shown } = await mount(1);
+      const [a] = script.identities as [string];
+      receiveData(script.room, a, REACTION_TOPIC, '👍');
+      await waitFor(() => shown(a).length === 1, 'shown');
+      expect(getComputedStyle(shown(a)[0]!).animationName).to.equal('mr-reaction-fade');
+      await script.room.disconnect();
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
 import { waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { itIn } from '../engines.js';
 
 /** The full default UI (grid and controls) on a scripted room, in a theme. */
 async function themedRoom(theme: string) {
@@ -24,8 +25,6 @@ async function themedRoom(theme: string) {
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
 
 describe('themes', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'no-preference' }));
-
   for (const theme of ['dark', 'light']) {
     it(`the full UI in the ${theme} theme passes the accessibility checks (contrast included)`, async () => {
       const { script, el } = await themedRoom(theme);
@@ -35,12 +34,16 @@ describe('themes', () => {
     });
   }
 
-  it('auto follows the system setting', async () => {
-    await emulateMedia({ colorScheme: 'light' });
-    const { script, el } = await themedRoom('auto');
-    expect(background(el)).to.equal('rgb(248, 250, 252)');
-    await emulateMedia({ colorScheme: 'dark' });
-    await waitFor(() => background(el) === 'rgb(17, 24, 39)', 'dark when the system is dark');
-    await script.room.disconnect();
+  itIn('auto follows the system setting', async () => {
+    try {
+      await emulateMedia({ colorScheme: 'light' });
+      const { script, el } = await themedRoom('auto');
+      expect(background(el)).to.equal('rgb(248, 250, 252)');
+      await emulateMedia({ colorScheme: 'dark' });
+      await waitFor(() => background(el) === 'rgb(17, 24, 39)', 'dark when the system is dark');
+      await script.room.disconnect();
+    } finally {
+      await emulateMedia({ colorScheme: 'no-preference' });
+    }
   });
 });

@@ -43,8 +43,13 @@ export const styles = [
       font-size: 0.875rem;
     }
 
-    /* A bubble holds its glyphs: stacked marks or a long word stay inside it. */
+    /*
+     * A bubble holds its glyphs: stacked marks or a long word stay inside it. It never shrinks to
+     * the log's height (flex: none): WebKit gives an overflow: clip flex item no
+     * content-based minimum height, so an unfolded message was cut to what fit in the log.
+     */
     article {
+      flex: none;
       box-sizing: border-box;
       max-width: 85%;
       min-width: 0;

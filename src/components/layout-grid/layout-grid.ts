@@ -118,6 +118,11 @@ export function selectGridView(s: RoomSnapshot): GridView {
  */
 export class LayoutGrid extends LitElement {
   static override styles = styles;
+  static {
+    // Its first update measures what it rendered and lays out again (GridMeasure): the one
+    // update that can only follow from the one before it, which Lit's dev mode warns of.
+    this.disableWarning?.('change-in-update');
+  }
   /** @internal Slotted tiles are assigned by the grid (only the current page's are shown). */
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,

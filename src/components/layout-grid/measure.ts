@@ -38,7 +38,14 @@ export class GridMeasure implements ReactiveController {
 
   hostUpdated(): void {
     // The first render made the elements to observe (the host's `hasUpdated` turns true next).
-    if (!this.#host.hasUpdated) this.#observe();
+    // They are measured now too, so the size-dependent layout is part of the host's first update
+    // (its `updateComplete` covers it) rather than an extra render a frame or more later, after
+    // the observer's first callback: how many frames that takes varies between engines and with
+    // load, and in between the page shows tiles laid out for an unmeasured grid.
+    if (!this.#host.hasUpdated) {
+      this.#observe();
+      this.#measure();
+    }
   }
 
   hostDisconnected(): void {
