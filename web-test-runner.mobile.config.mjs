@@ -12,6 +12,8 @@ const desktop = process.env.WTR_DEVICE === 'desktop';
 export default {
   ...base,
   files: ['test/mobile/**/*.test.ts'],
+  // Chromium only: no engine groups (WebKit runs the component tests in the base config).
+  groups: [],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

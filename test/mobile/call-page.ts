@@ -4,6 +4,7 @@ import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/media-call/media-call.js';
 import { callRoot, waitFor, waitForValue } from '../helpers/live.js';
+import { COMPACT_HEIGHT, COMPACT_WIDTH } from '../../src/components/media-call/compact.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
 /**
@@ -51,6 +52,13 @@ export async function mountCall(options: CallOptions): Promise<Call> {
     'the default UI',
   );
   await waitFor(() => tiles(root).length > 0, 'tiles are shown');
+  // <media-call> lays itself out for a phone a frame after it sees its size (compact.ts).
+  const call = root.host as HTMLElement;
+  await waitFor(() => {
+    const box = call.getBoundingClientRect();
+    const compact = box.width < COMPACT_WIDTH || box.height < COMPACT_HEIGHT;
+    return !!root.querySelector('.stage')?.classList.contains('compact') === compact;
+  }, 'laid out for its size');
   return { el, root, script };
 }
 

@@ -13,6 +13,7 @@ export class CompactController implements ReactiveController {
   compact = false;
   readonly #host: ReactiveControllerHost & HTMLElement;
   #observer: ResizeObserver | undefined;
+  #frame = 0;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -21,14 +22,19 @@ export class CompactController implements ReactiveController {
 
   hostConnected(): void {
     // The host's size comes from its container, not from what it renders: re-rendering when the
-    // size changes does not change it again.
+    // size changes does not change it again. The change is applied in the next frame, not in the
+    // observer's callback: re-rendering there resizes elements that other observers (the grid,
+    // the chat) watch in the same frame, which some engines report as a "ResizeObserver loop".
     this.#observer = new ResizeObserver(([entry]) => {
       const box = entry?.contentRect;
       if (!box || (box.width === 0 && box.height === 0)) return;
       const compact = box.width < COMPACT_WIDTH || box.height < COMPACT_HEIGHT;
+      cancelAnimationFrame(this.#frame);
       if (compact === this.compact) return;
-      this.compact = compact;
-      this.#host.requestUpdate();
+      this.#frame = requestAnimationFrame(() => {
+        this.compact = compact;
+        this.#host.requestUpdate();
+      });
     });
     this.#observer.observe(this.#host);
   }
@@ -36,5 +42,6 @@ export class CompactController implements ReactiveController {
   hostDisconnected(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
+    cancelAnimationFrame(this.#frame);
   }
 }
