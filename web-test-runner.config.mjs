@@ -3,12 +3,15 @@
 // test server.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { register } from 'tsx/esm/api';
 
 register();
 const { sfuOnDemand, fixtureBuildsOnDemand } = await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
+const { FIREFOX_PREFS, firefoxPath } = await import('./dev/firefox.ts');
+const { filesNotIn } = await import('./test/engines.ts');
 
 // The SFU starts on the first request to a route that needs it (the token endpoint, /test-api/*),
 // so a run of element tests alone starts none; stopped when the test server stops, if it was
@@ -40,6 +43,26 @@ export default {
         args: CHROMIUM_FLAGS,
       },
     }),
+  ],
+  // Firefox runs in a group of its own, so that the files it cannot run (test/engines.ts) are
+  // left out for it alone; one file at a time beside Chromium's one.
+  // `--group default` runs Chromium alone, `--group firefox` Firefox alone.
+  groups: [
+    {
+      name: 'firefox',
+      files: ['test/**/*.test.ts', '!test/node/**', ...filesNotIn('firefox').map((f) => `!${f}`)],
+      browsers: [
+        puppeteerLauncher({
+          concurrency: 1,
+          launchOptions: {
+            browser: 'firefox',
+            executablePath: firefoxPath(),
+            headless: true,
+            extraPrefsFirefox: FIREFOX_PREFS,
+          },
+        }),
+      ],
+    },
   ],
   middleware: [
     fixtureBuildsOnDemand(fixtureApps, (line) => console.log(`[fixtures] ${line}`)),

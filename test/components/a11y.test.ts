@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, resetMedia, sendKeys } from '../helpers/input.js';
 import { RoomEvent } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
@@ -11,6 +11,7 @@ import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { deepActive, hostsOf } from '../helpers/focus.js';
 import { receiveText } from '../helpers/text-stream.js';
+import { itIn } from '../engines.js';
 
 const NAMES = [
   'Ada Lovelace',
@@ -271,14 +272,14 @@ describe('accessibility of the full default UI', () => {
     expect(participants.getAttribute('aria-pressed')).to.equal('true');
     const chat = stops.find((s) => s.name === 'chat')!.node as HTMLElement;
     chat.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     const panel = callRoot(el)!.querySelector('chat-panel')!;
     await waitFor(() => !panel.hidden, 'Space opens the chat');
     expect(chat.getAttribute('aria-pressed')).to.equal('true');
     await script.room.disconnect();
   });
 
-  it('moves nothing with prefers-reduced-motion: reduce', async () => {
+  itIn('moves nothing with prefers-reduced-motion: reduce', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     try {
       expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);

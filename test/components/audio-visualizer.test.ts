@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, resetMedia } from '../helpers/input.js';
 import {
   ParticipantInfo,
   ParticipantInfo_State,
@@ -6,7 +7,6 @@ import {
   TrackSource,
   TrackType,
 } from '@livekit/protocol';
-import { emulateMedia } from '@web/test-runner-commands';
 import { LocalAudioTrack, RoomEvent, type RemoteParticipant } from 'livekit-client';
 import type { AudioVisualizer } from '../../src/components/audio-visualizer/audio-visualizer.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
@@ -14,6 +14,7 @@ import '../../src/components/audio-visualizer/audio-visualizer.js';
 import '../../src/components/media-room/media-room.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 const NativeAudioContext = window.AudioContext;
 
@@ -119,7 +120,7 @@ describe('<audio-visualizer>', () => {
     el.remove();
   });
 
-  it('stops moving bars one by one under reduced motion, yet shows the level', async () => {
+  itIn('stops moving bars one by one under reduced motion, yet shows the level', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const el = await fixture<AudioVisualizer>(html`<audio-visualizer></audio-visualizer>`);
     try {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, resetMedia } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantTile } from '../../src/components/participant-tile/participant-tile.js';
 import type { LayoutGrid } from '../../src/components/layout-grid/layout-grid.js';
@@ -14,6 +14,7 @@ import {
 import { receiveData } from '../helpers/data-packet.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor, callRoot } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 /** A `<media-room>` showing a scripted room (no server) in its default UI. */
 async function mount(remotes: number) {
@@ -44,7 +45,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('reactions over <participant-tile> on a scripted room', () => {
   afterEach(async () => {
-    await emulateMedia({ reducedMotion: 'no-preference' });
+    await resetMedia({ reducedMotion: 'no-preference' });
   });
 
   it('shows an incoming reaction over the sender’s tile, announces it once, and drops it after REACTION_MS', async () => {
@@ -153,7 +154,7 @@ describe('reactions over <participant-tile> on a scripted room', () => {
     await script.room.disconnect();
   });
 
-  it('with reduced motion, a reaction fades in place instead of rising', async () => {
+  itIn('with reduced motion, a reaction fades in place instead of rising', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const { script, shown } = await mount(1);
     const [a] = script.identities as [string];

@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, resetMedia } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
 import { waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
+import { itIn } from '../engines.js';
 
 /** The full default UI (grid and controls) on a scripted room, in a theme. */
 async function themedRoom(theme: string) {
@@ -24,7 +25,7 @@ async function themedRoom(theme: string) {
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
 
 describe('themes', () => {
-  afterEach(() => emulateMedia({ colorScheme: 'no-preference' }));
+  afterEach(() => resetMedia({ colorScheme: 'no-preference' }));
 
   for (const theme of ['dark', 'light']) {
     it(`the full UI in the ${theme} theme passes the accessibility checks (contrast included)`, async () => {
@@ -35,7 +36,7 @@ describe('themes', () => {
     });
   }
 
-  it('auto follows the system setting', async () => {
+  itIn('auto follows the system setting', async () => {
     await emulateMedia({ colorScheme: 'light' });
     const { script, el } = await themedRoom('auto');
     expect(background(el)).to.equal('rgb(248, 250, 252)');

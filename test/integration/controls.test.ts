@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import { RoomEvent, Track, type LocalAudioTrack, type Room } from 'livekit-client';
 import '../../src/components/control-bar/control-bar.js';
 import type { ControlBar } from '../../src/components/control-bar/control-bar.js';

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { defaultReporter } from '@web/test-runner';
 import type { Reporter, TestSession, TestSuiteResult } from '@web/test-runner';
+import { FILES_NOT_IN, type Engine } from '../engines.js';
 
 interface Counts {
   passed: number;
@@ -8,6 +9,8 @@ interface Counts {
   skipped: number;
   /** One line per failure: file, test path and the first line of its error. */
   failures: string[];
+  /** One line per test not run in this engine (skipped by `itIn`): file, test path. */
+  notRun: string[];
 }
 
 function count(
@@ -18,8 +21,10 @@ function count(
 ): void {
   if (!suite) return;
   for (const test of suite.tests) {
-    if (test.skipped) into.skipped += 1;
-    else if (test.passed) into.passed += 1;
+    if (test.skipped) {
+      into.skipped += 1;
+      into.notRun.push(`${file} > ${[...path, test.name].join(' > ')}`);
+    } else if (test.passed) into.passed += 1;
     else {
       into.failed += 1;
       const message = (test.error?.message ?? 'failed').split('\n')[0];
@@ -30,16 +35,23 @@ function count(
 }
 
 /**
- * The default reporter, then a plain closing summary: each failed test on one line (file, test
- * path, first line of the error; the default reporter prints them amid long browser logs, which a
- * truncated CI log loses), the livekit-server log file when anything failed, and
- * `browser: N passed, N failed, N skipped`. A test file that fails to load counts as one failure.
+ * The default reporter, then a plain closing summary: each failed test on one line (engine, file,
+ * test path, first line of the error; the default reporter prints them amid long browser logs,
+ * which a truncated CI log loses), each test an engine did not run with its reason
+ * (test/engines.ts), the livekit-server log file when anything failed, and per engine
+ * `<engine>: N passed, N failed, N skipped`. A test file that fails to load counts as one failure.
  */
 export function summaryReporter(logFile: () => string | undefined): Reporter[] {
   const summary: Reporter = {
     onTestRunFinished({ sessions }: { sessions: TestSession[] }) {
-      const counts: Counts = { passed: 0, failed: 0, skipped: 0, failures: [] };
+      const byEngine = new Map<string, Counts>();
       for (const session of sessions) {
+        const engine = session.browser.name.toLowerCase();
+        let counts = byEngine.get(engine);
+        if (!counts) {
+          counts = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
+          byEngine.set(engine, counts);
+        }
         const file = relative(process.cwd(), session.testFile);
         count(file, session.testResults, [], counts);
         if (!session.passed && (session.errors?.length ?? 0) > 0) {
@@ -47,12 +59,23 @@ export function summaryReporter(logFile: () => string | undefined): Reporter[] {
           counts.failures.push(`${file}: ${session.errors?.[0]?.message.split('\n')[0]}`);
         }
       }
-      for (const line of counts.failures) console.log(`FAILED ${line}`);
+      const engines = [...byEngine.keys()].sort();
+      for (const engine of engines) {
+        for (const line of byEngine.get(engine)!.failures)
+          console.log(`FAILED [${engine}] ${line}`);
+      }
+      for (const engine of engines) {
+        for (const line of byEngine.get(engine)!.notRun) console.log(`NOT RUN [${engine}] ${line}`);
+        const files = Object.entries(FILES_NOT_IN[engine as Engine] ?? {});
+        for (const [file, reason] of files) console.log(`NOT RUN [${engine}] ${file}: ${reason}`);
+      }
       const log = logFile();
-      if (counts.failed > 0 && log) console.log(`livekit-server log: ${log}`);
-      console.log(
-        `browser: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
-      );
+      const failed = engines.some((engine) => byEngine.get(engine)!.failed > 0);
+      if (failed && log) console.log(`livekit-server log: ${log}`);
+      for (const engine of engines) {
+        const { passed, failed, skipped } = byEngine.get(engine)!;
+        console.log(`${engine}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+      }
     },
   };
   return [defaultReporter(), summary];

@@ -1,0 +1,29 @@
+/**
+ * The headless Firefox the browser tests also run in: Debian's firefox-esr, driven over WebDriver
+ * BiDi by puppeteer (no geckodriver, no browser download), with fake media.
+ */
+
+/** $FIREFOX_BIN, else Debian's firefox-esr. */
+export const firefoxPath = (): string => process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
+
+export const FIREFOX_PREFS: Record<string, unknown> = {
+  // Fake camera and microphone, granted without a prompt.
+  'media.navigator.streams.fake': true,
+  'media.navigator.permission.disabled': true,
+  // livekit-server listens on loopback only: ICE must offer loopback candidates, and real host
+  // addresses rather than mDNS names (without both, ICE fails after about 15 s).
+  'media.peerconnection.ice.loopback': true,
+  'media.peerconnection.ice.obfuscate_host_addresses': false,
+  // Media plays without a user gesture, as Chromium's --autoplay-policy flag does.
+  'media.autoplay.default': 0,
+  'media.autoplay.blocking_policy': 0,
+  // A page in a background tab keeps its timers, as the tests wait on conditions.
+  'dom.min_background_timeout_value': 0,
+  'dom.timeout.enable_budget_timer_throttling': false,
+  // Nothing from the network beyond loopback.
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'network.captive-portal-service.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+};

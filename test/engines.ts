@@ -1,0 +1,45 @@
+/**
+ * What runs in which browser engine: the one list of tests that an engine cannot run, each with
+ * the engine's reason. Whole files are left out by the test-runner config; a single test is
+ * declared with `itIn` instead of `it`, which in such an engine reports it as skipped, its title
+ * carrying the reason, so that the per-engine summary shows it as not run there.
+ */
+
+export type Engine = 'chromium' | 'firefox';
+
+/** Whole test files an engine cannot run: path → reason. */
+export const FILES_NOT_IN: Record<Engine, Record<string, string>> = {
+  chromium: {},
+  firefox: {},
+};
+
+const MEDIA_EMULATION =
+  "no media-feature emulation (prefers-reduced-motion, prefers-color-scheme) over WebDriver BiDi; puppeteer's emulateMediaFeatures is CDP-only";
+
+/** Single tests (declared with `itIn`) an engine cannot run: test title → reason. */
+export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
+  chromium: {},
+  firefox: {
+    'moves nothing with prefers-reduced-motion: reduce': MEDIA_EMULATION,
+    'stops moving bars one by one under reduced motion, yet shows the level': MEDIA_EMULATION,
+    'with reduced motion, a reaction fades in place instead of rising': MEDIA_EMULATION,
+    'auto follows the system setting': MEDIA_EMULATION,
+  },
+};
+
+/** The files `engine` leaves out. */
+export function filesNotIn(engine: Engine): string[] {
+  return Object.keys(FILES_NOT_IN[engine]);
+}
+
+/** The engine this page runs in. */
+export function currentEngine(): Engine {
+  return navigator.userAgent.includes('Firefox/') ? 'firefox' : 'chromium';
+}
+
+/** `it`, run in every engine but those TESTS_NOT_IN lists for `title`. */
+export function itIn(title: string, fn: Mocha.Func | Mocha.AsyncFunc): Mocha.Test {
+  const engine = currentEngine();
+  const reason = TESTS_NOT_IN[engine][title];
+  return reason === undefined ? it(title, fn) : it.skip(`${title} [not in ${engine}: ${reason}]`);
+}
