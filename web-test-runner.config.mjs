@@ -25,6 +25,15 @@ const fixtureApps = readdirSync('test/fixtures').filter((name) =>
   existsSync(`test/fixtures/${name}/build.ts`),
 );
 
+// A group's files are its own: `--files` given on the command line narrows Firefox's too.
+const filesAt = process.argv.indexOf('--files');
+const cliFiles =
+  filesAt < 0
+    ? undefined
+    : process.argv
+        .slice(filesAt + 1)
+        .filter((_, i, rest) => !rest.slice(0, i + 1).some((a) => a.startsWith('--')));
+
 export default {
   // test/node/ holds the Node-side tests (node:test, `npm run test:node`).
   files: ['test/**/*.test.ts', '!test/node/**'],
@@ -50,7 +59,10 @@ export default {
   groups: [
     {
       name: 'firefox',
-      files: ['test/**/*.test.ts', '!test/node/**', ...filesNotIn('firefox').map((f) => `!${f}`)],
+      files: [
+        ...(cliFiles ?? ['test/**/*.test.ts', '!test/node/**']),
+        ...filesNotIn('firefox').map((f) => `!${f}`),
+      ],
       browsers: [
         puppeteerLauncher({
           concurrency: 1,

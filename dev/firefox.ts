@@ -17,6 +17,11 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   // Media plays without a user gesture, as Chromium's --autoplay-policy flag does.
   'media.autoplay.default': 0,
   'media.autoplay.blocking_policy': 0,
+  'media.autoplay.block-webaudio': false,
+  // Web Audio (meters, volume) runs on a mock audio device: a headless machine may have no sound
+  // server, and then an AudioContext never leaves 'suspended' (Chromium falls back to a fake
+  // output of its own).
+  'media.cubeb.force_mock_context': true,
   // A page in a background tab keeps its timers, as the tests wait on conditions.
   'dom.min_background_timeout_value': 0,
   'dom.timeout.enable_budget_timer_throttling': false,

@@ -1,6 +1,25 @@
 import { emulateMedia as emulate, sendKeys as send } from '@web/test-runner-commands';
 import { currentEngine } from '../engines.js';
 
+/** The focused element, through shadow roots. */
+function deepActive(): HTMLElement | null {
+  let node = document.activeElement;
+  while (node?.shadowRoot?.activeElement) node = node.shadowRoot.activeElement;
+  return node as HTMLElement | null;
+}
+
+/**
+ * Tab past the page's last stop (or Shift+Tab past its first) moves focus into Firefox's own
+ * toolbar; keys then reach the page without activating anything. Tab walks on through the toolbar
+ * until focus is back in the page, and the element that had it gets it again.
+ */
+async function keepFocusInPage(): Promise<void> {
+  if (document.hasFocus()) return;
+  const had = deepActive();
+  for (let i = 0; i < 20 && !document.hasFocus(); i += 1) await send({ press: 'Tab' });
+  had?.focus();
+}
+
 type KeysPayload = Parameters<typeof send>[0];
 
 /**
@@ -9,6 +28,7 @@ type KeysPayload = Parameters<typeof send>[0];
  * single keys only; Chromium through playwright knows both). Space is `' '` everywhere.
  */
 export async function sendKeys(payload: KeysPayload): Promise<void> {
+  await keepFocusInPage();
   const chord = 'press' in payload && payload.press.length > 1 ? payload.press.split('+') : [];
   if (chord.length < 2) {
     await send(payload);
