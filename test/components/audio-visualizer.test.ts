@@ -99,7 +99,7 @@ describe('<audio-visualizer>', () => {
     expect(media.readyState).to.equal('live');
   });
 
-  it('stops when the track is taken away or ends, and restarts for a new one', async () => {
+  itIn('stops when the track is taken away or ends, and restarts for a new one', async () => {
     const el = await fixture<AudioVisualizer>(html`<audio-visualizer bars="3"></audio-visualizer>`);
     el.track = new LocalAudioTrack(source(), undefined, true);
     await el.updateComplete;
