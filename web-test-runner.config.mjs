@@ -10,7 +10,7 @@ register();
 const { sfuOnDemand, fixtureBuildsOnDemand } = await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
-const { FIREFOX_PREFS, firefoxPath } = await import('./dev/firefox.ts');
+const { firefoxLaunchOptions } = await import('./dev/firefox.ts');
 const { filesNotIn } = await import('./test/engines.ts');
 
 // The SFU starts on the first request to a route that needs it (the token endpoint, /test-api/*),
@@ -66,12 +66,7 @@ export default {
       browsers: [
         puppeteerLauncher({
           concurrency: 1,
-          launchOptions: {
-            browser: 'firefox',
-            executablePath: firefoxPath(),
-            headless: true,
-            extraPrefsFirefox: FIREFOX_PREFS,
-          },
+          launchOptions: firefoxLaunchOptions(),
         }),
       ],
     },

@@ -2,6 +2,7 @@
  * The headless Firefox the browser tests also run in: Debian's firefox-esr, driven over WebDriver
  * BiDi by puppeteer (no geckodriver, no browser download), with fake media.
  */
+import type { LaunchOptions } from 'puppeteer-core';
 
 /** $FIREFOX_BIN, else Debian's firefox-esr. */
 export const firefoxPath = (): string => process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr';
@@ -32,3 +33,11 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'datareporting.policy.dataSubmissionEnabled': false,
   'toolkit.telemetry.enabled': false,
 };
+
+/** puppeteer's launch options for it. */
+export const firefoxLaunchOptions = (): LaunchOptions => ({
+  browser: 'firefox',
+  executablePath: firefoxPath(),
+  headless: true,
+  extraPrefsFirefox: FIREFOX_PREFS,
+});

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, resetMedia } from '../helpers/input.js';
+import { emulateMedia } from '../helpers/input.js';
 import {
   ParticipantInfo,
   ParticipantInfo_State,
