@@ -148,7 +148,7 @@ export function tileOf(el: MediaRoom, identity: string): HTMLElement | null {
 
 /**
  * Whether a video element is receiving and decoding frames: it has a size and presents a new frame
- * within 300 ms. Frames are seen through `requestVideoFrameCallback` (Chromium and Firefox), since
+ * (left as soon as one is; 3 s at most, for a busy machine). Frames are seen through `requestVideoFrameCallback` (Chromium and Firefox), since
  * Firefox counts no frames of a MediaStream in `getVideoPlaybackQuality()`.
  */
 export async function isDecoding(video: HTMLVideoElement): Promise<boolean> {
@@ -156,8 +156,7 @@ export async function isDecoding(video: HTMLVideoElement): Promise<boolean> {
   const frame = new Promise<boolean>((resolve) => {
     handle = video.requestVideoFrameCallback(() => resolve(true));
   });
-  // A measurement window, left as soon as a new frame is presented.
-  const window = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300));
+  const window = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000));
   const presented = await Promise.race([frame, window]);
   video.cancelVideoFrameCallback(handle);
   return video.videoWidth > 0 && presented;
