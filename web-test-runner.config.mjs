@@ -54,8 +54,9 @@ export default {
     }),
   ],
   // Firefox runs in a group of its own, so that the files it cannot run (test/engines.ts) are
-  // left out for it alone; one file at a time beside Chromium's one.
-  // `--group default` runs Chromium alone, `--group firefox` Firefox alone.
+  // left out for it alone, one file at a time. `--group default` runs Chromium alone, `--group
+  // firefox` Firefox alone; `npm run test:browser` runs them one after the other, as tests that
+  // restart the shared SFU or cut its signal connection would break the other engine's tests.
   groups: [
     {
       name: 'firefox',
