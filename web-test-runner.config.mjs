@@ -3,6 +3,7 @@
 // test server.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -11,6 +12,7 @@ const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
 const { webkitLauncher, webkitFiles } = await import('./dev/webkit.ts');
 const webkitRuns = webkitFiles();
+const { firefoxLaunchOptions } = await import('./dev/firefox.ts');
 const { filesNotIn } = await import('./test/engines.ts');
 
 // The SFU starts on the first request to a route that needs it (the token endpoint, /test-api/*),
@@ -24,6 +26,15 @@ const { readdirSync, existsSync } = await import('node:fs');
 const fixtureApps = readdirSync('test/fixtures').filter((name) =>
   existsSync(`test/fixtures/${name}/build.ts`),
 );
+
+// A group's files are its own: `--files` given on the command line narrows Firefox's too.
+const filesAt = process.argv.indexOf('--files');
+const cliFiles =
+  filesAt < 0
+    ? undefined
+    : process.argv
+        .slice(filesAt + 1)
+        .filter((_, i, rest) => !rest.slice(0, i + 1).some((a) => a.startsWith('--')));
 
 export default {
   // test/node/ holds the Node-side tests (node:test, `npm run test:node`); test/mobile/ runs in
@@ -45,19 +56,36 @@ export default {
       },
     }),
   ],
-  // WebKit (WebKitGTK under Xvfb) in a group of its own: the tests on scripted rooms only, as
-  // Debian's WebKitGTK has no WebRTC; less what test/engines.ts leaves out for it.
-  // `--group default` runs Chromium alone, `--group webkit` WebKit alone; with `--files`, WebKit
-  // runs those of the files it can.
-  groups: webkitRuns.length
-    ? [
-        {
-          name: 'webkit',
-          files: [...webkitRuns, ...filesNotIn('webkit').map((f) => `!${f}`)],
-          browsers: [webkitLauncher()],
-        },
-      ]
-    : [],
+  // Firefox and WebKit run in groups of their own, each less what test/engines.ts leaves out for
+  // it. `--group default` runs Chromium alone, `--group firefox` Firefox alone (every file, the
+  // SFU included), `--group webkit` WebKit alone (WebKitGTK under Xvfb: the tests on scripted rooms
+  // only, as Debian's WebKitGTK has no WebRTC). `npm run test:browser` runs them one after the
+  // other, as tests that restart the shared SFU or cut its signal connection would break another
+  // engine's tests. With `--files`, each group runs those of the files it can.
+  groups: [
+    {
+      name: 'firefox',
+      files: [
+        ...(cliFiles ?? ['test/**/*.test.ts', '!test/node/**', '!test/mobile/**']),
+        ...filesNotIn('firefox').map((f) => `!${f}`),
+      ],
+      browsers: [
+        puppeteerLauncher({
+          concurrency: 1,
+          launchOptions: firefoxLaunchOptions(),
+        }),
+      ],
+    },
+    ...(webkitRuns.length
+      ? [
+          {
+            name: 'webkit',
+            files: [...webkitRuns, ...filesNotIn('webkit').map((f) => `!${f}`)],
+            browsers: [webkitLauncher()],
+          },
+        ]
+      : []),
+  ],
   middleware: [
     fixtureBuildsOnDemand(fixtureApps, (line) => console.log(`[fixtures] ${line}`)),
     sfu.middleware,

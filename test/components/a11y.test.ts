@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '../helpers/input.js';
 import { RoomEvent } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
@@ -274,7 +274,7 @@ describe('accessibility of the full default UI', () => {
     expect(participants.getAttribute('aria-pressed')).to.equal('true');
     const chat = stops.find((s) => s.name === 'chat')!.node as HTMLElement;
     chat.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     const panel = callRoot(el)!.querySelector('chat-panel')!;
     await waitFor(() => !panel.hidden, 'Space opens the chat');
     expect(chat.getAttribute('aria-pressed')).to.equal('true');

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '../helpers/input.js';
 import {
   ParticipantInfo,
   ParticipantInfo_State,
@@ -6,7 +7,6 @@ import {
   TrackSource,
   TrackType,
 } from '@livekit/protocol';
-import { emulateMedia } from '@web/test-runner-commands';
 import { LocalAudioTrack, RoomEvent, type RemoteParticipant } from 'livekit-client';
 import type { AudioVisualizer } from '../../src/components/audio-visualizer/audio-visualizer.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
@@ -99,7 +99,7 @@ describe('<audio-visualizer>', () => {
     expect(media.readyState).to.equal('live');
   });
 
-  it('stops when the track is taken away or ends, and restarts for a new one', async () => {
+  itIn('stops when the track is taken away or ends, and restarts for a new one', async () => {
     const el = await fixture<AudioVisualizer>(html`<audio-visualizer bars="3"></audio-visualizer>`);
     el.track = new LocalAudioTrack(source(), undefined, true);
     await el.updateComplete;

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import { Encryption_Type, ParticipantPermission } from '@livekit/protocol';
 import type { Room, SendTextOptions, TextStreamInfo } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
@@ -293,7 +293,7 @@ describe('<chat-panel> folds long messages', () => {
     button.scrollIntoView({ block: 'end' });
     log.dispatchEvent(new Event('scroll'));
     const before = button.getBoundingClientRect().top;
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitFor(() => button.getAttribute('aria-expanded') === 'false', 'folded back');
     await panel.updateComplete;
     expect(panel.shadowRoot!.activeElement).to.equal(button);

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ChatToggle } from '../../src/components/chat-toggle/chat-toggle.js';
 import '../../src/components/media-room/media-room.js';
@@ -53,7 +53,7 @@ describe('<chat-toggle> on a scripted room', () => {
     expect(toggle.unread).to.equal(0);
 
     const closed = nextEvent(toggle, 'chat-toggle');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect((await closed).open).to.equal(false);
     expect(toggle.unread).to.equal(0);
     receiveText(script.room, remote, 'after closing');

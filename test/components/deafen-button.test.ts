@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { DeafenButton } from '../../src/components/deafen-button/deafen-button.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/deafen-button/deafen-button.js';
@@ -67,7 +67,7 @@ describe('<deafen-button> on a scripted room', () => {
     await expect(button).to.be.accessible();
 
     base().focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitFor(() => base().getAttribute('aria-pressed') === 'false', 'released by keyboard');
     expect(el.store.get().audio.deafened).to.equal(false);
     expect(button.matches(':state(deafened)')).to.equal(false);

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/leave-button/leave-button.js';
@@ -39,7 +39,7 @@ describe('<leave-button> on a scripted room', () => {
     expect(left).to.equal(0);
     leave.removeEventListener('leave', stop);
     button().focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitFor(() => left === 1, 'leave() called');
     await waitFor(() => el.store.get().connection.phase === 'disconnected', 'left');
     await waitFor(() => button().disabled, 'disabled outside a room');

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ChatPanel } from '../../src/components/chat-panel/chat-panel.js';
 import type { ParticipantList } from '../../src/components/participant-list/participant-list.js';
@@ -113,7 +113,7 @@ describe('the side panels by keyboard', () => {
   it('participants: the toggle moves focus to the search; Escape clears the search, closes a question, then the list', async () => {
     const { script, el, list, listToggle, chatToggle, button } = await call();
     button(listToggle).focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitFor(() => !list.hidden, 'the list opens');
     const filter = await waitForValue(
       () => list.shadowRoot!.querySelector<HTMLInputElement>('[part="filter"]'),

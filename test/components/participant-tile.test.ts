@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantTile } from '../../src/components/participant-tile/participant-tile.js';
 import '../../src/index.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import { TilePinEvent } from '../../src/events/tile-events.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { nextEvent, waitFor, callRoot } from '../helpers/live.js';
@@ -295,7 +295,7 @@ describe('<participant-tile> additions', () => {
     const count = () => fired++;
     tile.addEventListener('tile-pin', count);
     await sendKeys({ press: 'Enter' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     tile.removeEventListener('tile-pin', count);
     expect(fired).to.equal(2);
     await script.room.disconnect();

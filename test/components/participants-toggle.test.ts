@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantsToggle } from '../../src/components/participants-toggle/participants-toggle.js';
 import '../../src/components/media-room/media-room.js';
@@ -84,7 +84,7 @@ describe('<participants-toggle> on a scripted room', () => {
     expect(toggle.matches(':state(pressed)')).to.equal(true);
 
     const closed = nextEvent(toggle, 'participants-toggle');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect((await closed).open).to.equal(false);
     expect(toggle.pressed).to.equal(false);
     await toggle.updateComplete;

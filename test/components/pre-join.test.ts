@@ -3,6 +3,7 @@ import type { PreJoin } from '../../src/components/pre-join/pre-join.js';
 import '../../src/components/pre-join/pre-join.js';
 import { DeviceChangeEvent } from '../../src/events/control-events.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 async function mountPreJoin(name = ''): Promise<PreJoin> {
   const el = await fixture<PreJoin>(html`<pre-join name=${name}></pre-join>`);
@@ -106,7 +107,7 @@ describe('<pre-join>', () => {
     event.audioTrack!.stop();
   });
 
-  it('switches the preview microphone when a device is picked', async () => {
+  itIn('switches the preview microphone when a device is picked', async () => {
     const el = await mountPreJoin();
     const inputs = (await navigator.mediaDevices.enumerateDevices()).filter(
       (d) => d.kind === 'audioinput' && d.deviceId !== 'default',

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import { ParticipantInfo, ParticipantPermission } from '@livekit/protocol';
 import type { DataPublishOptions, Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import { RoomEvent, type Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { StartAudio } from '../../src/components/start-audio/start-audio.js';
@@ -68,7 +68,7 @@ describe('<start-audio> on a scripted room', () => {
     setPlayback(script.room, false);
     await waitFor(() => !!button(), 'shown again');
     button()!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(calls()).to.equal(2);
     await script.room.disconnect();
   });

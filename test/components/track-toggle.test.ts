@@ -1,6 +1,6 @@
 import { ParticipantPermission, TrackSource } from '@livekit/protocol';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/track-toggle/track-toggle.js';
@@ -63,7 +63,7 @@ describe('<track-toggle> on a scripted room', () => {
     expect(button().getAttribute('aria-busy')).to.equal('true');
     // Focus stays on the button, and a second activation while pending does nothing.
     expect(toggle.shadowRoot!.activeElement).to.equal(button());
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(calls).to.deep.equal([true]);
     expect(toggle.matches(':state(pending)')).to.equal(true);
     call.resolve();

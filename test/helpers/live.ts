@@ -146,16 +146,20 @@ export function tileOf(el: MediaRoom, identity: string): HTMLElement | null {
   );
 }
 
-/** Whether a video element is receiving and decoding frames (frame count grows within 300 ms). */
+/**
+ * Whether a video element is receiving and decoding frames: it has a size and presents a new frame
+ * (left as soon as one is; 3 s at most, for a busy machine). Frames are seen through `requestVideoFrameCallback` (Chromium and Firefox), since
+ * Firefox counts no frames of a MediaStream in `getVideoPlaybackQuality()`.
+ */
 export async function isDecoding(video: HTMLVideoElement): Promise<boolean> {
-  const first = video.getVideoPlaybackQuality().totalVideoFrames;
-  // A measurement window, left as soon as a new frame is counted.
-  const end = performance.now() + 300;
-  while (video.getVideoPlaybackQuality().totalVideoFrames <= first && performance.now() < end) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  const second = video.getVideoPlaybackQuality().totalVideoFrames;
-  return video.videoWidth > 0 && second > first;
+  let handle = 0;
+  const frame = new Promise<boolean>((resolve) => {
+    handle = video.requestVideoFrameCallback(() => resolve(true));
+  });
+  const window = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000));
+  const presented = await Promise.race([frame, window]);
+  video.cancelVideoFrameCallback(handle);
+  return video.videoWidth > 0 && presented;
 }
 
 /** Collects unhandled rejections and uncaught errors while a test runs. */

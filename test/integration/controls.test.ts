@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import { RoomEvent, Track, type LocalAudioTrack, type Room } from 'livekit-client';
 import '../../src/components/control-bar/control-bar.js';
 import type { ControlBar } from '../../src/components/control-bar/control-bar.js';
@@ -7,6 +7,7 @@ import { deviceStorageKey } from '../../src/session/devices.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { DeviceChangeEvent } from '../../src/events/control-events.js';
 import { disconnectAll, joinPeer, uniqueRoom, waitFor, watchForUncaught } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 /** A `<media-room>` with a `<control-bar>` as its UI, joined to `room`. */
 async function mountWithControls(room: string, identity: string) {
@@ -79,125 +80,139 @@ describe('call controls against a real livekit-server', () => {
     await el.leave();
   });
 
-  it('screen share starts (getDisplayMedia works headless with the fake UI) and stops', async () => {
-    const room = uniqueRoom('controls');
-    const { el, part, button } = await mountWithControls(room, 'alice');
-    const peer = await joinPeer(room, 'bob', {});
-    peers.push(peer);
-    button('screen-share').click();
-    await waitFor(() => part('screen-share').matches(':state(on)'), 'sharing');
-    await waitFor(
-      () => !!seenByPeer(peer, 'alice', Track.Source.ScreenShare)?.isSubscribed,
-      'peer receives the screen',
-    );
-    await waitFor(
-      () => !!seenByPeer(peer, 'alice', Track.Source.ScreenShareAudio),
-      'with its audio (screen-share-audio)',
-    );
-    button('screen-share').click();
-    await waitFor(() => !part('screen-share').matches(':state(on)'), 'stopped');
-    await waitFor(
-      () => !seenByPeer(peer, 'alice', Track.Source.ScreenShare),
-      'peer sees the screen share end',
-    );
-    await el.leave();
-  });
+  itIn(
+    'screen share starts (getDisplayMedia works headless with the fake UI) and stops',
+    async () => {
+      const room = uniqueRoom('controls');
+      const { el, part, button } = await mountWithControls(room, 'alice');
+      const peer = await joinPeer(room, 'bob', {});
+      peers.push(peer);
+      button('screen-share').click();
+      await waitFor(() => part('screen-share').matches(':state(on)'), 'sharing');
+      await waitFor(
+        () => !!seenByPeer(peer, 'alice', Track.Source.ScreenShare)?.isSubscribed,
+        'peer receives the screen',
+      );
+      await waitFor(
+        () => !!seenByPeer(peer, 'alice', Track.Source.ScreenShareAudio),
+        'with its audio (screen-share-audio)',
+      );
+      button('screen-share').click();
+      await waitFor(() => !part('screen-share').matches(':state(on)'), 'stopped');
+      await waitFor(
+        () => !seenByPeer(peer, 'alice', Track.Source.ScreenShare),
+        'peer sees the screen share end',
+      );
+      await el.leave();
+    },
+  );
 
-  it('the microphone picker switches by keyboard while muted; unmuted, the published track uses it', async () => {
-    // Chromium's fake devices: one camera (fake_device_0) and three microphones, so the switch
-    // path is tested on the microphone.
-    const inputs = (await navigator.mediaDevices.enumerateDevices()).filter(
-      (d) => d.kind === 'audioinput',
-    );
-    expect(inputs.length).to.be.greaterThan(1);
-    const room = uniqueRoom('controls');
-    const { el, part, button } = await mountWithControls(room, 'alice');
-    const lp = el.room.localParticipant;
-    const micTrack = () =>
-      lp.getTrackPublication(Track.Source.Microphone)?.track as LocalAudioTrack | undefined;
-    const deviceOfTrack = () => micTrack()?.mediaStreamTrack.getSettings().deviceId;
+  itIn(
+    'the microphone picker switches by keyboard while muted; unmuted, the published track uses it',
+    async () => {
+      // Chromium's fake devices: one camera (fake_device_0) and three microphones, so the switch
+      // path is tested on the microphone.
+      const inputs = (await navigator.mediaDevices.enumerateDevices()).filter(
+        (d) => d.kind === 'audioinput',
+      );
+      expect(inputs.length).to.be.greaterThan(1);
+      const room = uniqueRoom('controls');
+      const { el, part, button } = await mountWithControls(room, 'alice');
+      const lp = el.room.localParticipant;
+      const micTrack = () =>
+        lp.getTrackPublication(Track.Source.Microphone)?.track as LocalAudioTrack | undefined;
+      const deviceOfTrack = () => micTrack()?.mediaStreamTrack.getSettings().deviceId;
 
-    button('microphone').click();
-    await waitFor(() => !!micTrack() && !micTrack()!.isMuted, 'microphone published');
-    const before = deviceOfTrack();
-    // livekit-client records the published track's device as active only after a silence check
-    // (about a second); a choice made before that is overwritten by it, so let it land first.
-    await waitFor(
-      () => el.store.get().activeDevices.audioinput === before,
-      'the published microphone is the active device',
-    );
-    button('microphone').click();
-    await waitFor(() => !!micTrack()?.isMuted, 'microphone muted');
+      button('microphone').click();
+      await waitFor(() => !!micTrack() && !micTrack()!.isMuted, 'microphone published');
+      const before = deviceOfTrack();
+      // livekit-client records the published track's device as active only after a silence check
+      // (about a second); a choice made before that is overwritten by it, so let it land first.
+      await waitFor(
+        () => el.store.get().activeDevices.audioinput === before,
+        'the published microphone is the active device',
+      );
+      button('microphone').click();
+      await waitFor(() => !!micTrack()?.isMuted, 'microphone muted');
 
-    const picker = part('microphone-picker');
-    const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
-    const changed = new Promise<DeviceChangeEvent>((resolve) =>
-      el.addEventListener('device-change', resolve, { once: true }),
-    );
-    button('microphone-picker').focus();
-    await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => items().length === inputs.length, 'menu lists the microphones');
-    await expect(picker).to.be.accessible();
-    // Move to a microphone other than the one in use and choose it.
-    const target = inputs.find((d) => d.deviceId !== before && d.deviceId !== 'default')!;
-    const index = items().findIndex((i) => i.dataset['deviceId'] === target.deviceId);
-    await sendKeys({ press: 'Home' });
-    for (let i = 0; i < index; i++) await sendKeys({ press: 'ArrowDown' });
-    await sendKeys({ press: 'Enter' });
-    const event = await changed;
-    expect(event.deviceId).to.equal(target.deviceId);
-    await waitFor(
-      () => el.store.get().activeDevices.audioinput === target.deviceId,
-      'store follows the choice',
-    );
-    expect(picker.shadowRoot!.activeElement).to.equal(button('microphone-picker'));
+      const picker = part('microphone-picker');
+      const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
+      const changed = new Promise<DeviceChangeEvent>((resolve) =>
+        el.addEventListener('device-change', resolve, { once: true }),
+      );
+      button('microphone-picker').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitFor(() => items().length === inputs.length, 'menu lists the microphones');
+      await expect(picker).to.be.accessible();
+      // Move to a microphone other than the one in use and choose it.
+      const target = inputs.find((d) => d.deviceId !== before && d.deviceId !== 'default')!;
+      const index = items().findIndex((i) => i.dataset['deviceId'] === target.deviceId);
+      await sendKeys({ press: 'Home' });
+      for (let i = 0; i < index; i++) await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Enter' });
+      const event = await changed;
+      expect(event.deviceId).to.equal(target.deviceId);
+      await waitFor(
+        () => el.store.get().activeDevices.audioinput === target.deviceId,
+        'store follows the choice',
+      );
+      expect(picker.shadowRoot!.activeElement).to.equal(button('microphone-picker'));
 
-    button('microphone').click();
-    await waitFor(() => !!micTrack() && !micTrack()!.isMuted, 'microphone unmuted');
-    await waitFor(() => deviceOfTrack() === target.deviceId, 'published track uses the new device');
+      button('microphone').click();
+      await waitFor(() => !!micTrack() && !micTrack()!.isMuted, 'microphone unmuted');
+      await waitFor(
+        () => deviceOfTrack() === target.deviceId,
+        'published track uses the new device',
+      );
 
-    // Live: switch back while unmuted.
-    const other = inputs.find((d) => d.deviceId !== target.deviceId && d.deviceId !== 'default')!;
-    await (picker as HTMLElement & { choose(id: string): Promise<void> }).choose(other.deviceId);
-    await waitFor(() => deviceOfTrack() === other.deviceId, 'switched live');
-    expect(localStorage.getItem(deviceStorageKey('audioinput'))).to.equal(other.deviceId);
-    await el.leave();
-  });
+      // Live: switch back while unmuted.
+      const other = inputs.find((d) => d.deviceId !== target.deviceId && d.deviceId !== 'default')!;
+      await (picker as HTMLElement & { choose(id: string): Promise<void> }).choose(other.deviceId);
+      await waitFor(() => deviceOfTrack() === other.deviceId, 'switched live');
+      expect(localStorage.getItem(deviceStorageKey('audioinput'))).to.equal(other.deviceId);
+      await el.leave();
+    },
+  );
 
-  it('the camera picker: choosing the (single fake) camera goes through switchActiveDevice', async () => {
-    const room = uniqueRoom('controls');
-    const { el, part, button } = await mountWithControls(room, 'alice');
-    const calls: string[][] = [];
-    const original = el.room.switchActiveDevice.bind(el.room);
-    el.room.switchActiveDevice = (kind, id, exact) => {
-      calls.push([kind, id]);
-      return original(kind, id, exact);
-    };
-    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(
-      (d) => d.kind === 'videoinput',
-    );
-    button('camera').click();
-    await waitFor(() => button('camera').getAttribute('aria-pressed') === 'true', 'camera on');
-    const picker = part('camera-picker');
-    const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
-    const changed = new Promise((resolve) =>
-      el.addEventListener('device-change', resolve, { once: true }),
-    );
-    button('camera-picker').click();
-    await waitFor(() => items().length === cameras.length, 'cameras listed');
-    items()[0]!.click();
-    await changed;
-    // device-change announces the choice; the switch follows it.
-    await waitFor(() => calls.length > 0, 'switchActiveDevice called');
-    expect(calls[0]).to.deep.equal(['videoinput', cameras[0]!.deviceId]);
-    await waitFor(
-      () => el.store.get().activeDevices.videoinput === cameras[0]!.deviceId,
-      'store follows',
-    );
-    const published = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!;
-    expect(published.track!.mediaStreamTrack.getSettings().deviceId).to.equal(cameras[0]!.deviceId);
-    await el.leave();
-  });
+  itIn(
+    'the camera picker: choosing the (single fake) camera goes through switchActiveDevice',
+    async () => {
+      const room = uniqueRoom('controls');
+      const { el, part, button } = await mountWithControls(room, 'alice');
+      const calls: string[][] = [];
+      const original = el.room.switchActiveDevice.bind(el.room);
+      el.room.switchActiveDevice = (kind, id, exact) => {
+        calls.push([kind, id]);
+        return original(kind, id, exact);
+      };
+      const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(
+        (d) => d.kind === 'videoinput',
+      );
+      button('camera').click();
+      await waitFor(() => button('camera').getAttribute('aria-pressed') === 'true', 'camera on');
+      const picker = part('camera-picker');
+      const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
+      const changed = new Promise((resolve) =>
+        el.addEventListener('device-change', resolve, { once: true }),
+      );
+      button('camera-picker').click();
+      await waitFor(() => items().length === cameras.length, 'cameras listed');
+      items()[0]!.click();
+      await changed;
+      // device-change announces the choice; the switch follows it.
+      await waitFor(() => calls.length > 0, 'switchActiveDevice called');
+      expect(calls[0]).to.deep.equal(['videoinput', cameras[0]!.deviceId]);
+      await waitFor(
+        () => el.store.get().activeDevices.videoinput === cameras[0]!.deviceId,
+        'store follows',
+      );
+      const published = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!;
+      expect(published.track!.mediaStreamTrack.getSettings().deviceId).to.equal(
+        cameras[0]!.deviceId,
+      );
+      await el.leave();
+    },
+  );
 
   it('leave-button leaves the real room', async () => {
     const room = uniqueRoom('controls');

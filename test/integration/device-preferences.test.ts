@@ -5,6 +5,7 @@ import type { PreJoin } from '../../src/components/pre-join/pre-join.js';
 import { deviceStorageKey } from '../../src/session/devices.js';
 import type { DeviceKind } from '../../src/store/types.js';
 import { callRoot, uniqueRoom, useLiveHooks, waitFor, waitForValue } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 /**
  * The remembered devices must be the ones the call really uses, everywhere: the pre-join preview,
@@ -62,64 +63,70 @@ describe('remembered devices against a real livekit-server', () => {
     }
   });
 
-  it('the remembered camera and microphone are previewed, checked in the menus and published', async () => {
-    const { camera, microphone } = await otherDevices();
-    localStorage.setItem(deviceStorageKey('videoinput'), camera);
-    localStorage.setItem(deviceStorageKey('audioinput'), microphone);
-    const room = uniqueRoom('prefs');
-    const el = await fixture<MediaRoom>(html`
-      <media-room token-url="/api/rooms/${room}/join" identity="remembers"></media-room>
-    `);
+  itIn(
+    'the remembered camera and microphone are previewed, checked in the menus and published',
+    async () => {
+      const { camera, microphone } = await otherDevices();
+      localStorage.setItem(deviceStorageKey('videoinput'), camera);
+      localStorage.setItem(deviceStorageKey('audioinput'), microphone);
+      const room = uniqueRoom('prefs');
+      const el = await fixture<MediaRoom>(html`
+        <media-room token-url="/api/rooms/${room}/join" identity="remembers"></media-room>
+      `);
 
-    const preJoin = await waitForValue(
-      () => callRoot(el)?.querySelector<PreJoin>('pre-join'),
-      'the pre-join screen',
-    );
-    await waitFor(
-      () => !!preJoin.tracks.video && !!preJoin.tracks.audio,
-      'the preview tracks',
-      20_000,
-    );
-    expect(deviceOf(preJoin.tracks.video), 'previewed camera').to.equal(camera);
-    expect(deviceOf(preJoin.tracks.audio), 'previewed microphone').to.equal(microphone);
-    expect(await checkedIn(preJoin.shadowRoot!, 'videoinput'), 'camera menu').to.equal(camera);
-    expect(await checkedIn(preJoin.shadowRoot!, 'audioinput'), 'microphone menu').to.equal(
-      microphone,
-    );
+      const preJoin = await waitForValue(
+        () => callRoot(el)?.querySelector<PreJoin>('pre-join'),
+        'the pre-join screen',
+      );
+      await waitFor(
+        () => !!preJoin.tracks.video && !!preJoin.tracks.audio,
+        'the preview tracks',
+        20_000,
+      );
+      expect(deviceOf(preJoin.tracks.video), 'previewed camera').to.equal(camera);
+      expect(deviceOf(preJoin.tracks.audio), 'previewed microphone').to.equal(microphone);
+      expect(await checkedIn(preJoin.shadowRoot!, 'videoinput'), 'camera menu').to.equal(camera);
+      expect(await checkedIn(preJoin.shadowRoot!, 'audioinput'), 'microphone menu').to.equal(
+        microphone,
+      );
 
-    preJoin.shadowRoot!.querySelector<HTMLButtonElement>('[part="join"]')!.click();
-    await waitFor(
-      () => !!published(el, Track.Source.Camera) && !!published(el, Track.Source.Microphone),
-      'camera and microphone published',
-      20_000,
-    );
-    expect(published(el, Track.Source.Camera), 'published camera').to.equal(camera);
-    expect(published(el, Track.Source.Microphone), 'published microphone').to.equal(microphone);
-    await el.leave();
-  });
+      preJoin.shadowRoot!.querySelector<HTMLButtonElement>('[part="join"]')!.click();
+      await waitFor(
+        () => !!published(el, Track.Source.Camera) && !!published(el, Track.Source.Microphone),
+        'camera and microphone published',
+        20_000,
+      );
+      expect(published(el, Track.Source.Camera), 'published camera').to.equal(camera);
+      expect(published(el, Track.Source.Microphone), 'published microphone').to.equal(microphone);
+      await el.leave();
+    },
+  );
 
-  it('without a pre-join screen, the remembered devices are the ones published on joining', async () => {
-    const { camera, microphone } = await otherDevices();
-    localStorage.setItem(deviceStorageKey('videoinput'), camera);
-    localStorage.setItem(deviceStorageKey('audioinput'), microphone);
-    const room = uniqueRoom('prefs');
-    const el = await fixture<MediaRoom>(html`
-      <media-room
-        skip-prejoin
-        audio
-        video
-        token-url="/api/rooms/${room}/join"
-        identity="remembers-too"
-      ></media-room>
-    `);
-    await waitFor(
-      () => !!published(el, Track.Source.Camera) && !!published(el, Track.Source.Microphone),
-      'camera and microphone published',
-      20_000,
-    );
-    expect(published(el, Track.Source.Camera), 'published camera').to.equal(camera);
-    expect(published(el, Track.Source.Microphone), 'published microphone').to.equal(microphone);
-    expect(el.store.get().activeDevices.videoinput, 'active camera').to.equal(camera);
-    await el.leave();
-  });
+  itIn(
+    'without a pre-join screen, the remembered devices are the ones published on joining',
+    async () => {
+      const { camera, microphone } = await otherDevices();
+      localStorage.setItem(deviceStorageKey('videoinput'), camera);
+      localStorage.setItem(deviceStorageKey('audioinput'), microphone);
+      const room = uniqueRoom('prefs');
+      const el = await fixture<MediaRoom>(html`
+        <media-room
+          skip-prejoin
+          audio
+          video
+          token-url="/api/rooms/${room}/join"
+          identity="remembers-too"
+        ></media-room>
+      `);
+      await waitFor(
+        () => !!published(el, Track.Source.Camera) && !!published(el, Track.Source.Microphone),
+        'camera and microphone published',
+        20_000,
+      );
+      expect(published(el, Track.Source.Camera), 'published camera').to.equal(camera);
+      expect(published(el, Track.Source.Microphone), 'published microphone').to.equal(microphone);
+      expect(el.store.get().activeDevices.videoinput, 'active camera').to.equal(camera);
+      await el.leave();
+    },
+  );
 });

@@ -3,6 +3,7 @@ import { Track } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
 import { joinPeer, tileOf, uniqueRoom, useLiveHooks, waitFor, callRoot } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 type Gum = MediaDevices['getUserMedia'];
 
@@ -113,38 +114,41 @@ describe('media faults against a real livekit-server', () => {
 describe('a device unplugged mid-call, against a real livekit-server', () => {
   useLiveHooks();
 
-  it('the camera ending mid-call: the call goes on and a live camera comes back (restarted, or turned on again)', async () => {
-    const room = uniqueRoom('unplug');
-    const el = await mount(room, 'alice');
-    await waitFor(() => published(el, Track.Source.Camera), 'the camera is published');
-    const before = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!.track!;
-    const first = before.mediaStreamTrack;
-    // What the browser does when the device goes away: the track ends.
-    first.stop();
-    first.dispatchEvent(new Event('ended'));
+  itIn(
+    'the camera ending mid-call: the call goes on and a live camera comes back (restarted, or turned on again)',
+    async () => {
+      const room = uniqueRoom('unplug');
+      const el = await mount(room, 'alice');
+      await waitFor(() => published(el, Track.Source.Camera), 'the camera is published');
+      const before = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!.track!;
+      const first = before.mediaStreamTrack;
+      // What the browser does when the device goes away: the track ends.
+      first.stop();
+      first.dispatchEvent(new Event('ended'));
 
-    // livekit-client restarts the track on a device still there, or mutes it; either way the
-    // call goes on and the camera toggle reflects it.
-    await waitFor(() => {
-      const pub = el.room.localParticipant.getTrackPublication(Track.Source.Camera);
-      const live = pub?.track?.mediaStreamTrack.readyState === 'live' && !pub.isMuted;
-      return live || !!pub?.isMuted || !pub;
-    }, 'restarted or muted');
-    expect(el.store.get().connection.phase).to.equal('connected');
-    const camera = toggle(el, 'camera');
-    const pub = () => el.room.localParticipant.getTrackPublication(Track.Source.Camera);
-    if (!(pub()?.track?.mediaStreamTrack.readyState === 'live' && !pub()!.isMuted)) {
-      await waitFor(() => !camera.matches(':state(on)'), 'the toggle shows it off');
-      camera.shadowRoot!.querySelector('button')!.click();
-    }
-    await waitFor(
-      () =>
-        pub()?.track?.mediaStreamTrack.readyState === 'live' &&
-        pub()!.track!.mediaStreamTrack !== first &&
-        !pub()!.isMuted,
-      'a live camera again',
-    );
-    await waitFor(() => camera.matches(':state(on)'), 'the toggle shows it on');
-    await el.leave();
-  });
+      // livekit-client restarts the track on a device still there, or mutes it; either way the
+      // call goes on and the camera toggle reflects it.
+      await waitFor(() => {
+        const pub = el.room.localParticipant.getTrackPublication(Track.Source.Camera);
+        const live = pub?.track?.mediaStreamTrack.readyState === 'live' && !pub.isMuted;
+        return live || !!pub?.isMuted || !pub;
+      }, 'restarted or muted');
+      expect(el.store.get().connection.phase).to.equal('connected');
+      const camera = toggle(el, 'camera');
+      const pub = () => el.room.localParticipant.getTrackPublication(Track.Source.Camera);
+      if (!(pub()?.track?.mediaStreamTrack.readyState === 'live' && !pub()!.isMuted)) {
+        await waitFor(() => !camera.matches(':state(on)'), 'the toggle shows it off');
+        camera.shadowRoot!.querySelector('button')!.click();
+      }
+      await waitFor(
+        () =>
+          pub()?.track?.mediaStreamTrack.readyState === 'live' &&
+          pub()!.track!.mediaStreamTrack !== first &&
+          !pub()!.isMuted,
+        'a live camera again',
+      );
+      await waitFor(() => camera.matches(':state(on)'), 'the toggle shows it on');
+      await el.leave();
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../helpers/input.js';
 import type { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import {

@@ -16,6 +16,7 @@ import {
   sourceFromProto,
 } from '../../src/session/livekit-adapter.js';
 import { joinPeer, tokenFor, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 /** Inbound video bytes of `track` so far (WebRTC stats). */
 async function bytesReceived(track: RemoteVideoTrack): Promise<number> {
@@ -105,33 +106,36 @@ describe('livekit-adapter: the livekit-client internals the library relies on', 
     ).to.equal('function');
   });
 
-  it('after connect, room.engine exists and onTokenRefreshed follows its TokenRefreshed', async function () {
-    this.timeout(60_000);
-    const room = await joined(uniqueRoom('adapter-token'), 'me');
-    expect(
-      !!room.engine,
-      'livekit-client Room.engine (@internal) is missing after connect',
-    ).to.equal(true);
-    expect(
-      typeof room.engine.on === 'function' && typeof room.engine.off === 'function',
-      'livekit-client RTCEngine (@internal) is no longer an event emitter with on/off',
-    ).to.equal(true);
+  itIn(
+    'after connect, room.engine exists and onTokenRefreshed follows its TokenRefreshed',
+    async function () {
+      this.timeout(60_000);
+      const room = await joined(uniqueRoom('adapter-token'), 'me');
+      expect(
+        !!room.engine,
+        'livekit-client Room.engine (@internal) is missing after connect',
+      ).to.equal(true);
+      expect(
+        typeof room.engine.on === 'function' && typeof room.engine.off === 'function',
+        'livekit-client RTCEngine (@internal) is no longer an event emitter with on/off',
+      ).to.equal(true);
 
-    const seen: string[] = [];
-    const off = onTokenRefreshed(room, (token) => seen.push(token));
-    // The server refreshes the token only every few minutes: play its part on the engine.
-    room.engine.emit(EngineEvent.TokenRefreshed, 'refreshed-token-1');
-    expect(
-      seen,
-      'a token from livekit-client RTCEngine EngineEvent.TokenRefreshed (@internal) did not arrive',
-    ).to.deep.equal(['refreshed-token-1']);
+      const seen: string[] = [];
+      const off = onTokenRefreshed(room, (token) => seen.push(token));
+      // The server refreshes the token only every few minutes: play its part on the engine.
+      room.engine.emit(EngineEvent.TokenRefreshed, 'refreshed-token-1');
+      expect(
+        seen,
+        'a token from livekit-client RTCEngine EngineEvent.TokenRefreshed (@internal) did not arrive',
+      ).to.deep.equal(['refreshed-token-1']);
 
-    off();
-    room.engine.emit(EngineEvent.TokenRefreshed, 'refreshed-token-2');
-    expect(seen, 'the unsubscribe of onTokenRefreshed (engine.off) did not work').to.deep.equal([
-      'refreshed-token-1',
-    ]);
-  });
+      off();
+      room.engine.emit(EngineEvent.TokenRefreshed, 'refreshed-token-2');
+      expect(seen, 'the unsubscribe of onTokenRefreshed (engine.off) did not work').to.deep.equal([
+        'refreshed-token-1',
+      ]);
+    },
+  );
 
   it('onTokenRefreshed on a Room that never connected does nothing and does not throw', () => {
     const room = new Room();
