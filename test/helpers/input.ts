@@ -17,13 +17,18 @@ async function keepFocusInPage(): Promise<void> {
 type KeysPayload = Parameters<typeof send>[0];
 
 /**
- * `sendKeys` of @web/test-runner-commands in every engine: a chord such as `Shift+Tab` is pressed
- * as its keys held down, the last pressed and all let go (Firefox's WebDriver BiDi keyboard knows
- * single keys only; Chromium through playwright knows both). Space is `' '` everywhere.
+ * `sendKeys` of @web/test-runner-commands in every engine: in Firefox a chord such as `Shift+Tab`
+ * is pressed as its keys held down, the last pressed and all let go (its WebDriver BiDi keyboard
+ * knows single keys only). Space is `' '` everywhere.
  */
 export async function sendKeys(payload: KeysPayload): Promise<void> {
   await keepFocusInPage();
-  const chord = 'press' in payload && payload.press.length > 1 ? payload.press.split('+') : [];
+  // Only Firefox needs the chord split: playwright (Chromium) takes 'Shift+Tab' as it is, and the
+  // WebKit launcher splits it itself (WebDriver takes only press and type, not down and up).
+  const chord =
+    currentEngine() === 'firefox' && 'press' in payload && payload.press.length > 1
+      ? payload.press.split('+')
+      : [];
   if (chord.length < 2) {
     await send(payload);
     return;

@@ -4,7 +4,6 @@ import { Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
 import { callRoot, mountRoom, tileOf, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
-import { itIn } from '../engines.js';
 
 /**
  * Names and messages from other participants cannot move the layout: the side panels keep their
@@ -137,130 +136,127 @@ describe('a layout no remote name or message can break, against a real livekit-s
     await setViewport({ width: 800, height: 600 });
   });
 
-  itIn(
-    'at 1280×800, names up to 10,000 characters and 70,000-character messages leave the panels, tiles, Send and Remove in place',
-    async function () {
-      this.timeout(120_000);
-      await setViewport({ width: 1280, height: 800 });
-      const room = uniqueRoom('layout');
-      const el = await mountHost(room);
-      const grid = part(el, 'layout-grid');
+  it('at 1280×800, names up to 10,000 characters and 70,000-character messages leave the panels, tiles, Send and Remove in place', async function () {
+    this.timeout(120_000);
+    await setViewport({ width: 1280, height: 800 });
+    const room = uniqueRoom('layout');
+    const el = await mountHost(room);
+    const grid = part(el, 'layout-grid');
 
-      // The designed widths, with short names.
-      peers.push(await joinNamed(room, 'bob', 'Bob'));
-      await open(el, 'participants');
-      await waitFor(() => !!row(el, 'bob'), 'Bob is listed');
-      const listWidth = width(list(el));
-      const gridWidth = width(grid);
-      expect(listWidth).to.be.within(100, width(part(el, '.stage')) / 2);
-      expectReachable(removeButton(el, 'bob'), 'Remove for Bob');
-      await open(el, 'chat');
-      const chatWidth = width(chat(el));
-      expect(chatWidth).to.be.within(100, width(part(el, '.stage')) / 2);
-      expect(width(grid)).to.be.closeTo(gridWidth, 1);
+    // The designed widths, with short names.
+    peers.push(await joinNamed(room, 'bob', 'Bob'));
+    await open(el, 'participants');
+    await waitFor(() => !!row(el, 'bob'), 'Bob is listed');
+    const listWidth = width(list(el));
+    const gridWidth = width(grid);
+    expect(listWidth).to.be.within(100, width(part(el, '.stage')) / 2);
+    expectReachable(removeButton(el, 'bob'), 'Remove for Bob');
+    await open(el, 'chat');
+    const chatWidth = width(chat(el));
+    expect(chatWidth).to.be.within(100, width(part(el, '.stage')) / 2);
+    expect(width(grid)).to.be.closeTo(gridWidth, 1);
 
-      // Long names.
-      for (const [identity, name] of HOSTILE) peers.push(await joinNamed(room, identity, name));
-      await open(el, 'participants');
-      await waitFor(() => HOSTILE.every(([id]) => !!row(el, id)), 'every long name is listed');
-      expect(width(list(el)), 'the participant list keeps its width').to.be.closeTo(listWidth, 1);
-      expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
-      for (const [identity] of HOSTILE) {
-        const r = row(el, identity)!;
-        expect(r.scrollWidth, `the row of ${identity} holds its content`).to.be.at.most(
-          r.clientWidth,
-        );
-        expectCut(r.querySelector<HTMLElement>('[part="name"]')!, `the listed ${identity}`);
-        expectReachable(removeButton(el, identity), `Remove for ${identity}`);
-      }
-      for (const [identity] of HOSTILE) {
-        const tile = await waitForTile(el, identity);
-        const name = tile.shadowRoot!.querySelector<HTMLElement>('[part="name"]')!;
-        expectCut(name, `the tile name of ${identity}`);
-        expect(width(tile.shadowRoot!.querySelector('[part="info"]')!)).to.be.at.most(width(tile));
-      }
-
-      // The question before a removal stays within the row.
-      removeButton(el, 'unbroken-10000')!.click();
-      const question = await waitForElement(
-        () => row(el, 'unbroken-10000')?.querySelector<HTMLElement>('[part~="confirmation"]'),
-        'the removal question',
+    // Long names.
+    for (const [identity, name] of HOSTILE) peers.push(await joinNamed(room, identity, name));
+    await open(el, 'participants');
+    await waitFor(() => HOSTILE.every(([id]) => !!row(el, id)), 'every long name is listed');
+    expect(width(list(el)), 'the participant list keeps its width').to.be.closeTo(listWidth, 1);
+    expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
+    for (const [identity] of HOSTILE) {
+      const r = row(el, identity)!;
+      expect(r.scrollWidth, `the row of ${identity} holds its content`).to.be.at.most(
+        r.clientWidth,
       );
-      expect(width(list(el))).to.be.closeTo(listWidth, 1);
-      expect(question.scrollWidth).to.be.at.most(question.clientWidth);
-      expectReachable(question.querySelector<HTMLElement>('[part="confirm"]'), 'Confirm');
-      question.querySelector<HTMLElement>('[part="cancel"]')!.click();
-      await waitFor(() => !!removeButton(el, 'unbroken-10000'), 'the question is taken back');
+      expectCut(r.querySelector<HTMLElement>('[part="name"]')!, `the listed ${identity}`);
+      expectReachable(removeButton(el, identity), `Remove for ${identity}`);
+    }
+    for (const [identity] of HOSTILE) {
+      const tile = await waitForTile(el, identity);
+      const name = tile.shadowRoot!.querySelector<HTMLElement>('[part="name"]')!;
+      expectCut(name, `the tile name of ${identity}`);
+      expect(width(tile.shadowRoot!.querySelector('[part="info"]')!)).to.be.at.most(width(tile));
+    }
 
-      // Messages from the longest names, two of 70,000 characters.
-      const sender = (identity: string) => peers[1 + HOSTILE.findIndex(([id]) => id === identity)]!;
-      await sender('unbroken-10000').localParticipant.sendText(unbroken(MESSAGE), {
-        topic: 'lk.chat',
-      });
-      await sender('words-10000').localParticipant.sendText(words(MESSAGE), { topic: 'lk.chat' });
-      await sender('unbroken-256').localParticipant.sendText('hi', { topic: 'lk.chat' });
-      await open(el, 'chat');
-      const articles = () => [...chat(el).shadowRoot!.querySelectorAll<HTMLElement>('article')];
-      await waitFor(() => articles().length === 3, 'the three messages are shown', 30_000);
-      expect(width(chat(el)), 'the chat keeps its width').to.be.closeTo(chatWidth, 1);
-      expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
-      expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
-      const log = chat(el)
-        .shadowRoot!.querySelector<HTMLElement>('[part="log"]')!
-        .getBoundingClientRect();
-      for (const article of articles()) {
-        const a = article.getBoundingClientRect();
-        expect(a.left, 'a message stays inside the log').to.be.at.least(log.left - 1);
-        expect(a.right, 'a message stays inside the log').to.be.at.most(log.right + 1);
-        expect(article.scrollWidth, 'a message holds its text').to.be.at.most(article.clientWidth);
-        expectCut(article.querySelector<HTMLElement>('[part="sender"]')!, 'a sender');
-      }
+    // The question before a removal stays within the row.
+    removeButton(el, 'unbroken-10000')!.click();
+    const question = await waitForElement(
+      () => row(el, 'unbroken-10000')?.querySelector<HTMLElement>('[part~="confirmation"]'),
+      'the removal question',
+    );
+    expect(width(list(el))).to.be.closeTo(listWidth, 1);
+    expect(question.scrollWidth).to.be.at.most(question.clientWidth);
+    expectReachable(question.querySelector<HTMLElement>('[part="confirm"]'), 'Confirm');
+    question.querySelector<HTMLElement>('[part="cancel"]')!.click();
+    await waitFor(() => !!removeButton(el, 'unbroken-10000'), 'the question is taken back');
 
-      // The two long messages show folded: 12 lines and a Show more button, not a bubble tens of
-      // thousands of pixels tall.
-      const more = (article: HTMLElement) =>
-        article.querySelector<HTMLButtonElement>('[part="show-more"]');
-      const height = (e: Element) => e.getBoundingClientRect().height;
-      // The short one may arrive first: the long ones are streamed in chunks.
-      const textOf = (article: HTMLElement) =>
-        article.querySelector<HTMLElement>('[part="text"]')!.textContent!;
-      const long = articles().filter((a) => textOf(a) !== 'hi');
-      expect(long).to.have.length(2);
-      const unbrokenMessage = long.find((a) => textOf(a).startsWith('Abc'))!;
-      const wordsMessage = long.find((a) => textOf(a).startsWith('Wil'))!;
-      for (const article of [unbrokenMessage, wordsMessage]) {
-        await waitFor(() => !!more(article), 'a long message folds');
-        expect(height(article), 'a folded message').to.be.at.most(FOLDED_MAX);
-        expect(more(article)!.getAttribute('aria-expanded')).to.equal('false');
-        expect(textOf(article).length, 'only the folded part is in the page').to.be.below(5000);
-      }
-      more(wordsMessage)!.click();
-      await waitFor(() => more(wordsMessage)!.getAttribute('aria-expanded') === 'true', 'unfolds');
-      await waitFor(() => textOf(wordsMessage).length === MESSAGE, 'the whole message shows');
-      expect(height(wordsMessage), 'unfolded').to.be.greaterThan(20 * FOLDED_MAX);
-      expect(width(chat(el)), 'the chat keeps its width unfolded').to.be.closeTo(chatWidth, 1);
-      expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
-      expect(wordsMessage.scrollWidth, 'the unfolded message holds its text').to.be.at.most(
-        wordsMessage.clientWidth,
-      );
-      expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
-      more(wordsMessage)!.click();
-      await waitFor(() => height(wordsMessage) <= FOLDED_MAX, 'folds back');
+    // Messages from the longest names, two of 70,000 characters.
+    const sender = (identity: string) => peers[1 + HOSTILE.findIndex(([id]) => id === identity)]!;
+    await sender('unbroken-10000').localParticipant.sendText(unbroken(MESSAGE), {
+      topic: 'lk.chat',
+    });
+    await sender('words-10000').localParticipant.sendText(words(MESSAGE), { topic: 'lk.chat' });
+    await sender('unbroken-256').localParticipant.sendText('hi', { topic: 'lk.chat' });
+    await open(el, 'chat');
+    const articles = () => [...chat(el).shadowRoot!.querySelectorAll<HTMLElement>('article')];
+    await waitFor(() => articles().length === 3, 'the three messages are shown', 30_000);
+    expect(width(chat(el)), 'the chat keeps its width').to.be.closeTo(chatWidth, 1);
+    expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
+    expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
+    const log = chat(el)
+      .shadowRoot!.querySelector<HTMLElement>('[part="log"]')!
+      .getBoundingClientRect();
+    for (const article of articles()) {
+      const a = article.getBoundingClientRect();
+      expect(a.left, 'a message stays inside the log').to.be.at.least(log.left - 1);
+      expect(a.right, 'a message stays inside the log').to.be.at.most(log.right + 1);
+      expect(article.scrollWidth, 'a message holds its text').to.be.at.most(article.clientWidth);
+      expectCut(article.querySelector<HTMLElement>('[part="sender"]')!, 'a sender');
+    }
 
-      // The sender of the longest name leaves: nothing they left behind widens the chat.
-      await sender('unbroken-10000').disconnect();
-      await open(el, 'participants');
-      await waitFor(() => !row(el, 'unbroken-10000'), 'the sender is gone from the list');
-      expect(width(list(el))).to.be.closeTo(listWidth, 1);
-      await open(el, 'chat');
-      expect(width(chat(el)), 'the chat keeps its width after the sender left').to.be.closeTo(
-        chatWidth,
-        1,
-      );
-      expect(width(grid)).to.be.closeTo(gridWidth, 1);
-      expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
-    },
-  );
+    // The two long messages show folded: 12 lines and a Show more button, not a bubble tens of
+    // thousands of pixels tall.
+    const more = (article: HTMLElement) =>
+      article.querySelector<HTMLButtonElement>('[part="show-more"]');
+    const height = (e: Element) => e.getBoundingClientRect().height;
+    // The short one may arrive first: the long ones are streamed in chunks.
+    const textOf = (article: HTMLElement) =>
+      article.querySelector<HTMLElement>('[part="text"]')!.textContent!;
+    const long = articles().filter((a) => textOf(a) !== 'hi');
+    expect(long).to.have.length(2);
+    const unbrokenMessage = long.find((a) => textOf(a).startsWith('Abc'))!;
+    const wordsMessage = long.find((a) => textOf(a).startsWith('Wil'))!;
+    for (const article of [unbrokenMessage, wordsMessage]) {
+      await waitFor(() => !!more(article), 'a long message folds');
+      expect(height(article), 'a folded message').to.be.at.most(FOLDED_MAX);
+      expect(more(article)!.getAttribute('aria-expanded')).to.equal('false');
+      expect(textOf(article).length, 'only the folded part is in the page').to.be.below(5000);
+    }
+    more(wordsMessage)!.click();
+    await waitFor(() => more(wordsMessage)!.getAttribute('aria-expanded') === 'true', 'unfolds');
+    await waitFor(() => textOf(wordsMessage).length === MESSAGE, 'the whole message shows');
+    expect(height(wordsMessage), 'unfolded').to.be.greaterThan(20 * FOLDED_MAX);
+    expect(width(chat(el)), 'the chat keeps its width unfolded').to.be.closeTo(chatWidth, 1);
+    expect(width(grid), 'the tiles keep their width').to.be.closeTo(gridWidth, 1);
+    expect(wordsMessage.scrollWidth, 'the unfolded message holds its text').to.be.at.most(
+      wordsMessage.clientWidth,
+    );
+    expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
+    more(wordsMessage)!.click();
+    await waitFor(() => height(wordsMessage) <= FOLDED_MAX, 'folds back');
+
+    // The sender of the longest name leaves: nothing they left behind widens the chat.
+    await sender('unbroken-10000').disconnect();
+    await open(el, 'participants');
+    await waitFor(() => !row(el, 'unbroken-10000'), 'the sender is gone from the list');
+    expect(width(list(el))).to.be.closeTo(listWidth, 1);
+    await open(el, 'chat');
+    expect(width(chat(el)), 'the chat keeps its width after the sender left').to.be.closeTo(
+      chatWidth,
+      1,
+    );
+    expect(width(grid)).to.be.closeTo(gridWidth, 1);
+    expectReachable(chat(el).shadowRoot!.querySelector<HTMLElement>('[part="send"]'), 'Send');
+  });
 
   it('at 390×844 (a phone), an open panel fills the stage and no more; Send and Remove stay on screen', async function () {
     this.timeout(90_000);
