@@ -81,5 +81,5 @@ function leftOut(engine: string): string {
   const tests = Object.keys(TESTS_NOT_IN[engine as Engine] ?? {}).length;
   const n = (count: number, what: string) =>
     count ? `${count} ${what}${count > 1 ? 's' : ''}` : '';
-  return [n(files, 'file'), n(tests, 'test')].filter(Boolean).join(', ');
+  return [n(files, 'path'), n(tests, 'test')].filter(Boolean).join(', ');
 }
