@@ -26,6 +26,11 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   // A page in a background tab keeps its timers, as the tests wait on conditions.
   'dom.min_background_timeout_value': 0,
   'dom.timeout.enable_budget_timer_throttling': false,
+  // Each test file is a new page of one browser, whereas each user has a browser of their own:
+  // without this, failed connects of one file (a stopped SFU, a closed port) make Firefox hold
+  // back later WebSockets to the same host and port for up to a minute (RFC 6455, 7.2.3), in
+  // whichever file comes next. Mozilla's own tests turn it off for the same reason.
+  'network.websocket.delay-failed-reconnects': false,
   // Nothing from the network beyond loopback.
   'app.update.enabled': false,
   'browser.shell.checkDefaultBrowser': false,

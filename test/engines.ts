@@ -12,19 +12,10 @@
 
 export type Engine = 'chromium' | 'firefox' | 'webkit';
 
-const CONNECT_TIMEOUT_IN_SUITE =
-  'not yet portable: connecting to the SFU times out in Firefox after the rest of the suite has run (each passes alone); to look into: a WebSocket to the SFU left connecting by an earlier test, behind which Firefox queues new ones to the same host';
-
 /** Whole test files an engine cannot run: path → reason. */
 export const FILES_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
-  firefox: {
-    // Each of these runs in Firefox alone (`npx wtr --group firefox --files <file>`); in the full
-    // suite, connections to the SFU start timing out after some files (2 and 3 tests in the last
-    // two full runs, different ones each time), which would make every run a coin toss.
-    'test/integration/**': CONNECT_TIMEOUT_IN_SUITE,
-    'test/session/**': CONNECT_TIMEOUT_IN_SUITE,
-  },
+  firefox: {},
   webkit: {
     'test/components/media-call-desktop.test.ts':
       'sets the viewport (1440×900, 1280×720), which WebDriver cannot (no setViewport for it)',
@@ -49,24 +40,18 @@ const NO_SCREEN_CAPTURE =
   'headless Firefox offers no fake screen to getDisplayMedia (Chromium has --use-fake-ui-for-media-stream)';
 
 const DISPATCHED_ENDED =
-  "not yet portable: the test stands in for a track that ends by dispatching 'ended' on it; in Firefox an event dispatched on a MediaStreamTrack reaches its onended handler but no addEventListener listener";
+  "a track that ends on its own cannot be staged: Firefox's fake devices cannot be unplugged, and an event dispatched on a MediaStreamTrack reaches its onended handler but no addEventListener listener (any type: 'ended', 'mute', 'foo')";
 
 /** Single tests (declared with `itIn`) an engine cannot run: test title → reason. */
 export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
   firefox: {
-    'after connect, room.engine exists and onTokenRefreshed follows its TokenRefreshed':
-      CONNECT_TIMEOUT_IN_SUITE,
-    'a hostile room name (a raw token) is shown as text in the room’s label':
-      CONNECT_TIMEOUT_IN_SUITE,
     'the camera ending mid-call: the call goes on and a live camera comes back (restarted, or turned on again)':
       DISPATCHED_ENDED,
     'without a pre-join screen, the remembered devices are the ones published on joining':
       ONE_CAMERA_ONE_MICROPHONE,
     'the remembered camera and microphone are previewed, checked in the menus and published':
       ONE_CAMERA_ONE_MICROPHONE,
-    'the camera picker: choosing the (single fake) camera goes through switchActiveDevice':
-      'not yet portable: the published fake camera track reports no deviceId in getSettings()',
     'the microphone picker switches by keyboard while muted; unmuted, the published track uses it':
       ONE_MICROPHONE,
     'screen share starts (getDisplayMedia works headless with the fake UI) and stops':

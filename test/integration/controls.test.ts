@@ -174,45 +174,46 @@ describe('call controls against a real livekit-server', () => {
     },
   );
 
-  itIn(
-    'the camera picker: choosing the (single fake) camera goes through switchActiveDevice',
-    async () => {
-      const room = uniqueRoom('controls');
-      const { el, part, button } = await mountWithControls(room, 'alice');
-      const calls: string[][] = [];
-      const original = el.room.switchActiveDevice.bind(el.room);
-      el.room.switchActiveDevice = (kind, id, exact) => {
-        calls.push([kind, id]);
-        return original(kind, id, exact);
-      };
-      const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(
-        (d) => d.kind === 'videoinput',
-      );
-      button('camera').click();
-      await waitFor(() => button('camera').getAttribute('aria-pressed') === 'true', 'camera on');
-      const picker = part('camera-picker');
-      const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
-      const changed = new Promise((resolve) =>
-        el.addEventListener('device-change', resolve, { once: true }),
-      );
-      button('camera-picker').click();
-      await waitFor(() => items().length === cameras.length, 'cameras listed');
-      items()[0]!.click();
-      await changed;
-      // device-change announces the choice; the switch follows it.
-      await waitFor(() => calls.length > 0, 'switchActiveDevice called');
-      expect(calls[0]).to.deep.equal(['videoinput', cameras[0]!.deviceId]);
-      await waitFor(
-        () => el.store.get().activeDevices.videoinput === cameras[0]!.deviceId,
-        'store follows',
-      );
-      const published = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!;
-      expect(published.track!.mediaStreamTrack.getSettings().deviceId).to.equal(
-        cameras[0]!.deviceId,
-      );
-      await el.leave();
-    },
-  );
+  it('the camera picker: choosing the (single fake) camera goes through switchActiveDevice', async () => {
+    const room = uniqueRoom('controls');
+    const { el, part, button } = await mountWithControls(room, 'alice');
+    const calls: string[][] = [];
+    const original = el.room.switchActiveDevice.bind(el.room);
+    el.room.switchActiveDevice = (kind, id, exact) => {
+      calls.push([kind, id]);
+      return original(kind, id, exact);
+    };
+    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter(
+      (d) => d.kind === 'videoinput',
+    );
+    button('camera').click();
+    await waitFor(() => button('camera').getAttribute('aria-pressed') === 'true', 'camera on');
+    const picker = part('camera-picker');
+    const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
+    const changed = new Promise((resolve) =>
+      el.addEventListener('device-change', resolve, { once: true }),
+    );
+    button('camera-picker').click();
+    await waitFor(() => items().length === cameras.length, 'cameras listed');
+    items()[0]!.click();
+    await changed;
+    // device-change announces the choice; the switch follows it.
+    await waitFor(() => calls.length > 0, 'switchActiveDevice called');
+    expect(calls[0]).to.deep.equal(['videoinput', cameras[0]!.deviceId]);
+    await waitFor(
+      () => el.store.get().activeDevices.videoinput === cameras[0]!.deviceId,
+      'store follows',
+    );
+    // The switch restarts the capture: the published track is the chosen camera once the
+    // new one is live (Firefox stops the old track before it opens the new one).
+    const published = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!;
+    await waitFor(
+      () => published.track!.mediaStreamTrack.readyState === 'live',
+      'the restarted camera is live',
+    );
+    expect(published.track!.mediaStreamTrack.getSettings().deviceId).to.equal(cameras[0]!.deviceId);
+    await el.leave();
+  });
 
   it('leave-button leaves the real room', async () => {
     const room = uniqueRoom('controls');
