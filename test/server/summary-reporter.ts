@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { defaultReporter } from '@web/test-runner';
 import type { Reporter, TestSession, TestSuiteResult } from '@web/test-runner';
-import { FILES_NOT_IN, TESTS_NOT_IN, type Engine } from '../engines.js';
+import { CHECKS_NOT_IN, FILES_NOT_IN, TESTS_NOT_IN, type Engine } from '../engines.js';
 
 interface Counts {
   passed: number;
@@ -75,11 +75,12 @@ export function summaryReporter(logFile: () => string | undefined): Reporter[] {
   return [defaultReporter(), summary];
 }
 
-/** What test/engines.ts leaves out for an engine, e.g. `1 file, 5 tests`; '' when nothing. */
+/** What test/engines.ts leaves out for an engine, e.g. `1 path, 5 tests, 1 check`; '' when nothing. */
 function leftOut(engine: string): string {
   const files = Object.keys(FILES_NOT_IN[engine as Engine] ?? {}).length;
   const tests = Object.keys(TESTS_NOT_IN[engine as Engine] ?? {}).length;
+  const checks = Object.keys(CHECKS_NOT_IN[engine as Engine] ?? {}).length;
   const n = (count: number, what: string) =>
     count ? `${count} ${what}${count > 1 ? 's' : ''}` : '';
-  return [n(files, 'path'), n(tests, 'test')].filter(Boolean).join(', ');
+  return [n(files, 'path'), n(tests, 'test'), n(checks, 'check')].filter(Boolean).join(', ');
 }
