@@ -4,7 +4,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { LayoutGrid } from '../../src/components/layout-grid/layout-grid.js';
+import { HAND_ATTRIBUTE } from '../../src/store/attributes.js';
 import { waitFor, waitForValue, watchForUncaught } from '../helpers/live.js';
+import { receiveText } from '../helpers/text-stream.js';
 import { mountCall, overflowing, phonePage, tiles, type Call } from './call-page.js';
 
 const VIEWPORTS: Array<[number, number]> = [
@@ -23,6 +25,20 @@ function deepAll(root: Document | ShadowRoot, selector: string): HTMLElement[] {
 }
 
 const shown = (el: Element) => el.checkVisibility() && el.getBoundingClientRect().width > 0;
+
+/** What a finger can act on: controls, fields, links and other tab stops. */
+const INTERACTIVE =
+  'button, input, select, textarea, a[href], [tabindex]:not([tabindex="-1"]), [role="slider"]';
+
+/**
+ * The visible controls of the call, through every shadow root: not the links inside a chat
+ * message's text (inline links are exempt, as in WCAG 2.5.8) nor the scrolling chat log itself.
+ */
+function targets(root: ShadowRoot): HTMLElement[] {
+  return deepAll(root, INTERACTIVE).filter(
+    (t) => shown(t) && !t.closest('[part="text"]') && t.getAttribute('part') !== 'log',
+  );
+}
 
 function grid(call: Call): LayoutGrid {
   return call.root.querySelector('layout-grid')!;
@@ -154,34 +170,67 @@ describe('<media-call> on a phone', () => {
     await call.script.room.disconnect();
   });
 
-  it('every control of the call is a target of at least 44 × 44 px', async () => {
+  it('every control of the call is a target of at least 44 × 44 px: bar, More, tiles, pages, and both sheets with all they hold', async () => {
     const call = await mountCall({ width: 360, height: 640, remotes: 7 });
     await settled(call);
-    const { root } = call;
+    const { root, el, script } = call;
+    const [a, b, c] = script.identities as [string, string, string];
+    const seen = new Set<string>();
+    /** Measures every visible control now; returns those smaller than 44 × 44. */
+    const small = () =>
+      targets(root).flatMap((t) => {
+        const box = t.getBoundingClientRect();
+        const name = `${t.localName}[${t.getAttribute('part') ?? ''}] ${t.getAttribute('aria-label') ?? t.textContent?.trim() ?? ''}`;
+        seen.add(t.getAttribute('part') ?? t.localName);
+        return box.width < 44 || box.height < 44 ? [`${name}: ${box.width}×${box.height}`] : [];
+      });
+
+    // The tiles (pin buttons), the page buttons, the bar and the More group.
     root.querySelector<HTMLElement>('[part="more"]')!.click();
     await waitFor(() => !root.querySelector<HTMLElement>('[part="more-menu"]')!.hidden, 'More');
+    expect(small(), 'tiles, pages, bar and More').to.deep.equal([]);
+    for (const part of ['pin-button', 'previous', 'next', 'more', 'base'])
+      expect(seen, part).to.include(part);
+
+    // The participants sheet of a moderator: search, volumes, actions, a removal to confirm.
+    el.session.setModerator(async () => {});
+    script.makeModerator();
+    script.publishTrack(a, 'microphone');
+    script.setAttributes(b, { [HAND_ATTRIBUTE]: '2026-11-22T10:00:01.000Z' });
     root.querySelector('participants-toggle')!.shadowRoot!.querySelector('button')!.click();
-    await waitFor(() => !!root.querySelector('[part="panel"]:not([hidden])'), 'the list opens');
-    const targets = [
-      ...deepAll(root.querySelector('control-bar')!.shadowRoot!, 'button'),
-      ...[...root.querySelector('control-bar')!.querySelectorAll('*')].flatMap((el) =>
-        el.shadowRoot ? deepAll(el.shadowRoot, 'button') : [],
-      ),
-      ...root.querySelectorAll<HTMLElement>('[part="more"], [part="panel-close"]'),
-      ...grid(call).shadowRoot!.querySelectorAll<HTMLElement>('[part="previous"], [part="next"]'),
-    ].filter(shown);
-    expect(targets.length).to.be.at.least(12);
-    const small = targets
-      .map(
-        (b) =>
-          [
-            b.getAttribute('aria-label') ?? b.textContent?.trim(),
-            b.getBoundingClientRect(),
-          ] as const,
-      )
-      .filter(([, r]) => r.width < 44 || r.height < 44)
-      .map(([name, r]) => `${name}: ${r.width}×${r.height}`);
-    expect(small).to.deep.equal([]);
+    const list = await waitForValue(
+      () => root.querySelector('participant-list:not([hidden])')?.shadowRoot,
+      'the list opens',
+    );
+    await waitFor(() => !!list.querySelector('[part~="lower-hand"]'), 'moderator actions');
+    list.querySelector<HTMLElement>(`[part~="item"][data-identity="${c}"] [part~="remove"]`)?.click();
+    await waitFor(() => !!list.querySelector('[part~="confirm"]'), 'a removal to confirm');
+    expect(small(), 'the participants sheet').to.deep.equal([]);
+    for (const part of ['filter', 'mute', 'lower-hand', 'remove', 'confirm', 'cancel', 'panel-close'])
+      expect(seen, part).to.include(part);
+
+    // The chat sheet: a long message folded (Show more), new messages below, the field and Send.
+    root.querySelector('chat-toggle')!.shadowRoot!.querySelector('button')!.click();
+    const chat = await waitForValue(
+      () => root.querySelector('chat-panel:not([hidden])')?.shadowRoot,
+      'the chat opens',
+    );
+    receiveText(script.room, a, 'Wilhelmina Montgomery '.repeat(200));
+    for (let i = 0; i < 20; i += 1) receiveText(script.room, a, `message ${i}`);
+    await waitFor(() => !!chat.querySelector('[part="show-more"]'), 'Show more');
+    // Scrolled back to the start, a new message is announced by a button.
+    const log = chat.querySelector<HTMLElement>('[part="log"]')!;
+    const scrolled = new Promise((resolve) => log.addEventListener('scroll', resolve, { once: true }));
+    log.scrollTop = 0;
+    await scrolled;
+    receiveText(script.room, b, 'one more');
+    await waitFor(() => !!chat.querySelector('[part="new-messages"]'), 'New messages');
+    const input = chat.querySelector<HTMLTextAreaElement>('[part="input"]')!;
+    input.value = 'hello';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect(small(), 'the chat sheet').to.deep.equal([]);
+    for (const part of ['show-more', 'new-messages', 'input', 'send'])
+      expect(seen, part).to.include(part);
     await call.script.room.disconnect();
   });
 

@@ -151,6 +151,18 @@ export const styles = [
       opacity: 0.55;
     }
 
+    /* A finger needs a target of at least 44 × 44 px. */
+    @media (pointer: coarse) {
+      [part='send'],
+      [part='new-messages'],
+      [part='show-more'],
+      textarea {
+        box-sizing: border-box;
+        min-width: 2.75rem;
+        min-height: 2.75rem;
+      }
+    }
+
     @media (prefers-reduced-motion: reduce) {
       [part='log'] {
         scroll-behavior: auto;

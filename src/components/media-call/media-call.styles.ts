@@ -66,8 +66,10 @@ export const styles = css`
     --layout-grid-gap: 0.375rem;
   }
 
+  /* The containing block of the "More" group (container-type does not make it one). */
   [part='control-bar'] {
     grid-area: bar;
+    position: relative;
   }
 
   /*

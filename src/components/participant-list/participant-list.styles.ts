@@ -304,6 +304,23 @@ export const styles = [
       outline-offset: 2px;
     }
 
+    /* A finger needs a target of at least 44 × 44 px. */
+    @media (pointer: coarse) {
+      [part='filter'],
+      [part='volume'] input,
+      [part='actions'] button,
+      [part='confirm'],
+      [part='cancel'] {
+        box-sizing: border-box;
+        min-width: 2.75rem;
+        min-height: 2.75rem;
+      }
+
+      [part='volume'] input {
+        height: 2.75rem;
+      }
+    }
+
     @media (prefers-reduced-motion: reduce) {
       .scroller {
         scroll-behavior: auto;

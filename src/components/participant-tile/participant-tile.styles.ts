@@ -159,6 +159,14 @@ export const styles = css`
     cursor: pointer;
   }
 
+  /* A finger needs a target of at least 44 × 44 px. */
+  @media (pointer: coarse) {
+    [part='pin-button'] {
+      width: 2.75rem;
+      height: 2.75rem;
+    }
+  }
+
   [part='pin-button']:hover {
     background: rgb(0 0 0 / 0.8);
   }
