@@ -56,6 +56,8 @@ export const FIREFOX_PHONE_PREFS: Record<string, unknown> = {
   'dom.w3c_touch_events.enabled': 1,
   'dom.w3c_touch_events.legacy_apis.enabled': true,
   'dom.maxtouchpoints.testing.value': 5,
+  // Scrollbars over the content, taking no room, as on a phone (Chromium's isMobile does the same).
+  'ui.useOverlayScrollbars': 1,
 };
 
 /** puppeteer's launch options for Firefox as a phone. */
