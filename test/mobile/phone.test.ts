@@ -173,6 +173,64 @@ describe('<media-call> on a phone', () => {
     await call.script.room.disconnect();
   });
 
+  for (const [width, height] of VIEWPORTS) {
+    it(`at ${width}×${height}: each sheet holds all its controls inside it (none cut off)`, async () => {
+      const call = await mountCall({ width, height, remotes: 4 });
+      const { root } = call;
+      for (const [toggle, panel] of [
+        ['chat-toggle', 'chat-panel'],
+        ['participants-toggle', 'participant-list'],
+      ] as const) {
+        root.querySelector(toggle)!.shadowRoot!.querySelector('button')!.click();
+        const sheet = await waitForValue(
+          () => root.querySelector(`${panel}:not([hidden])`)?.closest<HTMLElement>('.sheet'),
+          `${panel} opens`,
+        );
+        await (root.querySelector(panel) as HTMLElement & { updateComplete: Promise<unknown> })
+          .updateComplete;
+        // Inside the sheet and inside the panel's own box, which clips what it holds.
+        const sheetBox = sheet.getBoundingClientRect();
+        const panelBox = sheet.querySelector(panel)!.getBoundingClientRect();
+        const box = {
+          left: Math.max(sheetBox.left, panelBox.left),
+          right: Math.min(sheetBox.right, panelBox.right),
+        };
+        const inside = deepAll(sheet.querySelector(panel)!.shadowRoot!, INTERACTIVE).filter(
+          (t) => shown(t) && t.getAttribute('part') !== 'log',
+        );
+        expect(inside.length, `${panel}: controls`).to.be.at.least(2);
+        const cut = inside
+          .map((t) => [t.getAttribute('part') ?? t.localName, t.getBoundingClientRect()] as const)
+          .filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          .map(([name, r]) => `${name}: ${r.left}–${r.right} in ${box.left}–${box.right}`);
+        expect(cut, `${panel}: cut off`).to.deep.equal([]);
+        // Nor squeezed: each button's label fits in it.
+        const squeezed = inside
+          .filter((t) => t.localName === 'button')
+          .map((t) => {
+            const range = document.createRange();
+            range.selectNodeContents(t);
+            // The content box: the border box less padding and border.
+            const box = t.getBoundingClientRect();
+            const css = getComputedStyle(t);
+            const side = (edge: 'left' | 'right') =>
+              parseFloat(css.getPropertyValue(`padding-${edge}`)) +
+              parseFloat(css.getPropertyValue(`border-${edge}-width`));
+            const r = {
+              left: box.left + side('left'),
+              right: box.right - side('right'),
+              width: box.width,
+            };
+            return [t, range.getBoundingClientRect(), r] as const;
+          })
+          .filter(([, text, r]) => text.left < r.left - 0.5 || text.right > r.right + 0.5)
+          .map(([t, text, r]) => `${t.getAttribute('part')}: ${text.width} in ${r.width}`);
+        expect(squeezed, `${panel}: squeezed`).to.deep.equal([]);
+      }
+      await call.script.room.disconnect();
+    });
+  }
+
   it('every control of the call is a target of at least 44 × 44 px: bar, More, tiles, pages, and both sheets with all they hold', async () => {
     const call = await mountCall({ width: 360, height: 640, remotes: 7 });
     await settled(call);

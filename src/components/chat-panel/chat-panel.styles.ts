@@ -133,8 +133,13 @@ export const styles = [
       align-items: flex-end;
     }
 
+    /* The field takes what Send (never squeezed: its label would be cut) leaves. */
+    [part='send'] {
+      flex: none;
+    }
+
     textarea {
-      flex: 1 1 auto;
+      flex: 1 1 0;
       min-width: 0;
       resize: vertical;
       font: inherit;
