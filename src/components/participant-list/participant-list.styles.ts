@@ -58,6 +58,8 @@ export const styles = [
       flex: 1 1 auto;
       min-height: 0;
       overflow-y: auto;
+      /* A scrollbar of the panel's colours (Firefox otherwise draws a light one on the dark panel). */
+      scrollbar-color: var(--mr-color-border, #6b7280) transparent;
       display: flex;
       flex-direction: column;
       gap: 0.75rem;
