@@ -46,3 +46,27 @@ export const firefoxLaunchOptions = (): LaunchOptions => ({
   headless: true,
   extraPrefsFirefox: FIREFOX_PREFS,
 });
+
+/**
+ * Firefox as a phone (`npm run test:mobile`): a touch screen as the only pointer, so
+ * `(pointer: coarse)` and `(hover: none)` match, touch events exist and `navigator.maxTouchPoints`
+ * is 5. Firefox ESR has no WebDriver BiDi `emulation.setTouchOverride` (puppeteer's
+ * `setViewport({ hasTouch })` is a no-op there), so these are prefs. The viewport size is set per
+ * page (puppeteer's `setViewport`, over BiDi `browsingContext.setViewport`).
+ */
+export const FIREFOX_PHONE_PREFS: Record<string, unknown> = {
+  // Bit flags of widget/LookAndFeel: 1 is a coarse pointer without hover.
+  'ui.primaryPointerCapabilities': 1,
+  'ui.allPointerCapabilities': 1,
+  'dom.w3c_touch_events.enabled': 1,
+  'dom.w3c_touch_events.legacy_apis.enabled': true,
+  'dom.maxtouchpoints.testing.value': 5,
+  // Scrollbars over the content, taking no room, as on a phone (Chromium's isMobile does the same).
+  'ui.useOverlayScrollbars': 1,
+};
+
+/** puppeteer's launch options for Firefox as a phone. */
+export const firefoxPhoneLaunchOptions = (): LaunchOptions => ({
+  ...firefoxLaunchOptions(),
+  extraPrefsFirefox: { ...FIREFOX_PREFS, ...FIREFOX_PHONE_PREFS },
+});

@@ -124,6 +124,7 @@ export const ar: Messages = {
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
   microphone: 'الميكروفون',
   camera: 'الكاميرا',
+  speaker: 'مكبّر الصوت',
   shareScreen: 'مشاركة الشاشة',
   microphoneForbidden: 'لا يُسمح لك باستخدام الميكروفون في هذه الغرفة.',
   cameraForbidden: 'لا يُسمح لك باستخدام الكاميرا في هذه الغرفة.',

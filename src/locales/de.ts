@@ -89,6 +89,7 @@ export const de: Messages = {
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
   microphone: 'Mikrofon',
   camera: 'Kamera',
+  speaker: 'Lautsprecher',
   shareScreen: 'Bildschirm teilen',
   microphoneForbidden: 'Du darfst in diesem Raum dein Mikrofon nicht verwenden.',
   cameraForbidden: 'Du darfst in diesem Raum deine Kamera nicht verwenden.',

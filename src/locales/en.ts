@@ -94,6 +94,7 @@ export const en = {
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
   microphone: 'Microphone',
   camera: 'Camera',
+  speaker: 'Speaker',
   shareScreen: 'Share screen',
   microphoneForbidden: 'You may not use your microphone in this room.',
   cameraForbidden: 'You may not use your camera in this room.',

@@ -92,6 +92,7 @@ export const es: Messages = {
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
   microphone: 'Micrófono',
   camera: 'Cámara',
+  speaker: 'Altavoz',
   shareScreen: 'Compartir pantalla',
   microphoneForbidden: 'No puedes usar el micrófono en esta sala.',
   cameraForbidden: 'No puedes usar la cámara en esta sala.',

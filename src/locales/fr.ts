@@ -92,6 +92,7 @@ export const fr: Messages = {
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
   microphone: 'Micro',
   camera: 'Caméra',
+  speaker: 'Haut-parleur',
   shareScreen: 'Partager l’écran',
   microphoneForbidden: 'Vous ne pouvez pas utiliser votre micro dans ce salon.',
   cameraForbidden: 'Vous ne pouvez pas utiliser votre caméra dans ce salon.',

@@ -93,6 +93,7 @@ export const ja: Messages = {
   // controls: <track-toggle>, <screen-share-button>, <device-picker>, <leave-button>, <control-bar>
   microphone: 'マイク',
   camera: 'カメラ',
+  speaker: 'スピーカー',
   shareScreen: '画面を共有',
   microphoneForbidden: 'このルームではマイクを使用できません。',
   cameraForbidden: 'このルームではカメラを使用できません。',

@@ -152,6 +152,10 @@ export interface DeafenButtonSvelteAttributes {
 export interface DevicePickerSvelteAttributes {
   /** Which devices: `audioinput`, `videoinput` or `audiooutput`. */
   kind?: 'audioinput' | 'videoinput' | 'audiooutput' | null;
+  /** Show the device's icon and kind beside the arrow (an entry of a menu, not an arrow alone). */
+  'show-label'?: true | '' | null;
+  /** Property of `show-label`. Show the device's icon and kind beside the arrow (an entry of a menu, not an arrow alone). */
+  showLabel?: DevicePicker['showLabel'];
   /** The user chose a device (`kind`, `deviceId`), before the room switches to it; cancel it to keep the device in use. `DeviceChangeEvent`. */
   'ondevice-change'?: (event: DeviceChangeEvent) => void;
 }

@@ -88,6 +88,27 @@ describe('<device-picker> on a scripted room', () => {
     await script.room.disconnect();
   });
 
+  it('show-label makes it an entry of a menu: the device icon and its kind shown, within its name', async () => {
+    const { script, picker, button } = await mount('videoinput');
+    expect(!!button().querySelector('[part="label"]'), 'no label by default').to.equal(false);
+    const arrowOnly = button().getBoundingClientRect().width;
+    picker.showLabel = true;
+    await picker.updateComplete;
+    const label = button().querySelector<HTMLElement>('[part="label"]')!;
+    expect(label.textContent!.trim()).to.equal('Camera');
+    expect(button().querySelector('[part="icon"]')!.checkVisibility()).to.equal(true);
+    expect(button().getAttribute('aria-label')).to.equal('Choose camera');
+    expect(button().getBoundingClientRect().width).to.be.above(arrowOnly);
+    await expect(picker).to.be.accessible();
+    picker.kind = 'audioinput';
+    await picker.updateComplete;
+    expect(label.textContent!.trim()).to.equal('Microphone');
+    picker.kind = 'audiooutput';
+    await picker.updateComplete;
+    expect(label.textContent!.trim()).to.equal('Speaker');
+    await script.room.disconnect();
+  });
+
   it('Enter chooses: device-change, then switchActiveDevice, the store follows, remembered', async () => {
     const { script, el, button, items, focused } = await mount('videoinput');
     const calls: Array<[string, string]> = [];

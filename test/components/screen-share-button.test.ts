@@ -84,4 +84,34 @@ describe('<screen-share-button> on a scripted room', () => {
     await expect(share).to.be.accessible();
     await script.room.disconnect();
   });
+
+  it('shows nothing where the browser cannot capture a screen (no getDisplayMedia), checked as it renders', async () => {
+    const proto = MediaDevices.prototype as { getDisplayMedia?: unknown };
+    const original = Object.getOwnPropertyDescriptor(proto, 'getDisplayMedia');
+    const { script, share, button } = await mount();
+    expect(share.matches(':state(unsupported)')).to.equal(false);
+    delete proto.getDisplayMedia;
+    try {
+      share.requestUpdate();
+      await share.updateComplete;
+      expect(share.matches(':state(unsupported)')).to.equal(true);
+      expect(!!share.shadowRoot!.querySelector('button'), 'no button').to.equal(false);
+      expect(share.getBoundingClientRect().width).to.equal(0);
+      // toggle() does nothing either.
+      let calls = 0;
+      script.room.localParticipant.setScreenShareEnabled = async () => {
+        calls += 1;
+        return undefined;
+      };
+      await share.toggle();
+      expect(calls).to.equal(0);
+    } finally {
+      if (original) Object.defineProperty(proto, 'getDisplayMedia', original);
+    }
+    share.requestUpdate();
+    await share.updateComplete;
+    expect(share.matches(':state(unsupported)')).to.equal(false);
+    expect(button().getBoundingClientRect().width).to.be.above(0);
+    await script.room.disconnect();
+  });
 });

@@ -1,4 +1,8 @@
-import { emulateMedia as emulate, sendKeys as send } from '@web/test-runner-commands';
+import {
+  emulateMedia as emulate,
+  executeServerCommand,
+  sendKeys as send,
+} from '@web/test-runner-commands';
 import { currentEngine } from '../engines.js';
 import { deepActive } from './focus.js';
 
@@ -61,4 +65,19 @@ export async function emulateMedia(media: MediaPayload): Promise<void> {
 /** Puts back what `emulateMedia` set; nothing to do where nothing can be emulated. */
 export async function resetMedia(media: MediaPayload): Promise<void> {
   if (currentEngine() === 'chromium') await emulate(media);
+}
+
+/**
+ * A one-finger swipe from `from` to `to` (viewport CSS px) through the browser's own touch input:
+ * the page gets trusted touch and pointer events (`pointerType: 'touch'`), the browser's panning
+ * and `touch-action` included. Needs the `touch-swipe` command of test/server/touch.ts (the phone
+ * config, web-test-runner.mobile.config.mjs, has it): CDP in Chromium, WebDriver BiDi input
+ * actions with a touch pointer in Firefox.
+ */
+export async function swipe(
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 5,
+): Promise<void> {
+  await executeServerCommand('touch-swipe', { from, to, steps });
 }

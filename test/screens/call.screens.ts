@@ -7,6 +7,7 @@ import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import { mountCall, phonePage } from '../mobile/call-page.js';
 import { waitFor } from '../helpers/live.js';
+import { currentEngine } from '../engines.js';
 
 const phone = matchMedia('(pointer: coarse)').matches;
 const sizes: Array<[number, number]> = phone
@@ -21,7 +22,9 @@ const sizes: Array<[number, number]> = phone
       [1280, 720],
     ];
 const shot = (name: string) =>
-  executeServerCommand('screenshot', { name: `${phone ? 'phone' : 'desktop'}-${name}` });
+  executeServerCommand('screenshot', {
+    name: `${currentEngine()}-${phone ? 'phone' : 'desktop'}-${name}`,
+  });
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 
@@ -43,6 +46,12 @@ describe('screens', () => {
           await waitFor(() => !root.querySelector('chat-panel')!.hidden, 'chat');
           await new Promise((r) => setTimeout(r, 300));
           await shot(`${size}-${label}-chat`);
+          root.querySelector('participants-toggle')!.shadowRoot!.querySelector('button')!.click();
+          await waitFor(() => !root.querySelector('participant-list')!.hidden, 'participants');
+          await new Promise((r) => setTimeout(r, 300));
+          await shot(`${size}-${label}-participants`);
+          root.querySelector('participants-toggle')!.shadowRoot!.querySelector('button')!.click();
+          await waitFor(() => root.querySelector('participant-list')!.hidden, 'closed');
         }
         const more = root.querySelector<HTMLElement>('[part~="more"]');
         if (more && label === '5') {

@@ -13,6 +13,8 @@ export const styles = [
       flex: 1 1 auto;
       min-height: 0;
       overflow-y: auto;
+      /* A scrollbar of the panel's colours (Firefox otherwise draws a light one on the dark panel). */
+      scrollbar-color: var(--mr-color-border, #6b7280) transparent;
       display: flex;
       flex-direction: column;
       gap: 0.4rem;
@@ -133,8 +135,13 @@ export const styles = [
       align-items: flex-end;
     }
 
+    /* The field takes what Send (never squeezed: its label would be cut) leaves. */
+    [part='send'] {
+      flex: none;
+    }
+
     textarea {
-      flex: 1 1 auto;
+      flex: 1 1 0;
       min-width: 0;
       resize: vertical;
       font: inherit;
@@ -149,6 +156,18 @@ export const styles = [
     button:disabled {
       cursor: not-allowed;
       opacity: 0.55;
+    }
+
+    /* A finger needs a target of at least 44 × 44 px. */
+    @media (pointer: coarse) {
+      [part='send'],
+      [part='new-messages'],
+      [part='show-more'],
+      textarea {
+        box-sizing: border-box;
+        min-width: 2.75rem;
+        min-height: 2.75rem;
+      }
     }
 
     @media (prefers-reduced-motion: reduce) {

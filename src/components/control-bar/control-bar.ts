@@ -4,6 +4,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { canPublishSource } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
+import { canShareScreen } from '../../internal/capabilities.js';
 import { define } from '../../internal/define.js';
 import '../device-picker/device-picker.js';
 import '../leave-button/leave-button.js';
@@ -24,7 +25,8 @@ import { styles } from './control-bar.styles.js';
  *
  * It shows only what the participant's grant allows (`canPublish`, `canPublishSources`): a viewer
  * gets no microphone, camera or screen-share controls, and gets them as soon as the grant changes
- * (a moderator brings them onto the stage).
+ * (a moderator brings them onto the stage). Screen share is left out where the browser cannot
+ * capture a screen (no `getDisplayMedia`, as on phones).
  *
  * Reads the room from the enclosing `<media-room>`, like the elements it is made of; their events
  * (`track-toggle`, `device-change`, `leave`) bubble out of it.
@@ -114,7 +116,7 @@ export class ControlBar extends LitElement {
             : nothing
         }
         ${
-          this.noScreenShare || !allowed.screen
+          this.noScreenShare || !allowed.screen || !canShareScreen()
             ? nothing
             : html`<screen-share-button
                 part="screen-share"

@@ -23,8 +23,28 @@ export const styles = [
       }
     }
 
-    [part='base'][aria-expanded='true'] svg {
+    [part='base'][aria-expanded='true'] .chevron {
       transform: rotate(180deg);
+    }
+
+    /* An entry of a menu: icon and label at the start, the arrow at the end, pointing at the
+       menu it opens (to the inline end). */
+    [part='base'].labelled {
+      width: 100%;
+      justify-content: flex-start;
+    }
+
+    [part='label'] {
+      flex: 1;
+      text-align: start;
+    }
+
+    [part='base'].labelled .chevron {
+      transform: rotate(90deg);
+    }
+
+    [part='base'].labelled:dir(rtl) .chevron {
+      transform: rotate(-90deg);
     }
 
     [part='menu'] {
@@ -89,7 +109,7 @@ export const styles = [
     }
 
     @media (prefers-reduced-motion: reduce) {
-      [part='base'] svg {
+      [part='base'] .chevron {
         transition: none;
       }
     }

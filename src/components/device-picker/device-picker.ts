@@ -24,6 +24,17 @@ const chooseKey = {
   videoinput: 'chooseVideoinput',
   audiooutput: 'chooseAudiooutput',
 } as const;
+/** The visible label with `show-label`: what the device is. */
+const labelKey = {
+  audioinput: 'microphone',
+  videoinput: 'camera',
+  audiooutput: 'speaker',
+} as const;
+const kindIcon = {
+  audioinput: icons.micOn,
+  videoinput: icons.camOn,
+  audiooutput: icons.volume,
+} as const;
 const unnamedKey = {
   audioinput: 'unnamedAudioinput',
   videoinput: 'unnamedVideoinput',
@@ -46,6 +57,10 @@ const unnamedKey = {
  * For `audiooutput` in a browser that cannot choose a speaker (no `setSinkId`), the menu says so
  * instead of listing devices.
  *
+ * By default the button is an arrow beside the matching `<track-toggle>`; `show-label` makes it
+ * an entry of its own, as in a menu: the device's icon, its kind as a visible label
+ * ("Microphone", "Camera", "Speaker") and an arrow pointing to the menu it opens.
+ *
  * Keyboard: Enter, Space or ArrowDown open the menu (ArrowUp opens on the last item); arrows,
  * Home and End move; Enter or Space choose; Escape closes and returns focus to the button; Tab
  * and a click outside close it.
@@ -54,6 +69,8 @@ const unnamedKey = {
  * @summary A menu to choose the camera, microphone or speaker.
  *
  * @csspart base - The button opening the menu.
+ * @csspart icon - The device's icon (with `show-label`).
+ * @csspart label - The visible label (with `show-label`).
  * @csspart menu - The menu (positioned with Floating UI).
  * @csspart item - A device in the menu (also the notice when there is nothing to choose).
  *
@@ -70,6 +87,9 @@ export class DevicePicker extends LitElement {
 
   /** Which devices: `audioinput`, `videoinput` or `audiooutput`. */
   @property() kind: DeviceKind = 'audioinput';
+
+  /** Show the device's icon and kind beside the arrow (an entry of a menu, not an arrow alone). */
+  @property({ type: Boolean, attribute: 'show-label' }) showLabel = false;
 
   @state() private open = false;
   @state() private failed = false;
@@ -118,6 +138,7 @@ export class DevicePicker extends LitElement {
         ${ref(this.#button)}
         part="base"
         type="button"
+        class=${this.showLabel ? 'labelled' : ''}
         aria-label=${t.term(chooseKey[this.kind])}
         aria-haspopup="menu"
         aria-expanded=${this.open ? 'true' : 'false'}
@@ -127,7 +148,15 @@ export class DevicePicker extends LitElement {
         @click=${this.#onButtonClick}
         @keydown=${this.#onButtonKeydown}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true">${icons.chevron}</svg>
+        ${
+          this.showLabel
+            ? html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true">
+                  ${kindIcon[this.kind]}
+                </svg>
+                <span part="label">${t.term(labelKey[this.kind])}</span>`
+            : nothing
+        }
+        <svg class="chevron" viewBox="0 0 24 24" aria-hidden="true">${icons.chevron}</svg>
         ${
           this.failed
             ? html`<svg part="error-mark" viewBox="0 0 24 24" aria-hidden="true">

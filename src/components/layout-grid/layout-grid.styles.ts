@@ -61,6 +61,14 @@ export const styles = css`
     flex: 0 0 var(--layout-grid-strip-size, 22%);
   }
 
+  /* In a tall, narrow box (a phone held upright) a share as wide as the box leaves most of the
+     height empty: the strip takes more of it, for larger tiles. */
+  @container layout-grid (max-aspect-ratio: 3 / 4) {
+    .focus [part='grid'] {
+      flex-basis: var(--layout-grid-strip-size, 40%);
+    }
+  }
+
   /* In a wide, low box (a phone held sideways) the strip stands beside the large tile. */
   @container layout-grid (min-aspect-ratio: 2 / 1) {
     .focus .stage {

@@ -66,8 +66,10 @@ export const styles = css`
     --layout-grid-gap: 0.375rem;
   }
 
+  /* The containing block of the "More" group (container-type does not make it one). */
   [part='control-bar'] {
     grid-area: bar;
+    position: relative;
   }
 
   /*
@@ -103,6 +105,12 @@ export const styles = css`
   }
 
   .sheet[hidden] {
+    display: none;
+  }
+
+  /* The sheet's heading names the list: its own would say it twice (it still names the list for
+     assistive technology; the count stays on the participants button). */
+  .sheet > [part='participants']::part(heading) {
     display: none;
   }
 
@@ -186,10 +194,11 @@ export const styles = css`
     inset-block-end: calc(100% + 0.25rem);
     inset-inline: 0.5rem;
     z-index: 5;
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: center;
-    gap: 0.5rem;
+    /* Entries of a menu: as many columns as fit, each entry as wide as its column, its icon and
+       label at the start. */
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(10rem, 100%), 1fr));
+    gap: 0.375rem;
     padding: 0.5rem;
     box-sizing: border-box;
     background: var(--media-call-panel-background, var(--mr-color-surface, #1f2937));
@@ -204,6 +213,12 @@ export const styles = css`
 
   [part='more-menu'] > * {
     --mr-color-surface: var(--mr-color-surface-hover, #374151);
+    min-width: 0;
+  }
+
+  [part='more-menu'] > *::part(base) {
+    width: 100%;
+    justify-content: flex-start;
   }
 
   /* On a phone an open side panel takes the whole stage: beside the tiles it would leave neither

@@ -7,6 +7,7 @@ import type { ParticipantsToggleEvent } from '../../events/participant-events.js
 import type { PanelCloseEvent } from '../../events/panel-events.js';
 import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
+import { canShareScreen } from '../../internal/capabilities.js';
 import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import {
   canPublishSource,
@@ -52,7 +53,8 @@ import { moreMenu, sheet } from './parts.js';
  * close button (both fire `panel-close`), closes it and puts focus back on its button.
  *
  * Phone-sized (narrower than 36rem, or lower than 30rem: a phone held sideways), the control bar
- * keeps to one row: the device pickers, screen share, reactions, hand raise and deafen go behind
+ * keeps to one row: the device pickers (labelled entries: "Microphone", "Camera"), screen share
+ * (where the browser can capture a screen), reactions, hand raise and deafen go behind
  * a "More" button (`aria-expanded`; the group follows it in the tab order; Escape or a press
  * outside hides it); the tiles come 4 a page (a screen share and a strip of 3, the strip beside
  * it when the stage is wide and low), and pages turn by swipe too. Touch screens
@@ -178,16 +180,20 @@ export class MediaCall extends LitElement {
     const extras = html`
       ${
         compact && allowed.microphone
-          ? html`<device-picker part="microphone-picker" kind="audioinput"></device-picker>`
+          ? html`<device-picker
+              part="microphone-picker"
+              kind="audioinput"
+              show-label
+            ></device-picker>`
           : nothing
       }
       ${
         compact && allowed.camera
-          ? html`<device-picker part="camera-picker" kind="videoinput"></device-picker>`
+          ? html`<device-picker part="camera-picker" kind="videoinput" show-label></device-picker>`
           : nothing
       }
       ${
-        compact && allowed.screen
+        compact && allowed.screen && canShareScreen()
           ? html`<screen-share-button part="screen-share"></screen-share-button>`
           : nothing
       }

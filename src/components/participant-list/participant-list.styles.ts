@@ -58,6 +58,8 @@ export const styles = [
       flex: 1 1 auto;
       min-height: 0;
       overflow-y: auto;
+      /* A scrollbar of the panel's colours (Firefox otherwise draws a light one on the dark panel). */
+      scrollbar-color: var(--mr-color-border, #6b7280) transparent;
       display: flex;
       flex-direction: column;
       gap: 0.75rem;
@@ -302,6 +304,23 @@ export const styles = [
     [part='volume'] input:focus-visible {
       outline: 3px solid var(--mr-color-focus, #facc15);
       outline-offset: 2px;
+    }
+
+    /* A finger needs a target of at least 44 × 44 px. */
+    @media (pointer: coarse) {
+      [part='filter'],
+      [part='volume'] input,
+      [part='actions'] button,
+      [part='confirm'],
+      [part='cancel'] {
+        box-sizing: border-box;
+        min-width: 2.75rem;
+        min-height: 2.75rem;
+      }
+
+      [part='volume'] input {
+        height: 2.75rem;
+      }
     }
 
     @media (prefers-reduced-motion: reduce) {

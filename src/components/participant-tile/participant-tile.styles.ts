@@ -9,6 +9,8 @@ export const styles = css`
 
   [part='base'] {
     position: relative;
+    /* Small tiles (a phone's strip) keep only what matters in their corners. */
+    container: tile / inline-size;
     aspect-ratio: var(--participant-tile-aspect-ratio, 16 / 9);
     background: var(--participant-tile-background, var(--mr-color-surface, #1f2937));
     border-radius: var(--mr-radius, 0.75rem);
@@ -159,6 +161,23 @@ export const styles = css`
     cursor: pointer;
   }
 
+  /* A small tile: the name keeps the room that the camera and connection icons would take. */
+  @container tile (max-width: 10rem) {
+    [part='info'] {
+      inset-inline-start: 0.25rem;
+      inset-block-end: 0.25rem;
+      max-width: calc(100% - 0.5rem);
+      padding: 0.15rem 0.35rem;
+      gap: 0.25rem;
+      font-size: 0.75rem;
+    }
+
+    [part='info'] .camera-off,
+    [part='connection-quality'] {
+      display: none;
+    }
+  }
+
   [part='pin-button']:hover {
     background: rgb(0 0 0 / 0.8);
   }
@@ -175,6 +194,44 @@ export const styles = css`
   [part='pin-button']:focus-visible {
     outline: 2px solid var(--mr-color-focus, #facc15);
     outline-offset: 2px;
+  }
+
+  /* A finger needs a target of at least 44 × 44 px: the button is that big, its chip stays the
+     size it is for a mouse (the rest of the target is transparent), in the same place. */
+  @media (pointer: coarse) {
+    [part='actions'] {
+      inset-block-start: 0.125rem;
+      inset-inline-start: 0.125rem;
+    }
+
+    [part='pin-button'] {
+      position: relative;
+      isolation: isolate;
+      width: 2.75rem;
+      height: 2.75rem;
+      background: none;
+    }
+
+    [part='pin-button']::before {
+      content: '';
+      position: absolute;
+      inset: 0.375rem;
+      z-index: -1;
+      border-radius: 0.4rem;
+      background: rgb(0 0 0 / 0.6);
+    }
+
+    [part='pin-button']:hover {
+      background: none;
+    }
+
+    [part='pin-button'][aria-pressed='true'] {
+      background: none;
+    }
+
+    [part='pin-button'][aria-pressed='true']::before {
+      background: var(--mr-color-accent, #2563eb);
+    }
   }
 
   [part='connection-quality'] {

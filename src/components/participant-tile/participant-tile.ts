@@ -233,7 +233,12 @@ export class ParticipantTile extends LitElement {
           }
           ${
             !screen && !showVideo
-              ? html`<svg viewBox="0 0 24 24" role="img" aria-label=${t.term('cameraOff')}>
+              ? html`<svg
+                  class="camera-off"
+                  viewBox="0 0 24 24"
+                  role="img"
+                  aria-label=${t.term('cameraOff')}
+                >
                   ${icons.camOff}
                 </svg>`
               : nothing

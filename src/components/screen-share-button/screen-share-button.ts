@@ -9,7 +9,9 @@ import { TrackToggle, type ToggleSource } from '../track-toggle/track-toggle.js'
  * clicks) while the browser's picker is open. Closing the picker without choosing (the browser's
  * `NotAllowedError`) is not an error: the button just stays off. Other failures show a warning
  * mark and a localized message as the title. When the grant forbids screen sharing the button is
- * disabled, says why in its title and description, and the `forbidden` state is set.
+ * disabled, says why in its title and description, and the `forbidden` state is set. Where the
+ * browser cannot capture a screen at all (no `navigator.mediaDevices.getDisplayMedia`, as on
+ * phones) it shows nothing and the `unsupported` state is set.
  *
  * @tag screen-share-button
  * @summary A button that starts and stops screen sharing.
@@ -25,6 +27,7 @@ import { TrackToggle, type ToggleSource } from '../track-toggle/track-toggle.js'
  * @cssstate pending - Starting or stopping is in flight (the picker may be open).
  * @cssstate error - Sharing could not be started.
  * @cssstate forbidden - The participant may not share the screen.
+ * @cssstate unsupported - The browser cannot capture a screen (no `getDisplayMedia`): nothing is shown.
  *
  * @event track-toggle - Before starting or stopping (`source` is `screen_share`); cancel it to prevent that. `TrackToggleEvent`.
  */

@@ -10,7 +10,8 @@ export const styles = [
 
     /* Shows only what the grant allows; a page may show it disabled with its reason instead. */
     :host([hidden]),
-    :host(:state(forbidden)) {
+    :host(:state(forbidden)),
+    :host(:state(unsupported)) {
       display: none;
     }
 

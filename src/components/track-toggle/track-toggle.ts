@@ -7,6 +7,7 @@ import { define } from '../../internal/define.js';
 import type { RoomError, RoomSnapshot, TrackState } from '../../store/types.js';
 import { styles } from './track-toggle.styles.js';
 import { setState } from '../../internal/custom-states.js';
+import { canShareScreen } from '../../internal/capabilities.js';
 import { icons } from '../../internal/icons.js';
 import { mediaErrorCode } from '../../internal/media-errors.js';
 import { canPublishSource } from '../../store/selectors.js';
@@ -70,6 +71,7 @@ export type ToggleSource = 'microphone' | 'camera' | 'screen_share';
  * @cssstate pending - Turning on or off is in flight.
  * @cssstate error - The device was denied, is missing or failed.
  * @cssstate forbidden - The participant may not publish this source.
+ * @cssstate unsupported - A screen share where the browser cannot capture a screen (no `getDisplayMedia`, as on phones): nothing is shown.
  *
  * @event track-toggle - Before turning the source on or off; cancel it to prevent that. `TrackToggleEvent`.
  */
@@ -123,7 +125,11 @@ export class TrackToggle extends LitElement {
     return undefined;
   }
 
-  override render(): TemplateResult {
+  override render(): TemplateResult | typeof nothing {
+    // A browser that cannot capture a screen is not offered a button that cannot work.
+    const unsupported = this.source === 'screen_share' && !canShareScreen();
+    setState(this.#internals, 'unsupported', unsupported);
+    if (unsupported) return nothing;
     const t = this.#localize;
     const { inRoom, allowed } = this.#slice.value;
     const on = this.on;
@@ -173,6 +179,7 @@ export class TrackToggle extends LitElement {
     const session = this.#slice.session;
     const { inRoom, allowed } = this.#slice.value;
     if (!session || !inRoom || !allowed || this.pending) return;
+    if (this.source === 'screen_share' && !canShareScreen()) return;
     const enable = !this.on;
     if (!this.dispatchEvent(new TrackToggleEvent(this.source, enable))) return;
     const source = this.source;
