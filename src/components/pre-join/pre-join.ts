@@ -83,6 +83,8 @@ export class PreJoin extends LitElement {
   #handedOver = false;
   /** The camera's device is being switched: the preview waits for the new one. */
   #switching = false;
+  /** Join was pressed and waits for the devices being opened. */
+  #submitting = false;
   #generation = 0;
   /** Devices being opened; Join waits for them so a quick click loses no track. */
   readonly #opening = new Set<Promise<void>>();
@@ -190,6 +192,9 @@ export class PreJoin extends LitElement {
   #previewed(): LocalVideoTrack | undefined {
     const track = this.videoTrack;
     if (!this.videoOn || !track || track.isMuted || this.#switching || this.#handedOver) return;
+    // While Join waits for the devices, a camera opening now is not shown (it is about to be
+    // handed over): taking a stream from a <video> that has just started it is what hangs.
+    if (this.#submitting && this.#preview.track !== track) return;
     return track;
   }
 
@@ -282,7 +287,12 @@ export class PreJoin extends LitElement {
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    await Promise.all(this.#opening);
+    this.#submitting = true;
+    try {
+      await Promise.all(this.#opening);
+    } finally {
+      this.#submitting = false;
+    }
     if (!this.isConnected) return;
     const name = (this.#input.value?.value ?? this.name).trim();
     const join = new JoinEvent({
@@ -290,7 +300,10 @@ export class PreJoin extends LitElement {
       audioTrack: this.audioOn ? this.audioTrack : undefined,
       videoTrack: this.videoOn ? this.videoTrack : undefined,
     });
-    if (!this.dispatchEvent(join)) return;
+    if (!this.dispatchEvent(join)) {
+      this.requestUpdate(); // Kept: a camera that opened meanwhile is shown now.
+      return;
+    }
     // Hand the chosen tracks over (the preview lets go of them: they are the listener's to
     // publish or stop); stop the ones left behind (turned off in the preview).
     this.#handedOver = true;
