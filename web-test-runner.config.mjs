@@ -9,6 +9,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { sfuOnDemand, fixtureBuildsOnDemand } = await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
+const { windowViewportPlugin } = await import('./test/server/viewport.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
 const { webkitLauncher, webkitFiles } = await import('./dev/webkit.ts');
 const webkitRuns = webkitFiles();
@@ -94,6 +95,8 @@ export default {
     sfu.middleware,
   ],
   plugins: [
+    // WebKit's `setViewport` (test/helpers/viewport.ts): its launcher sizes the window.
+    windowViewportPlugin(),
     // `js: true` and `define` do what a bundler does for dependencies that read
     // process.env.NODE_ENV (nanostores).
     esbuildPlugin({

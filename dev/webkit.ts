@@ -23,7 +23,12 @@ export const miniBrowserPath = (): string =>
 export const webkitDriverPath = (): string =>
   process.env.WEBKIT_WEBDRIVER_BIN ?? '/usr/bin/WebKitWebDriver';
 
-/** Software rendering on a virtual display: no GPU, no DMA-BUF. */
+/**
+ * Software rendering on a virtual display: no GPU, no DMA-BUF, no accelerated compositing.
+ * (With accelerated compositing on software GL, which needs the DMA-BUF renderer, a <video> no
+ * longer waits for the main thread to draw each frame, but the chat panel's tests then hit
+ * "ResizeObserver loop" errors in most runs.)
+ */
 const BROWSER_ENV = {
   GDK_BACKEND: 'x11',
   LIBGL_ALWAYS_SOFTWARE: '1',
@@ -48,7 +53,8 @@ function startXvfb(): Promise<{ display: string; process: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const xvfb = spawn(
       'Xvfb',
-      ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],
+      // Larger than any viewport a test asks for (1440×900) with the window's chrome around it.
+      ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'],
       { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] },
     );
     let out = '';
@@ -85,6 +91,13 @@ function stopProcess(child: ChildProcess | undefined): void {
   if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
 }
 
+/** What `setViewport` uses of the webdriverio session. */
+interface WindowDriver {
+  getWindowRect(): Promise<{ width: number; height: number }>;
+  setWindowRect(x: null, y: null, width: number, height: number): Promise<unknown>;
+  execute<T>(script: () => T): Promise<T>;
+}
+
 /**
  * The WebDriver launcher of @web/test-runner-webdriver, with the driver and display it needs
  * started on `initialize` and stopped on `stop`.
@@ -92,6 +105,8 @@ function stopProcess(child: ChildProcess | undefined): void {
 class WebKitLauncher extends WebdriverLauncher {
   private xvfb?: ChildProcess;
   private driver_?: ChildProcess;
+  /** The window's size before a test sized it (restored when the test file ends). */
+  private firstRect?: { width: number; height: number };
 
   constructor(private readonly driverOptions: { hostname: string; port: number }) {
     super(
@@ -156,6 +171,47 @@ class WebKitLauncher extends WebdriverLauncher {
       sessionId,
       keys.flatMap((key) => (key.length > 1 && key.includes('+') ? key.split('+') : [key])),
     );
+  }
+
+  /**
+   * `executeServerCommand('window-viewport', { width, height })` (test/server/viewport.ts): WebDriver
+   * sizes windows, not viewports, so the window is sized to the viewport plus its chrome (the
+   * difference between the window and the page's innerWidth × innerHeight), measured again after
+   * each resize until the page has the size asked for. The window gets its first size back when
+   * the test file ends, so that the next file starts as every file does.
+   */
+  async setViewport(_sessionId: string, size: { width: number; height: number }): Promise<void> {
+    const driver = this.#webdriver();
+    this.firstRect ??= await driver.getWindowRect();
+    let inner = { width: 0, height: 0 };
+    for (let attempt = 0; attempt < 5; attempt++) {
+      inner = await driver.execute(() => ({ width: innerWidth, height: innerHeight }));
+      if (inner.width === size.width && inner.height === size.height) return;
+      const rect = await driver.getWindowRect();
+      await driver.setWindowRect(
+        null,
+        null,
+        rect.width + size.width - inner.width,
+        rect.height + size.height - inner.height,
+      );
+    }
+    throw new Error(
+      `the window gives a ${inner.width}×${inner.height} viewport, not ${size.width}×${size.height}`,
+    );
+  }
+
+  override async stopSession(id: string) {
+    const rect = this.firstRect;
+    this.firstRect = undefined;
+    if (rect) await this.#webdriver().setWindowRect(null, null, rect.width, rect.height);
+    return super.stopSession(id);
+  }
+
+  /** The webdriverio session (private in @web/test-runner-webdriver's types). */
+  #webdriver(): WindowDriver {
+    const driver = (this as unknown as { driver?: WindowDriver }).driver;
+    if (!driver) throw new Error('WebKit: no WebDriver session');
+    return driver;
   }
 
   override async stop(): Promise<void> {

@@ -16,14 +16,7 @@ export type Engine = 'chromium' | 'firefox' | 'webkit';
 export const FILES_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
   firefox: {},
-  webkit: {
-    'test/components/media-call-desktop.test.ts':
-      'sets the viewport (1440×900, 1280×720), which WebDriver cannot (no setViewport for it)',
-    'test/components/pre-join.test.ts':
-      'WebKitGTK with mock capture devices under Xvfb hangs its web process now and then while ' +
-      'previewing camera and microphone (6 of 18 runs of this file here): the page stops, so no test ' +
-      'timeout fires and the run waits for testsFinishTimeout',
-  },
+  webkit: {},
 };
 
 const NO_MEDIA_EMULATION =
@@ -64,8 +57,6 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     'auto follows the system setting': MEDIA_EMULATION,
   },
   webkit: {
-    'an active-speaker change in a 20-participant room re-selects only the two tiles it touches':
-      'flaky in WebKit, not diagnosed: once in two CI runs a third participant was re-selected',
     'moves nothing with prefers-reduced-motion: reduce': NO_MEDIA_EMULATION,
     'stops moving bars one by one under reduced motion, yet shows the level': NO_MEDIA_EMULATION,
     'with reduced motion, a reaction fades in place instead of rising': NO_MEDIA_EMULATION,

@@ -62,11 +62,38 @@ export class ScriptedRoom {
       participants: { count: remotes + 1, video: false, audio: false },
       publish: { audio: false, video: false },
     });
+    script.#uniqueSids();
     for (const identity of script.identities) {
       script.setPermissions(identity, {});
       script.publishCamera(identity);
     }
     return script;
+  }
+
+  /**
+   * Give every simulated remote a sid of its own, as the SFU does. `simulateParticipants` draws
+   * each one at random below 10000, so two of 19 remotes share one in about one room of 70; the
+   * Room's sid → identity map then sends a speaker, connection-quality or stream-state update
+   * meant for one of them to the other.
+   */
+  #uniqueSids(): void {
+    const sidToIdentity = (this.room as unknown as { sidToIdentity: Map<string, string> })
+      .sidToIdentity;
+    sidToIdentity.clear();
+    for (const p of this.room.remoteParticipants.values()) {
+      const sid = `PA_simulated_${this.#sid++}`;
+      p.updateInfo(
+        new ParticipantInfo({
+          sid,
+          identity: p.identity,
+          name: p.name ?? '',
+          state: ParticipantInfo_State.ACTIVE,
+          joinedAt: p.joinedAt ? BigInt(Math.floor(p.joinedAt.getTime() / 1000)) : undefined,
+          version: this.#version++,
+        }),
+      );
+      sidToIdentity.set(sid, p.identity);
+    }
   }
 
   /** The SFU says this participant published a camera. */

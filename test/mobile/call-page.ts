@@ -1,9 +1,9 @@
 import { fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/media-call/media-call.js';
 import { callRoot, waitFor, waitForValue } from '../helpers/live.js';
+import { setViewport } from '../helpers/viewport.js';
 import { COMPACT_HEIGHT, COMPACT_WIDTH } from '../../src/components/media-call/compact.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
@@ -40,7 +40,6 @@ export interface Call {
 export async function mountCall(options: CallOptions): Promise<Call> {
   phonePage();
   await setViewport({ width: options.width, height: options.height });
-  await waitFor(() => innerWidth === options.width, 'the viewport takes its size');
   const script = await ScriptedRoom.create(options.remotes);
   if (options.share) script.publishTrack(script.identities[0]!, 'screen_share');
   const el = await fixture<MediaRoom>(

@@ -81,6 +81,10 @@ export class PreJoin extends LitElement {
   readonly #preview = new TrackController(this, () => this.#video.value);
   readonly #input = createRef<HTMLInputElement>();
   #handedOver = false;
+  /** The camera's device is being switched: the preview waits for the new one. */
+  #switching = false;
+  /** Join was pressed and waits for the devices being opened. */
+  #submitting = false;
   #generation = 0;
   /** Devices being opened; Join waits for them so a quick click loses no track. */
   readonly #opening = new Set<Promise<void>>();
@@ -176,7 +180,22 @@ export class PreJoin extends LitElement {
   }
 
   protected override updated(): void {
-    this.#preview.set(this.videoOn ? this.videoTrack : undefined);
+    this.#preview.set(this.#previewed());
+  }
+
+  /**
+   * The camera track the preview shows: none while it is off, stopped (muted), being switched,
+   * or handed over. The preview lets go of the track before anything stops it or swaps its
+   * MediaStreamTrack, and takes it again after: WebKitGTK can deadlock its page when a track a
+   * <video> plays is stopped or taken out of its stream while a frame waits to be drawn.
+   */
+  #previewed(): LocalVideoTrack | undefined {
+    const track = this.videoTrack;
+    if (!this.videoOn || !track || track.isMuted || this.#switching || this.#handedOver) return;
+    // While Join waits for the devices, a camera opening now is not shown (it is about to be
+    // handed over): taking a stream from a <video> that has just started it is what hangs.
+    if (this.#submitting && this.#preview.track !== track) return;
+    return track;
   }
 
   async #startPreview(): Promise<void> {
@@ -231,9 +250,13 @@ export class PreJoin extends LitElement {
     else this.audioOn = on;
     const track = kind === 'video' ? this.videoTrack : this.audioTrack;
     if (on) {
-      if (track) await track.unmute();
-      else await this.#open(kind);
+      if (track) {
+        // Unmuting opens the device again (a new MediaStreamTrack), then the preview shows it.
+        await track.unmute();
+        this.requestUpdate();
+      } else await this.#open(kind);
     } else if (track) {
+      if (kind === 'video') this.#preview.set(undefined);
       // Muting stops the device (the camera light goes off) and keeps the track for later.
       await track.mute();
     }
@@ -244,13 +267,32 @@ export class PreJoin extends LitElement {
    * cancelled the `device-change` (it comes before the switch).
    */
   #onDevice = unlessCancelled((event: DeviceChangeEvent) => {
-    const track = event.kind === 'videoinput' ? this.videoTrack : this.audioTrack;
-    if (track) void track.setDeviceId({ exact: event.deviceId });
+    if (event.kind === 'videoinput') void this.#switchCamera(event.deviceId);
+    else void this.audioTrack?.setDeviceId({ exact: event.deviceId });
   });
+
+  /** Switch the camera with the preview let go of it (see `#previewed`). */
+  async #switchCamera(deviceId: string): Promise<void> {
+    const track = this.videoTrack;
+    if (!track) return;
+    this.#switching = true;
+    this.#preview.set(undefined);
+    try {
+      await track.setDeviceId({ exact: deviceId });
+    } finally {
+      this.#switching = false;
+      this.requestUpdate();
+    }
+  }
 
   async #onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    await Promise.all(this.#opening);
+    this.#submitting = true;
+    try {
+      await Promise.all(this.#opening);
+    } finally {
+      this.#submitting = false;
+    }
     if (!this.isConnected) return;
     const name = (this.#input.value?.value ?? this.name).trim();
     const join = new JoinEvent({
@@ -258,9 +300,14 @@ export class PreJoin extends LitElement {
       audioTrack: this.audioOn ? this.audioTrack : undefined,
       videoTrack: this.videoOn ? this.videoTrack : undefined,
     });
-    if (!this.dispatchEvent(join)) return;
-    // Hand the chosen tracks over; stop the ones left behind (turned off in the preview).
+    if (!this.dispatchEvent(join)) {
+      this.requestUpdate(); // Kept: a camera that opened meanwhile is shown now.
+      return;
+    }
+    // Hand the chosen tracks over (the preview lets go of them: they are the listener's to
+    // publish or stop); stop the ones left behind (turned off in the preview).
     this.#handedOver = true;
+    this.#preview.set(undefined);
     if (!join.audioTrack) this.audioTrack?.stop();
     if (!join.videoTrack) this.videoTrack?.stop();
   }
