@@ -16,6 +16,8 @@ const VIEWPORTS: Array<[number, number]> = [
   [844, 390],
   [360, 640],
   [640, 360],
+  // The narrowest phone still sold: six 44-px controls on one row.
+  [320, 568],
 ];
 
 /** Every element of `root` and the shadow roots below it that matches `selector`. */

@@ -26,6 +26,14 @@ export const styles = css`
     flex: 0 0 var(--control-bar-gap, 0.5rem);
   }
 
+  /* Very narrow (a 320-px phone): six 44-px targets still fit on one row. */
+  @container (max-width: 22rem) {
+    [part='base'] {
+      gap: 2px;
+      padding-inline: 2px;
+    }
+  }
+
   /* Narrow: icons only. The labels stay as the buttons' accessible names. */
   @container (max-width: 36rem) {
     track-toggle::part(label),
