@@ -24,7 +24,7 @@ function record(store: RoomStore): Array<{ type: string; phase: string; reason?:
   return seen;
 }
 
-const connectionEvents = (seen: Array<{ type: string }>) =>
+const connectionEvents = (seen: Array<{ type: string; reason?: string }>) =>
   seen.filter((e) => ['connected', 'reconnecting', 'reconnected', 'disconnected'].includes(e.type));
 
 describe('RoomStore through a reconnect: events from the phase', () => {
