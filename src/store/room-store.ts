@@ -121,6 +121,19 @@ export class RoomStore {
     this.#connection.beginConnect();
   }
 
+  /**
+   * The session replaces a lost (or failing) connection with a new one at once (a fresh token,
+   * perhaps another server), letting go of the Room's connection first: until the new one is
+   * connected, the phase stays `reconnecting` (the banner says "Reconnecting…"; `reconnected`
+   * follows, no `disconnected` on the way), the remote participants stay (as `reconnecting`, for
+   * the grace period) and your media stays shown on until the session has published it again
+   * (`releaseHeld`, which `connect` does after joining). A fatal error or a leave ends it. Does
+   * nothing unless `connected` or `reconnecting`.
+   */
+  beginRejoin(): void {
+    if (this.#connection.beginRejoin()) this.#participants.expectRejoin();
+  }
+
   /** A join was given up before the Room connected: the phase leaves `connecting`. */
   abandonConnect(): void {
     this.#connection.abandonConnect();

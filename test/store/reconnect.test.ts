@@ -185,7 +185,8 @@ describe('RoomStore through a reconnect: remote participants kept for a grace pe
 async function roomWithCamera(): Promise<{ room: Room; camera: LocalVideoTrack }> {
   const room = new Room();
   await room.simulateParticipants({
-    participants: { count: 1, video: false, audio: false },
+    // One remote participant besides the local one.
+    participants: { count: 2, video: false, audio: false },
     publish: { audio: false, video: true },
   });
   const camera = room.localParticipant.getTrackPublication(Track.Source.Camera)!
@@ -298,6 +299,69 @@ describe('RoomStore through a reconnect: your own media shown as it was', () => 
     room.emit(RoomEvent.Reconnecting);
     room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
     await store.settled();
+    expect(store.heldSources()).to.equal(undefined);
+  });
+});
+
+describe('RoomStore through a rejoin the session makes at once (beginRejoin)', () => {
+  let room: Room;
+  let camera: LocalVideoTrack;
+  let store: RoomStore;
+
+  beforeEach(async () => {
+    ({ room, camera } = await roomWithCamera());
+    store = new RoomStore(room);
+    await store.settled();
+  });
+
+  afterEach(async () => {
+    store.destroy();
+    camera.stop();
+    await room.disconnect();
+  });
+
+  it('stays reconnecting through the disconnect on the way, keeps everyone, then tells reconnected', async () => {
+    const seen = record(store);
+    const [remote] = [...room.remoteParticipants.keys()];
+    store.beginRejoin();
+    await store.settled();
+    // The session lets go of the connection: livekit-client unpublishes, forgets everyone, says
+    // Disconnected; then the session connects anew.
+    await room.localParticipant.unpublishTrack(camera, false);
+    room.remoteParticipants.clear();
+    room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
+    store.beginConnect();
+    room.emit(RoomEvent.ConnectionStateChanged, 'connecting' as never);
+    await store.settled();
+    expect(store.get().connection.phase).to.equal('reconnecting');
+    expect(store.get().participants.get(remote!)?.reconnecting, 'the other is kept').to.equal(true);
+    expect(store.get().local?.tracks.camera?.republishing, 'the camera shown on').to.equal(true);
+
+    room.emit(RoomEvent.Connected);
+    await store.settled();
+    expect(connectionEvents(seen)).to.deep.equal([
+      { type: 'reconnecting', phase: 'reconnecting' },
+      { type: 'reconnected', phase: 'connected' },
+    ]);
+    expect(store.heldSources(), 'held until the session has published').to.deep.equal(['camera']);
+    publishAgain(room, camera);
+    store.releaseHeld();
+    await store.settled();
+    expect(store.heldSources()).to.equal(undefined);
+    expect(store.get().error?.code).to.equal(undefined);
+  });
+
+  it('ends in disconnected (client-initiated) when the user leaves during it', async () => {
+    const seen = record(store);
+    store.beginRejoin();
+    await room.disconnect();
+    store.abandonConnect();
+    await store.settled();
+    expect(connectionEvents(seen).map((e) => e.reason ?? e.type)).to.deep.equal([
+      'reconnecting',
+      'client-initiated',
+    ]);
+    expect(store.get().connection.phase).to.equal('disconnected');
     expect(store.heldSources()).to.equal(undefined);
   });
 });

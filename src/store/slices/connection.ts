@@ -23,6 +23,8 @@ export class ConnectionSlice implements Slice<Key> {
   #reason: string | undefined;
   #error: RoomError | undefined;
   #sid = '';
+  /** A rejoin is under way (`beginRejoin`): the phase stays `reconnecting` until it ends. */
+  #rejoining = false;
 
   constructor(host: SliceHost) {
     this.#host = host;
@@ -30,6 +32,7 @@ export class ConnectionSlice implements Slice<Key> {
     this.#phase = phaseOf(host.room.state, 'idle');
     const { events } = host;
     events.on(RoomEvent.Connected, () => {
+      this.#rejoining = false;
       this.#reason = undefined;
       this.#error = undefined;
       this.#readSid();
@@ -42,9 +45,11 @@ export class ConnectionSlice implements Slice<Key> {
     events.on(RoomEvent.Reconnected, () => this.#setPhase('connected'));
     events.on(RoomEvent.ConnectionStateChanged, (state) => {
       // Connected and Disconnected have events of their own with more to say.
-      if (state === ConnectionState.Connecting) this.#setPhase('connecting');
+      if (state === ConnectionState.Connecting && !this.#rejoining) this.#setPhase('connecting');
     });
     events.on(RoomEvent.Disconnected, (reason) => {
+      // The session lets go of a lost connection to make a new one: not a disconnect to show.
+      if (this.#rejoining) return;
       // livekit-client gives no reason when it gives up reconnecting.
       this.#reason =
         reasonName(reason) ??
@@ -66,7 +71,25 @@ export class ConnectionSlice implements Slice<Key> {
   beginConnect(): void {
     this.#reason = undefined;
     this.#error = undefined;
-    this.#setPhase('connecting');
+    this.#setPhase(this.#rejoining ? 'reconnecting' : 'connecting');
+  }
+
+  /**
+   * The session replaces a lost (or failing) connection with a new one at once (a fresh token,
+   * perhaps another server): until it is connected (`reconnected`), a fatal error or a leave, the
+   * phase stays `reconnecting`, so the disconnect on the way is neither shown nor told. Only from
+   * `connected` or `reconnecting`; returns whether it began.
+   */
+  beginRejoin(): boolean {
+    if (this.#phase !== 'connected' && this.#phase !== 'reconnecting') return false;
+    this.#rejoining = true;
+    this.#setPhase('reconnecting');
+    return true;
+  }
+
+  /** Whether a rejoin (`beginRejoin`) is under way. */
+  get rejoining(): boolean {
+    return this.#rejoining;
   }
 
   /**
@@ -74,8 +97,9 @@ export class ConnectionSlice implements Slice<Key> {
    * will end the `connecting` phase, so this does, as a leave would.
    */
   abandonConnect(): void {
-    if (this.#phase !== 'connecting' || this.#host.room.state !== ConnectionState.Disconnected)
-      return;
+    const joining = this.#phase === 'connecting' || this.#rejoining;
+    if (!joining || this.#host.room.state !== ConnectionState.Disconnected) return;
+    this.#rejoining = false;
     this.#reason = 'client-initiated';
     this.#setPhase('disconnected');
   }
@@ -84,7 +108,10 @@ export class ConnectionSlice implements Slice<Key> {
   reportError(error: RoomError): void {
     const recorded = Object.freeze({ ...error });
     this.#error = recorded;
-    if (error.fatal) this.#phase = 'disconnected';
+    if (error.fatal) {
+      this.#rejoining = false;
+      this.#phase = 'disconnected';
+    }
     this.#host.invalidate(this);
     this.#host.emit({ type: 'error', error: recorded });
   }

@@ -78,6 +78,8 @@ export class ParticipantsSlice implements Slice<Key> {
   #localDirty = false;
   /** Counts verdicts asked for, so that only the latest is given. */
   #settling = 0;
+  /** The session is rejoining: the held sources wait for it to publish (`releaseHeld`). */
+  #awaitRelease = false;
 
   constructor(host: SliceHost, graceMs: number) {
     this.#host = host;
@@ -173,12 +175,13 @@ export class ParticipantsSlice implements Slice<Key> {
 
   build(prev: RoomSnapshot, next: Readonly<Partial<RoomSnapshot>>): Pick<RoomSnapshot, Key> {
     const room = this.#host.room;
-    const all = this.#all;
-    const dirty = this.#dirty;
     const connection = next.connection ?? prev.connection;
     const phase = connection.phase;
     this.#followPhase(phase, connection.reason, prev);
     this.#settleDepartures(phase, prev);
+    if (this.#all && phase === 'reconnecting') this.#keepVanished(prev);
+    const all = this.#all;
+    const dirty = this.#dirty;
 
     const present = room.remoteParticipants;
     const grace = this.#grace;
@@ -202,10 +205,11 @@ export class ParticipantsSlice implements Slice<Key> {
       const p = present.get(identity);
       const before = prev.participants.get(identity);
       const state = !p
-        ? grace.get(identity)!
+        ? grace.get(identity)
         : all || dirty.has(identity) || !before || before.participant !== p
           ? participantState(p, before)
           : before;
+      if (!state) continue;
       if (state !== before) changed = true;
       remotes.push(state);
     }
@@ -307,8 +311,14 @@ export class ParticipantsSlice implements Slice<Key> {
    * published again are reported as `republish-failed`.
    */
   releaseHeld(): void {
+    this.#awaitRelease = false;
     if (this.#hold.size === 0) return;
     this.#settle();
+  }
+
+  /** The session is rejoining: the held sources wait for it to publish them (`releaseHeld`). */
+  expectRejoin(): void {
+    this.#awaitRelease = true;
   }
 
   /** Let go of the sources that failed to be published again (the notice was dismissed). */
@@ -346,10 +356,16 @@ export class ParticipantsSlice implements Slice<Key> {
     this.#phase = phase;
     if (before === phase) return;
     if (phase === 'idle' || (phase === 'disconnected' && reason === 'client-initiated')) {
+      this.#awaitRelease = false;
       this.#hold.clear();
     } else if (before === 'connected' && (phase === 'reconnecting' || phase === 'disconnected')) {
       this.#hold.capture(prev.local);
-    } else if (before === 'reconnecting' && phase === 'connected' && this.#hold.size > 0) {
+    } else if (
+      before === 'reconnecting' &&
+      phase === 'connected' &&
+      this.#hold.size > 0 &&
+      !this.#awaitRelease
+    ) {
       // livekit-client publishes again before saying it reconnected, but a track that fails
       // does not wait for the others: the verdict waits until all are done.
       const settling = ++this.#settling;
@@ -361,7 +377,10 @@ export class ParticipantsSlice implements Slice<Key> {
     }
     if (phase !== 'connected') this.#settling += 1;
     // Out of the room, nobody is shown (and nobody is told gone: the room is).
-    if (phase === 'idle' || phase === 'disconnected') this.#grace.clear();
+    if (phase === 'idle' || phase === 'disconnected') {
+      this.#grace.clear();
+      this.#all = true;
+    }
     this.#localDirty = true;
   }
 
@@ -389,6 +408,20 @@ export class ParticipantsSlice implements Slice<Key> {
       }
     }
     this.#departed.clear();
+  }
+
+  /**
+   * While reconnecting, remote participants gone without a word (the session let go of the
+   * connection to make a new one, and livekit-client forgets everyone then) are kept as well.
+   */
+  #keepVanished(prev: RoomSnapshot): void {
+    if (!this.#grace.enabled) return;
+    const present = this.#host.room.remoteParticipants;
+    for (const identity of this.#order) {
+      if (present.has(identity) || this.#grace.has(identity)) continue;
+      const last = prev.participants.get(identity);
+      if (last && !last.isLocal) this.#grace.keep(last.participant as RemoteParticipant, last);
+    }
   }
 
   #touch(participant: Participant | undefined): void {
