@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { DisconnectReason, Room, RoomEvent, Track, type LocalVideoTrack } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
+import { loadLocale } from '../../src/controllers/localize.js';
 import '../../src/components/media-room/media-room.js';
 import '../../src/components/participant-tile/participant-tile.js';
 import '../../src/components/track-toggle/track-toggle.js';
@@ -13,6 +14,8 @@ import { waitFor } from '../helpers/live.js';
  * participant publishes a (dummy, live) camera; `setSourceEnabled` is recorded, not carried out.
  */
 async function mountWithCamera(lang = 'en') {
+  // Loaded before the notice shows, as a page that wants no English flash does.
+  await loadLocale(lang);
   const room = new Room();
   await room.simulateParticipants({
     participants: { count: 1, video: false, audio: false },

@@ -87,14 +87,9 @@ export class ConnectionSlice implements Slice<Key> {
     return true;
   }
 
-  /** Whether a rejoin (`beginRejoin`) is under way. */
-  get rejoining(): boolean {
-    return this.#rejoining;
-  }
-
   /**
-   * A join was given up before the Room connected (left during the token fetch): no Room event
-   * will end the `connecting` phase, so this does, as a leave would.
+   * A join (or a rejoin) was given up before the Room connected (left during the token fetch): no
+   * Room event will end the phase, so this does, as a leave would.
    */
   abandonConnect(): void {
     const joining = this.#phase === 'connecting' || this.#rejoining;
