@@ -202,7 +202,7 @@ export const es: Messages = {
   republishFailed: (what) => `La conexión ha vuelto, pero no se pudo volver a activar: ${what}.`,
   'source:camera': 'cámara',
   'source:microphone': 'micrófono',
-  'source:screen_share': 'compartir pantalla',
+  'source:screen_share': 'pantalla compartida',
   turnBackOn: 'Volver a activar',
   tileReconnecting: 'Reconectando…',
 };
