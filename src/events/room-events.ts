@@ -1,5 +1,10 @@
 import type { Participant, RemoteParticipant, TrackPublication } from 'livekit-client';
-import type { ConnectionQualityName, Reaction, RoomError } from '../store/types.js';
+import type {
+  ConnectionQualityName,
+  Reaction,
+  RoomError,
+  TrackSourceName,
+} from '../store/types.js';
 import type { RoomStoreEvent } from '../store/room-store.js';
 
 /**
@@ -25,7 +30,10 @@ export class ConnectedEvent extends Event {
   }
 }
 
-/** `reconnecting`: the connection dropped; livekit-client is reconnecting. */
+/**
+ * `reconnecting`: the connection dropped and is being recovered; fired as the banner starts saying
+ * "Reconnecting…" (livekit-client resuming the signal connection, or reconnecting fully).
+ */
 export class ReconnectingEvent extends Event {
   /** Always `reconnecting`. */
   declare readonly type: 'reconnecting';
@@ -34,7 +42,7 @@ export class ReconnectingEvent extends Event {
   }
 }
 
-/** `reconnected`: the connection is back. */
+/** `reconnected`: the connection is back; only ever after a `reconnecting`. */
 export class ReconnectedEvent extends Event {
   /** Always `reconnected`. */
   declare readonly type: 'reconnected';
@@ -43,13 +51,17 @@ export class ReconnectedEvent extends Event {
   }
 }
 
-/** `disconnected`: the room was left. */
+/** `disconnected`: the room was left or lost; `reason` always says why. */
 export class DisconnectedEvent extends Event {
   /** Always `disconnected`. */
   declare readonly type: 'disconnected';
-  /** Why, in kebab case (`client-initiated`, `server-shutdown`, `participant-removed`, …). */
-  readonly reason: string | undefined;
-  constructor(reason: string | undefined) {
+  /**
+   * Why, in kebab case: livekit-client's reason (`client-initiated`, `server-shutdown`,
+   * `participant-removed`, `signal-close`, …), `reconnect-failed` when livekit-client gave up
+   * reconnecting, or `unknown-reason` when nothing says.
+   */
+  readonly reason: string;
+  constructor(reason: string) {
     super('disconnected', init);
     this.reason = reason;
   }
@@ -254,11 +266,14 @@ export class RoomErrorEvent extends ErrorEventBase {
   readonly detail: string | undefined;
   /** Whether the room is unusable until the user retries. */
   readonly fatal: boolean;
+  /** For `republish-failed`: the sources that could not be published again after a reconnect. */
+  readonly sources: readonly TrackSourceName[] | undefined;
   constructor(error: RoomError) {
     super('error', { message: error.detail ?? error.code });
     this.code = error.code;
     this.detail = error.detail;
     this.fatal = error.fatal;
+    this.sources = error.sources;
   }
 }
 

@@ -244,4 +244,12 @@ export const ar: Messages = {
   announceRecordingStopped: 'توقف التسجيل',
   rejoining: 'جارٍ الانضمام مجددًا تلقائيًا…',
   'error:token-wrong-room': 'رمز الوصول مخصص لغرفة أخرى.',
+  'reason:reconnect-failed': 'انقطع الاتصال وتعذّرت استعادته.',
+  'error:republish-failed': 'تعذّرت إعادة تشغيله بعد إعادة الاتصال.',
+  republishFailed: (what) => `عاد الاتصال، لكن تعذّرت إعادة تشغيل: ${what}.`,
+  'source:camera': 'الكاميرا',
+  'source:microphone': 'الميكروفون',
+  'source:screen_share': 'مشاركة الشاشة',
+  turnBackOn: 'إعادة التشغيل',
+  tileReconnecting: 'جارٍ إعادة الاتصال…',
 };

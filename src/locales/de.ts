@@ -191,4 +191,14 @@ export const de: Messages = {
   announceRecordingStopped: 'Die Aufnahme wurde beendet',
   rejoining: 'Tritt automatisch wieder bei…',
   'error:token-wrong-room': 'Das Zugangstoken gilt für einen anderen Raum.',
+  'reason:reconnect-failed':
+    'Die Verbindung ging verloren und konnte nicht wiederhergestellt werden.',
+  'error:republish-failed': 'Ließ sich nach der Wiederverbindung nicht wieder einschalten.',
+  republishFailed: (what) =>
+    `Die Verbindung ist wieder da, aber dies ließ sich nicht wieder einschalten: ${what}.`,
+  'source:camera': 'Kamera',
+  'source:microphone': 'Mikrofon',
+  'source:screen_share': 'Bildschirmfreigabe',
+  turnBackOn: 'Wieder einschalten',
+  tileReconnecting: 'Verbindet erneut…',
 };

@@ -200,6 +200,16 @@ export const en = {
   announceRecordingStopped: 'Recording stopped',
   rejoining: 'Rejoining automatically…',
   'error:token-wrong-room': 'The access token is for another room.',
+  // Through a reconnect
+  'reason:reconnect-failed': 'The connection was lost and could not be restored.',
+  'error:republish-failed': 'It could not be turned back on after reconnecting.',
+  republishFailed: (what: string) =>
+    `The connection is back, but your ${what} could not be turned back on.`,
+  'source:camera': 'camera',
+  'source:microphone': 'microphone',
+  'source:screen_share': 'screen share',
+  turnBackOn: 'Turn back on',
+  tileReconnecting: 'Reconnecting…',
 };
 
 type Term = string | ((...args: never[]) => string);

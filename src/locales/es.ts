@@ -198,4 +198,12 @@ export const es: Messages = {
   announceRecordingStopped: 'La grabación ha terminado',
   rejoining: 'Volviendo a unirse automáticamente…',
   'error:token-wrong-room': 'El token de acceso es de otra sala.',
+  'reason:reconnect-failed': 'Se perdió la conexión y no se pudo restablecer.',
+  'error:republish-failed': 'No se pudo volver a activar tras la reconexión.',
+  republishFailed: (what) => `La conexión ha vuelto, pero no se pudo volver a activar: ${what}.`,
+  'source:camera': 'cámara',
+  'source:microphone': 'micrófono',
+  'source:screen_share': 'pantalla compartida',
+  turnBackOn: 'Volver a activar',
+  tileReconnecting: 'Reconectando…',
 };

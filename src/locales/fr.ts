@@ -199,4 +199,12 @@ export const fr: Messages = {
   announceRecordingStopped: 'L’enregistrement est terminé',
   rejoining: 'Reconnexion automatique…',
   'error:token-wrong-room': 'Le jeton d’accès est pour une autre salle.',
+  'reason:reconnect-failed': 'La connexion a été perdue et n’a pas pu être rétablie.',
+  'error:republish-failed': 'Impossible de le réactiver après la reconnexion.',
+  republishFailed: (what) => `La connexion est rétablie, mais impossible de réactiver : ${what}.`,
+  'source:camera': 'caméra',
+  'source:microphone': 'micro',
+  'source:screen_share': 'partage d’écran',
+  turnBackOn: 'Réactiver',
+  tileReconnecting: 'Reconnexion…',
 };

@@ -198,4 +198,12 @@ export const ja: Messages = {
   announceRecordingStopped: '録画が終了しました',
   rejoining: '自動的に再参加しています…',
   'error:token-wrong-room': 'アクセストークンは別のルーム用です。',
+  'reason:reconnect-failed': '接続が切れ、回復できませんでした。',
+  'error:republish-failed': '再接続後にオンに戻せませんでした。',
+  republishFailed: (what) => `接続は回復しましたが、${what}をオンに戻せませんでした。`,
+  'source:camera': 'カメラ',
+  'source:microphone': 'マイク',
+  'source:screen_share': '画面共有',
+  turnBackOn: 'オンに戻す',
+  tileReconnecting: '再接続中…',
 };

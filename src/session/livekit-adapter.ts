@@ -8,6 +8,7 @@ import {
   EngineEvent,
   Track,
   type ElementInfo,
+  type LocalParticipant,
   type RemoteVideoTrack,
   type Room,
   type TrackPublication,
@@ -60,4 +61,24 @@ export function pauseIfUnseen(publication: TrackPublication): void {
     track.observeElementInfo(unseen);
     track.stopObservingElementInfo(unseen);
   }, UNSEEN_GRACE_MS);
+}
+
+/**
+ * Settles once livekit-client is done publishing the local tracks again after a full reconnect,
+ * whether it managed or not: it awaits the participant's `republishPromise` (private), which
+ * rejects at the first track that fails while the others go on, then every publish still pending
+ * (`pendingPublishPromises`, private). At once when none is under way.
+ */
+export async function republishSettled(participant: LocalParticipant): Promise<void> {
+  const internals = participant as unknown as {
+    republishPromise?: Promise<unknown>;
+    pendingPublishPromises?: Map<unknown, Promise<unknown>>;
+  };
+  await internals.republishPromise?.catch(() => undefined);
+  // A publish may start while another is awaited (a track restarting first): a few rounds.
+  for (let round = 0; round < 5; round += 1) {
+    const pending = [...(internals.pendingPublishPromises?.values() ?? [])];
+    if (pending.length === 0) return;
+    await Promise.allSettled(pending);
+  }
 }

@@ -1,4 +1,4 @@
-import type { LocalAudioTrack, LocalVideoTrack, Room } from 'livekit-client';
+import type { LocalAudioTrack, LocalParticipant, LocalVideoTrack, Room } from 'livekit-client';
 import type { RoomStore } from '../store/room-store.js';
 import { canPublishSource } from '../store/selectors.js';
 
@@ -15,9 +15,28 @@ export interface JoinMedia {
  * there are any (no second permission prompt, no second camera start). A refused device is
  * reported by livekit-client as a room event (the store shows it); the participant stays in the
  * room, receiving. Never rejects.
+ *
+ * After a lost connection (a rejoin), what was on when it was lost is published instead of the
+ * first choice (the store holds it, shown as on and pending meanwhile); what cannot be (a screen
+ * share needs the user to pick it again) is then reported as `republish-failed`.
  */
 export async function publishOnJoin(room: Room, store: RoomStore, media: JoinMedia): Promise<void> {
   const lp = room.localParticipant;
+  const { tracks } = media;
+  let { audio, video } = media;
+  const held = tracks?.audio || tracks?.video ? undefined : store.heldSources();
+  if (held) {
+    audio = held.includes('microphone');
+    video = held.includes('camera');
+  }
+  try {
+    await publish(lp, store, { tracks, audio, video });
+  } finally {
+    store.releaseHeld();
+  }
+}
+
+async function publish(lp: LocalParticipant, store: RoomStore, media: JoinMedia): Promise<void> {
   let { tracks, audio, video } = media;
   await store.settled();
   const snapshot = store.get();

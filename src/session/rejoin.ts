@@ -16,6 +16,7 @@ export const REJOIN_REASONS: ReadonlySet<string> = new Set([
   'signal-close',
   'connection-timeout',
   'media-failure',
+  'reconnect-failed',
 ]);
 
 /**

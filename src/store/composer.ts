@@ -21,6 +21,7 @@ export class SnapshotComposer implements SliceHost {
   readonly events: RoomEvents;
   readonly #state: WritableAtom<RoomSnapshot>;
   readonly #reportError: (error: RoomError) => void;
+  readonly #clearError: (code: string) => void;
   readonly #listeners = new Set<(event: RoomStoreEvent) => void>();
   #slices: readonly AnySlice[] = [];
   readonly #dirty = new Set<AnySlice>();
@@ -30,10 +31,14 @@ export class SnapshotComposer implements SliceHost {
   #destroyed = false;
   #commits = 0;
 
-  constructor(room: Room, reportError: (error: RoomError) => void) {
+  constructor(
+    room: Room,
+    errors: { report: (error: RoomError) => void; clear: (code: string) => void },
+  ) {
     this.room = room;
     this.events = new RoomEvents(room);
-    this.#reportError = reportError;
+    this.#reportError = errors.report;
+    this.#clearError = errors.clear;
     // Replaced by the slices' initial parts in `start`.
     this.#state = atom<RoomSnapshot>(undefined as unknown as RoomSnapshot);
   }
@@ -83,6 +88,10 @@ export class SnapshotComposer implements SliceHost {
 
   reportError(error: RoomError): void {
     this.#reportError(error);
+  }
+
+  clearError(code: string): void {
+    this.#clearError(code);
   }
 
   onEvent(fn: (event: RoomStoreEvent) => void): () => void {

@@ -1,5 +1,5 @@
-export { RoomStore } from './room-store.js';
-export type { RoomStoreEvent, Selector, Equality } from './room-store.js';
+export { RoomStore, PARTICIPANT_GRACE_MS } from './room-store.js';
+export type { RoomStoreEvent, RoomStoreOptions, Selector, Equality } from './room-store.js';
 export { shallowEqual } from './equality.js';
 export * from './selectors.js';
 export * from './types.js';

@@ -9,11 +9,22 @@ import { ConnectionSlice } from './slices/connection.js';
 import { DevicesSlice } from './slices/devices.js';
 import { ModerationSlice } from './slices/moderation.js';
 import { ParticipantsSlice } from './slices/participants.js';
+import { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
 import { ReactionsSlice } from './slices/reactions.js';
-import type { ChatMessage, RoomError, RoomSnapshot } from './types.js';
+import type { ChatMessage, RoomError, RoomSnapshot, TrackSourceName } from './types.js';
 
 export type { RoomStoreEvent } from './slice.js';
 export { CHAT_LIMIT, CHAT_TOPIC } from './slices/chat.js';
+export { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
+
+/** Options of a `RoomStore`. */
+export interface RoomStoreOptions {
+  /**
+   * How long a remote participant who vanished without leaving is kept as `reconnecting`, in
+   * milliseconds (`PARTICIPANT_GRACE_MS` by default; 0 shows them gone at once).
+   */
+  participantGraceMs?: number;
+}
 
 export type Selector<T> = (snapshot: RoomSnapshot) => T;
 export type Equality<T> = (a: T, b: T) => boolean;
@@ -35,19 +46,24 @@ export class RoomStore {
   readonly room: Room;
   readonly #composer: SnapshotComposer;
   readonly #connection: ConnectionSlice;
+  readonly #participants: ParticipantsSlice;
   readonly #devices: DevicesSlice;
   readonly #chat: ChatSlice;
   readonly #reactions: ReactionsSlice;
   readonly #audio: AudioSlice;
   readonly #moderation: ModerationSlice;
 
-  constructor(room: Room) {
+  constructor(room: Room, options: RoomStoreOptions = {}) {
     this.room = room;
-    const host = (this.#composer = new SnapshotComposer(room, (error) => this.reportError(error)));
+    const graceMs = options.participantGraceMs ?? PARTICIPANT_GRACE_MS;
+    const host = (this.#composer = new SnapshotComposer(room, {
+      report: (error) => this.reportError(error),
+      clear: (code) => this.#connection.clearError(code),
+    }));
     // In this order: the participants read the connection phase.
     this.#composer.start([
       (this.#connection = new ConnectionSlice(host)),
-      new ParticipantsSlice(host),
+      (this.#participants = new ParticipantsSlice(host, graceMs)),
       (this.#devices = new DevicesSlice(host)),
       (this.#chat = new ChatSlice(host)),
       (this.#reactions = new ReactionsSlice(host)),
@@ -105,6 +121,19 @@ export class RoomStore {
     this.#connection.beginConnect();
   }
 
+  /**
+   * The session replaces a lost (or failing) connection with a new one at once (a fresh token,
+   * perhaps another server), letting go of the Room's connection first: until the new one is
+   * connected, the phase stays `reconnecting` (the banner says "Reconnecting…"; `reconnected`
+   * follows, no `disconnected` on the way), the remote participants stay (as `reconnecting`, for
+   * the grace period) and your media stays shown on until the session has published it again
+   * (`releaseHeld`, which `connect` does after joining). A fatal error or a leave ends it. Does
+   * nothing unless `connected` or `reconnecting`.
+   */
+  beginRejoin(): void {
+    if (this.#connection.beginRejoin()) this.#participants.expectRejoin();
+  }
+
   /** A join was given up before the Room connected: the phase leaves `connecting`. */
   abandonConnect(): void {
     this.#connection.abandonConnect();
@@ -115,8 +144,26 @@ export class RoomStore {
     this.#connection.reportError(error);
   }
 
+  /** Dismiss the problem shown (media that could not be published again is then let go of). */
   clearError(): void {
+    if (this.get().error?.code === 'republish-failed') this.#participants.dropFailed();
     this.#connection.clearError();
+  }
+
+  /**
+   * The local sources that were on when the connection was lost and are shown as on (pending)
+   * until published again; undefined when none are held. A rejoin publishes these.
+   */
+  heldSources(): readonly TrackSourceName[] | undefined {
+    return this.#participants.heldSources();
+  }
+
+  /**
+   * The session has published after a rejoin: stop holding; a held source not published again is
+   * reported as the non-fatal error `republish-failed` (with its `sources`).
+   */
+  releaseHeld(): void {
+    this.#participants.releaseHeld();
   }
 
   /** Re-read the media devices (labels appear once a permission was granted). */

@@ -7,7 +7,7 @@ export type RoomStoreEvent =
   | { type: 'connected' }
   | { type: 'reconnecting' }
   | { type: 'reconnected' }
-  | { type: 'disconnected'; reason: string | undefined }
+  | { type: 'disconnected'; reason: string }
   | { type: 'participant-joined'; participant: RemoteParticipant }
   | { type: 'participant-left'; participant: RemoteParticipant }
   | { type: 'track-subscribed'; publication: TrackPublication; participant: Participant }
@@ -87,6 +87,8 @@ export interface SliceHost {
   emit(event: RoomStoreEvent): void;
   /** Record a problem for the user (`RoomStore.reportError`). */
   reportError(error: RoomError): void;
+  /** Take back the problem shown if it has this `code` (it is over). */
+  clearError(code: string): void;
 }
 
 /** The snapshot keys built by a union of slices. */

@@ -1,4 +1,4 @@
-import type { Participant, TrackPublication } from 'livekit-client';
+import type { Participant, Track, TrackPublication } from 'livekit-client';
 
 /** The track sources the UI knows about, as livekit-client names them. */
 export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
@@ -22,6 +22,16 @@ export interface TrackState {
   readonly streamActive: boolean;
   /** The live publication, for attaching media. Compared by identity. */
   readonly publication: TrackPublication;
+  /**
+   * A local source that was on when the connection was lost and is being published again (a
+   * reconnect or a rejoin): show it as on, pending. `publication` is the one from before.
+   */
+  readonly republishing?: boolean;
+  /**
+   * While `republishing`, the media track from before, to keep showing (absent when it was
+   * stopped); otherwise absent: attach `publication.track`.
+   */
+  readonly track?: Track;
 }
 
 export type ConnectionQualityName = 'excellent' | 'good' | 'poor' | 'lost' | 'unknown';
@@ -67,6 +77,12 @@ export interface ParticipantState {
    */
   readonly handRaisedAt: number;
   readonly tracks: Readonly<Partial<Record<TrackSourceName, TrackState>>>;
+  /**
+   * A remote participant who vanished without leaving (a server-side move, a lost connection on
+   * either side) and is kept, without tracks, for a grace period (`PARTICIPANT_GRACE_MS`) until
+   * they come back; `participant-left` fires only if they do not.
+   */
+  readonly reconnecting: boolean;
   /** The live livekit-client participant, for actions. Compared by identity. */
   readonly participant: Participant;
 }
@@ -92,6 +108,8 @@ export interface RoomError {
   readonly detail?: string;
   /** Whether the room is unusable until the user retries. */
   readonly fatal: boolean;
+  /** For `republish-failed`: the sources that could not be published again. */
+  readonly sources?: readonly TrackSourceName[];
 }
 
 /**
@@ -161,7 +179,11 @@ export type HandRaiser = (raised: boolean) => Promise<void>;
 export interface RoomSnapshot {
   readonly connection: {
     readonly phase: ConnectionPhase;
-    /** On `disconnected`, why, in kebab case (`client-initiated`, `server-shutdown`, …). */
+    /**
+     * On `disconnected`, why, in kebab case (`client-initiated`, `server-shutdown`, …;
+     * `reconnect-failed` when livekit-client gave up reconnecting, `unknown-reason` when nothing
+     * says).
+     */
     readonly reason?: string;
   };
   readonly room: {

@@ -254,11 +254,11 @@ export interface MediaRoomSvelteAttributes {
   skipPrejoin?: MediaRoom['skipPrejoin'];
   /** The room is joined. `ConnectedEvent`. */
   onconnected?: (event: ConnectedEvent) => void;
-  /** The connection dropped; livekit-client is reconnecting. `ReconnectingEvent`. */
+  /** The connection dropped and is being recovered: fired as the banner starts saying "Reconnecting…" (livekit-client resuming or reconnecting fully). `ReconnectingEvent`. */
   onreconnecting?: (event: ReconnectingEvent) => void;
-  /** The connection is back. `ReconnectedEvent`. */
+  /** The connection is back; only ever after `reconnecting`. `ReconnectedEvent`. */
   onreconnected?: (event: ReconnectedEvent) => void;
-  /** The room was left; `reason` says why. `DisconnectedEvent`. */
+  /** The room was left or lost; `reason` always says why (`reconnect-failed`: livekit-client gave up reconnecting; `unknown-reason`: nothing said). `DisconnectedEvent`. */
   ondisconnected?: (event: DisconnectedEvent) => void;
   /** A remote participant joined. `ParticipantJoinedEvent`. */
   'onparticipant-joined'?: (event: ParticipantJoinedEvent) => void;

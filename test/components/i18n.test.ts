@@ -57,6 +57,7 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     tilePinScreen: name,
     tileUnpinScreen: name,
     connectionQuality: [[fr['quality:good']], ['']],
+    republishFailed: [[fr['source:camera']]],
     unnamedAudioinput: [[1], [2]],
     unnamedVideoinput: [[1], [2]],
     unnamedAudiooutput: [[1], [2]],

@@ -1,6 +1,7 @@
 import {
   ConnectionQuality,
   ConnectionQualityInfo,
+  DisconnectReason,
   ConnectionQualityUpdate,
   ParticipantInfo,
   ParticipantInfo_State,
@@ -288,7 +289,8 @@ export class ScriptedRoom {
     return this.remote(identity);
   }
 
-  leave(identity: string): void {
+  /** The SFU says this participant went, for `reason` (none: unknown, as an old server says). */
+  leave(identity: string, reason?: DisconnectReason): void {
     const p = this.remote(identity);
     this.#handlers.handleParticipantUpdates([
       new ParticipantInfo({
@@ -296,6 +298,7 @@ export class ScriptedRoom {
         identity,
         state: ParticipantInfo_State.DISCONNECTED,
         version: this.#version++,
+        ...(reason === undefined ? {} : { disconnectReason: reason }),
       }),
     ]);
   }

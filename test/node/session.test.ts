@@ -521,7 +521,10 @@ describe('rejoining by itself', () => {
     );
 
   it('REJOIN_REASONS are livekit-client disconnect reasons nobody decided', () => {
+    // The store's own reason for livekit-client giving up reconnecting (it tells none) is one.
+    assert.equal(REJOIN_REASONS.has('reconnect-failed'), true);
     for (const name of REJOIN_REASONS) {
+      if (name === 'reconnect-failed') continue;
       assert.notEqual(reasonOf(name), undefined, `${name} is a DisconnectReason`);
     }
     for (const decided of [
@@ -558,9 +561,21 @@ describe('rejoining by itself', () => {
     return session;
   }
 
-  /** Let the store deliver the disconnect event for `reason`. */
-  async function disconnect(session: RoomSession, reason: DisconnectReason) {
-    session.room.emit(RoomEvent.Disconnected, reason);
+  /**
+   * Let the store deliver the disconnect event for `reason` (a name: livekit-client giving up
+   * reconnecting for `reconnect-failed`): the room was connected, then lost (a disconnect is told
+   * when the phase changes to it).
+   */
+  async function disconnect(session: RoomSession, reason: DisconnectReason | string) {
+    session.room.emit(RoomEvent.Connected);
+    await session.store.settled();
+    if (reason === 'reconnect-failed') {
+      session.room.emit(RoomEvent.Reconnecting);
+      session.room.emit(RoomEvent.Disconnected, undefined);
+    } else {
+      const value = typeof reason === 'string' ? reasonOf(reason)! : reason;
+      session.room.emit(RoomEvent.Disconnected, value);
+    }
     await session.store.settled();
     await turn();
   }
@@ -606,7 +621,7 @@ describe('rejoining by itself', () => {
     it(`rejoins after ${name}; leave() cancels the wait`, async (t) => {
       const session = await failedSession(t);
       const first = seen.length;
-      await disconnect(session, reasonOf(name)!);
+      await disconnect(session, name);
       assert.equal(session.$rejoinAttempt.get(), 1, name);
       await session.leave();
       assert.equal(session.$rejoinAttempt.get(), 0);

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { TrackSource } from '@livekit/protocol';
 import {
   EngineEvent,
+  LocalParticipant,
   RemoteVideoTrack,
   Room,
   RoomEvent,
@@ -13,6 +14,7 @@ import {
   UNSEEN_GRACE_MS,
   onTokenRefreshed,
   pauseIfUnseen,
+  republishSettled,
   sourceFromProto,
 } from '../../src/session/livekit-adapter.js';
 import { joinPeer, tokenFor, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
@@ -136,6 +138,28 @@ describe('livekit-adapter: the livekit-client internals the library relies on', 
       ]);
     },
   );
+
+  it('republishSettled: the local participant still keeps its publishes in pendingPublishPromises and republishPromise', async () => {
+    const lp = new Room().localParticipant;
+    const internals = lp as unknown as { pendingPublishPromises: Map<unknown, Promise<unknown>> };
+    expect(internals.pendingPublishPromises).to.be.instanceOf(Map);
+    expect(String(LocalParticipant.prototype.republishAllTracks)).to.contain('republishPromise');
+    // It waits for every publish still pending, failed ones too.
+    let settle!: () => void;
+    const pending = new Promise<void>(
+      (_resolve, reject) => (settle = () => reject(new Error('x'))),
+    );
+    pending.catch(() => undefined);
+    internals.pendingPublishPromises.set({}, pending);
+    let done = false;
+    const settled = republishSettled(lp).then(() => (done = true));
+    await Promise.resolve();
+    expect(done, 'waits while a publish is pending').to.equal(false);
+    internals.pendingPublishPromises.clear();
+    settle();
+    await settled;
+    expect(done).to.equal(true);
+  });
 
   it('onTokenRefreshed on a Room that never connected does nothing and does not throw', () => {
     const room = new Room();

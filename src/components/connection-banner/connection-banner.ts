@@ -21,10 +21,12 @@ const selectView = (s: RoomSnapshot): View => ({
 });
 
 /**
- * The state of the connection as a banner: "Reconnecting…" with a spinner while livekit-client
- * reconnects, "Connection restored." for a few seconds once it is back, and, after a disconnect,
- * why (localized) with a Rejoin button that joins again through the session.
- * Nothing is shown while joining or connected.
+ * The state of the connection as a banner: "Reconnecting…" with a spinner while the connection is
+ * recovered (livekit-client resuming or reconnecting, or the session rejoining at once),
+ * "Connection restored." for a few seconds once it is back, and, after a disconnect, why
+ * (localized) with a Rejoin button that joins again through the session. Nothing is shown while
+ * joining or connected. It follows the store's connection phase, as `<media-room>`'s
+ * `reconnecting`, `reconnected` and `disconnected` events do, so it never says other than they.
  *
  * Reconnecting and restored are said politely (`role="status"`); a disconnect interrupts
  * (`role="alert"`). Both live regions are always in the shadow root (empty while there is
@@ -44,7 +46,7 @@ const selectView = (s: RoomSnapshot): View => ({
  * @cssproperty --connection-banner-background - Background of the banner.
  * @cssproperty --connection-banner-accent - Colour of the banner's edge while reconnecting.
  *
- * @cssstate reconnecting - livekit-client is reconnecting.
+ * @cssstate reconnecting - The connection is being recovered.
  * @cssstate reconnected - The connection came back (for `reconnected-duration` ms).
  * @cssstate disconnected - The room was left or lost.
  */

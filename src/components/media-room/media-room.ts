@@ -52,6 +52,7 @@ import { styles } from './media-room.styles.js';
  * @csspart retry - The Retry button of the error box.
  * @csspart notice - A problem that does not end the call (a denied camera), with a Dismiss button.
  * @csspart notice-message - The localized message of the notice.
+ * @csspart restore - The notice's "Turn back on" button, when media could not be published again after a reconnect.
  * @csspart dismiss - The notice's Dismiss button.
  * @csspart call - The default UI, `<media-call>`. Its parts are exported as this element's own:
  *   `pre-join`, `layout`, `control-bar`, `recording`, `hand-raise`, `chat`, `chat-toggle`,
@@ -62,9 +63,9 @@ import { styles } from './media-room.styles.js';
  * @cssproperty --media-room-gap - Space between the parts of the default UI.
  *
  * @event connected - The room is joined. `ConnectedEvent`.
- * @event reconnecting - The connection dropped; livekit-client is reconnecting. `ReconnectingEvent`.
- * @event reconnected - The connection is back. `ReconnectedEvent`.
- * @event disconnected - The room was left; `reason` says why. `DisconnectedEvent`.
+ * @event reconnecting - The connection dropped and is being recovered: fired as the banner starts saying "Reconnecting…" (livekit-client resuming or reconnecting fully). `ReconnectingEvent`.
+ * @event reconnected - The connection is back; only ever after `reconnecting`. `ReconnectedEvent`.
+ * @event disconnected - The room was left or lost; `reason` always says why (`reconnect-failed`: livekit-client gave up reconnecting; `unknown-reason`: nothing said). `DisconnectedEvent`.
  * @event participant-joined - A remote participant joined. `ParticipantJoinedEvent`.
  * @event participant-left - A remote participant left. `ParticipantLeftEvent`.
  * @event track-subscribed - A remote track is being received. `TrackSubscribedEvent`.
@@ -170,7 +171,6 @@ export class MediaRoom extends LitElement {
 
   constructor() {
     super();
-    // Every element inside finds the session through context.
     new ContextProvider(this, { context: sessionContext, initialValue: this.session });
   }
 
@@ -248,7 +248,7 @@ export class MediaRoom extends LitElement {
         <div part="announcer" class="visually-hidden" role="status" aria-live="polite">
           ${this.announcement}
         </div>
-        ${error && !error.fatal ? renderNotice(t, error, () => this.session.clearError()) : nothing}
+        ${error && !error.fatal ? renderNotice(t, error, this.session) : nothing}
         <slot @slotchange=${this.#slotted}></slot>
         ${this.hasChildren ? nothing : renderCall(this, this.showsPreJoin())}
         ${this.hasOwnAudio ? nothing : html`<room-audio></room-audio><start-audio></start-audio>`}

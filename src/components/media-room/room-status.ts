@@ -1,7 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { roomTypeFromMetadata, type RoomType } from '../../store/selectors.js';
-import type { ConnectionPhase, RoomError, RoomSnapshot } from '../../store/types.js';
+import type { RoomSession } from '../../session/room-session.js';
+import type {
+  ConnectionPhase,
+  RoomError,
+  RoomSnapshot,
+  TrackSourceName,
+} from '../../store/types.js';
 import type { GridLayout } from '../layout-grid/layout-grid.js';
 
 /** What `<media-room>` itself renders: a speaker change or a mute does not re-render it. */
@@ -54,17 +60,58 @@ export function renderError(
   </div>`;
 }
 
-/** A problem that does not stop the call (a denied camera): said, and dismissable. */
+/**
+ * A problem that does not stop the call (a denied camera): said, and dismissable. Sources that
+ * could not be published again after a reconnect (`republish-failed`) are named, with a button
+ * that turns them back on.
+ */
 export function renderNotice(
   t: LocalizeController,
-  { code, detail }: RoomError,
-  dismiss: () => void,
+  error: RoomError,
+  session: RoomSession,
 ): TemplateResult {
+  const { code, detail, sources = [] } = error;
+  const restore = code === 'republish-failed' && sources.length > 0;
+  const message = restore
+    ? t.term('republishFailed', listOf(t, sources))
+    : t.termFor(`error:${code}`, 'error:unknown');
   return html`<div part="notice" role="alert">
-    <span part="notice-message">${t.termFor(`error:${code}`, 'error:unknown')}</span>
+    <span part="notice-message">${message}</span>
     ${detail ? html`<span part="error-detail">${detail}</span>` : nothing}
-    <button part="dismiss" @click=${dismiss}>${t.term('dismiss')}</button>
+    ${
+      restore
+        ? html`<button part="restore" @click=${() => restoreSources(session, sources)}>
+            ${t.term('turnBackOn')}
+          </button>`
+        : nothing
+    }
+    <button part="dismiss" @click=${() => session.clearError()}>${t.term('dismiss')}</button>
   </div>`;
+}
+
+/** "camera and microphone", in the element's language. */
+function listOf(t: LocalizeController, sources: readonly TrackSourceName[]): string {
+  const names = sources.map((source) => t.termFor(`source:${source}`, 'error:unknown'));
+  try {
+    return new Intl.ListFormat(t.lang, { type: 'conjunction' }).format(names);
+  } catch {
+    return names.join(', ');
+  }
+}
+
+/**
+ * Turn back on what could not be published again (a click, so a screen share's picker may open:
+ * every request starts within it) and dismiss the notice. A device failing again is reported
+ * anew by the session.
+ */
+function restoreSources(session: RoomSession, sources: readonly TrackSourceName[]): void {
+  session.clearError();
+  for (const source of sources) {
+    if (source === 'screen_share_audio') continue;
+    session.setSourceEnabled(source, true).catch(() => {
+      /* Reported as a room event (the device error), shown by the toggle and the notice. */
+    });
+  }
 }
 
 /** Whether the page put anything (an element, or text) inside. */

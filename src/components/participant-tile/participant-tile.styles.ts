@@ -45,6 +45,18 @@ export const styles = css`
     }
   }
 
+  /* Kept through a grace period after vanishing: greyed until back or gone. */
+  [part='base'].reconnecting [part='avatar'] {
+    filter: grayscale(1);
+    opacity: 0.5;
+  }
+
+  [part='reconnecting'] {
+    flex: none;
+    font-size: 0.75em;
+    opacity: 0.85;
+  }
+
   video {
     position: absolute;
     inset: 0;

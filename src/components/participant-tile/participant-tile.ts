@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { createRef, ref } from 'lit/directives/ref.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { cssomStyle } from '../../internal/cssom-style.js';
-import type { Participant } from 'livekit-client';
+import type { Participant, Track } from 'livekit-client';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { TrackController } from '../../controllers/track-controller.js';
@@ -15,7 +15,7 @@ import { shallowEqual } from '../../store/equality.js';
 import { isReaction, type ReactionEmoji } from '../../store/reactions.js';
 import { selectRaisedHands, selectReactionsOf } from '../../store/selectors.js';
 import { icons } from '../../internal/icons.js';
-import type { ParticipantState, Reaction, RoomSnapshot } from '../../store/types.js';
+import type { ParticipantState, Reaction, RoomSnapshot, TrackState } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
 import { styles } from './participant-tile.styles.js';
 import { initials } from '../../internal/initials.js';
@@ -29,6 +29,9 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * store stays the source of state). `source` picks the camera or the screen share. Shows the video
  * while it is published, subscribed and unmuted, and otherwise the participant's initials (camera)
  * or a screen icon (screen share). The video element is detached when the tile leaves the page.
+ * Through a reconnect, your own camera keeps showing while it is published again, and a remote
+ * participant who vanished without leaving stays, greyed and marked "Reconnecting…", for the
+ * store's grace period (`PARTICIPANT_GRACE_MS`).
  *
  * A camera tile shows the participant's reactions (`<reaction-button>`) as emoji floating up
  * from the bottom for about three seconds (with reduced motion: appearing and fading in place),
@@ -51,6 +54,7 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @csspart avatar - The initials (camera) or screen icon (screen share) shown without video.
  * @csspart info - The bar with name and marks.
  * @csspart name - The participant's name (or "Ada's screen").
+ * @csspart reconnecting - "Reconnecting…" after the name of a participant kept through a grace period.
  * @csspart hand - The raised-hand mark (its label says the place in the queue).
  * @csspart mic-muted - The audio-muted mark: the microphone, or the screen-share audio for a screen share.
  * @csspart connection-quality - The `<connection-quality>` element in the info bar.
@@ -72,6 +76,7 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @cssstate hand-raised - The participant's hand is raised.
  * @cssstate pinned - The tile is pinned (`pinned` is set).
  * @cssstate screen-share - The tile shows a screen share.
+ * @cssstate reconnecting - The participant vanished without leaving and is kept for a grace period (greyed, "Reconnecting…").
  *
  * @event tile-pin - The user pressed Pin or Unpin; `identity`, `source` and the asked-for `pinned`. Cancelable. `TilePinEvent`.
  */
@@ -154,7 +159,7 @@ export class ParticipantTile extends LitElement {
     const screen = this.#isScreen;
     const name = p ? p.displayName : identity;
     const video = p?.tracks[screen ? 'screen_share' : 'camera'];
-    const showVideo = !!video && video.subscribed && !video.muted && !!video.publication.track;
+    const showVideo = !!video && video.subscribed && !video.muted && !!mediaOf(video);
     const audio = p?.tracks[screen ? 'screen_share_audio' : 'microphone'];
     const audioOff = !audio || audio.muted;
     let label: string;
@@ -171,6 +176,7 @@ export class ParticipantTile extends LitElement {
     setState(this.#internals, 'local', !!p?.isLocal);
     setState(this.#internals, 'pinned', this.pinned);
     setState(this.#internals, 'screen-share', screen);
+    setState(this.#internals, 'reconnecting', !!p?.reconnecting);
     const hand = screen ? 0 : this.#hand.value;
     setState(this.#internals, 'hand-raised', hand > 0);
     // Named after the participant (every tile has one) and after what it does: "Pin Ada", "Unpin
@@ -183,7 +189,7 @@ export class ParticipantTile extends LitElement {
         part="base"
         role="group"
         aria-label=${screen ? label : t.term('tileLabel', label)}
-        class=${p?.isSpeaking ? 'speaking' : ''}
+        class=${p?.reconnecting ? 'reconnecting' : p?.isSpeaking ? 'speaking' : ''}
       >
         <video
           ${ref(this.#video)}
@@ -256,6 +262,11 @@ export class ParticipantTile extends LitElement {
               : nothing
           }
           <span part="name" dir=${label === name ? 'auto' : nothing} title=${label}>${shown}</span>
+          ${
+            p?.reconnecting
+              ? html`<span part="reconnecting">${t.term('tileReconnecting')}</span>`
+              : nothing
+          }
           <connection-quality part="connection-quality" identity=${identity}></connection-quality>
           ${p?.isSpeaking ? html`<span class="visually-hidden">${t.term('speaking')}</span>` : nothing}
         </div>
@@ -297,8 +308,7 @@ export class ParticipantTile extends LitElement {
   protected override updated(): void {
     const p = this.#participant.value;
     const video = p?.tracks[this.#isScreen ? 'screen_share' : 'camera'];
-    const track = video && video.subscribed && !video.muted ? video.publication.track : undefined;
-    this.#videoTrack.set(track);
+    this.#videoTrack.set(video && video.subscribed && !video.muted ? mediaOf(video) : undefined);
   }
 
   readonly #onPin = (): void => {
@@ -307,6 +317,9 @@ export class ParticipantTile extends LitElement {
 }
 
 const NO_REACTIONS: readonly Reaction[] = Object.freeze([]);
+
+/** The media of a track: the one from before while it is being published again, else the live one. */
+const mediaOf = (video: TrackState): Track | undefined => video.track ?? video.publication.track;
 
 /** Where across the tile a reaction rises (10–70 % from the start edge), spread by its id. */
 function driftOf(id: string): number {

@@ -24,6 +24,11 @@ export const styles = [
       background: var(--track-toggle-off-background-hover, #991b1b);
     }
 
+    /* Pending (in flight, or being published again after a reconnect): the state it is going to. */
+    button[aria-busy='true'] {
+      opacity: 0.7;
+    }
+
     button.screen_share[aria-pressed='true'] {
       background: var(--screen-share-button-on-background, var(--mr-color-accent, #2563eb));
       color: var(--mr-color-on-accent, #fff);

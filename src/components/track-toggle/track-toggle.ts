@@ -55,6 +55,10 @@ export type ToggleSource = 'microphone' | 'camera' | 'screen_share';
  * `forbidden`) and comes back when the grant changes; to show it disabled with the reason as its
  * title instead, style `track-toggle:state(forbidden) { display: inline-block }`.
  *
+ * Through a reconnect or a rejoin, a source that was on stays shown on while it is published
+ * again (`pending`, `aria-busy`; clicks are ignored until it settles). If it could not be, the
+ * store's `republish-failed` error names it and the button shows the warning mark.
+ *
  * @tag track-toggle
  * @summary A microphone, camera or screen-share on/off button.
  *
@@ -68,7 +72,7 @@ export type ToggleSource = 'microphone' | 'camera' | 'screen_share';
  * @cssproperty --screen-share-button-on-background - Background while the screen is shared.
  *
  * @cssstate on - The source is published and unmuted.
- * @cssstate pending - Turning on or off is in flight.
+ * @cssstate pending - Turning on or off is in flight, or the source is being published again after a reconnect.
  * @cssstate error - The device was denied, is missing or failed.
  * @cssstate forbidden - The participant may not publish this source.
  * @cssstate unsupported - A screen share where the browser cannot capture a screen (no `getDisplayMedia`, as on phones): nothing is shown.
@@ -121,8 +125,16 @@ export class TrackToggle extends LitElement {
   get errorCode(): string | undefined {
     if (this.failed) return this.failed;
     const error = this.#slice.value.error;
-    if (!this.on && error?.code.startsWith(`${this.source}-`)) return error.code;
+    if (this.on || !error) return undefined;
+    if (error.code.startsWith(`${this.source}-`)) return error.code;
+    if (error.code === 'republish-failed' && error.sources?.includes(this.source))
+      return error.code;
     return undefined;
+  }
+
+  /** Turning on or off is in flight, or the source is being published again after a reconnect. */
+  get #busy(): boolean {
+    return this.pending || !!this.#slice.value.track?.republishing;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -143,7 +155,8 @@ export class TrackToggle extends LitElement {
         ? t.termFor(`error:${error}`, 'error:unknown')
         : '';
     setState(this.#internals, 'on', on);
-    setState(this.#internals, 'pending', this.pending);
+    const busy = this.#busy;
+    setState(this.#internals, 'pending', busy);
     setState(this.#internals, 'error', !!error && !forbidden);
     setState(this.#internals, 'forbidden', forbidden);
     const icon = on ? look.on : look.off;
@@ -153,10 +166,10 @@ export class TrackToggle extends LitElement {
         type="button"
         class=${this.source}
         aria-pressed=${on ? 'true' : 'false'}
-        aria-busy=${this.pending ? 'true' : 'false'}
+        aria-busy=${busy ? 'true' : 'false'}
         aria-describedby=${message ? 'message' : nothing}
         title=${message || nothing}
-        aria-disabled=${this.pending ? 'true' : nothing}
+        aria-disabled=${busy ? 'true' : nothing}
         ?disabled=${!inRoom || forbidden}
         @click=${this.#toggle}
       >
@@ -178,7 +191,7 @@ export class TrackToggle extends LitElement {
   async toggle(): Promise<void> {
     const session = this.#slice.session;
     const { inRoom, allowed } = this.#slice.value;
-    if (!session || !inRoom || !allowed || this.pending) return;
+    if (!session || !inRoom || !allowed || this.#busy) return;
     if (this.source === 'screen_share' && !canShareScreen()) return;
     const enable = !this.on;
     if (!this.dispatchEvent(new TrackToggleEvent(this.source, enable))) return;

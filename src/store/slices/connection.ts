@@ -1,6 +1,6 @@
 import { ConnectionState, DisconnectReason, RoomEvent } from 'livekit-client';
 import { shallowEqual } from '../equality.js';
-import type { Slice, SliceHost } from '../slice.js';
+import type { RoomStoreEvent, Slice, SliceHost } from '../slice.js';
 import type { ConnectionPhase, RoomError, RoomSnapshot } from '../types.js';
 
 type Key = 'connection' | 'room' | 'error' | 'canPlaybackAudio';
@@ -23,6 +23,8 @@ export class ConnectionSlice implements Slice<Key> {
   #reason: string | undefined;
   #error: RoomError | undefined;
   #sid = '';
+  /** A rejoin is under way (`beginRejoin`): the phase stays `reconnecting` until it ends. */
+  #rejoining = false;
 
   constructor(host: SliceHost) {
     this.#host = host;
@@ -30,30 +32,29 @@ export class ConnectionSlice implements Slice<Key> {
     this.#phase = phaseOf(host.room.state, 'idle');
     const { events } = host;
     events.on(RoomEvent.Connected, () => {
-      this.#phase = 'connected';
+      this.#rejoining = false;
       this.#reason = undefined;
       this.#error = undefined;
       this.#readSid();
-      host.invalidate(this);
-      host.emit({ type: 'connected' });
-    });
-    events.on(RoomEvent.Reconnecting, () => {
-      this.#setPhase('reconnecting');
-      host.emit({ type: 'reconnecting' });
-    });
-    events.on(RoomEvent.SignalReconnecting, () => this.#setPhase('reconnecting'));
-    events.on(RoomEvent.Reconnected, () => {
       this.#setPhase('connected');
-      host.emit({ type: 'reconnected' });
     });
+    // livekit-client says `SignalReconnecting` while it resumes the signal connection and
+    // `Reconnecting` for a full reconnect (or when a resume escalates): both are "Reconnecting…".
+    events.on(RoomEvent.SignalReconnecting, () => this.#setPhase('reconnecting'));
+    events.on(RoomEvent.Reconnecting, () => this.#setPhase('reconnecting'));
+    events.on(RoomEvent.Reconnected, () => this.#setPhase('connected'));
     events.on(RoomEvent.ConnectionStateChanged, (state) => {
       // Connected and Disconnected have events of their own with more to say.
-      if (state === ConnectionState.Connecting) this.#setPhase('connecting');
+      if (state === ConnectionState.Connecting && !this.#rejoining) this.#setPhase('connecting');
     });
     events.on(RoomEvent.Disconnected, (reason) => {
-      this.#reason = reasonName(reason);
+      // The session lets go of a lost connection to make a new one: not a disconnect to show.
+      if (this.#rejoining) return;
+      // livekit-client gives no reason when it gives up reconnecting.
+      this.#reason =
+        reasonName(reason) ??
+        (this.#phase === 'reconnecting' ? 'reconnect-failed' : 'unknown-reason');
       this.#setPhase('disconnected');
-      host.emit({ type: 'disconnected', reason: this.#reason });
     });
     events.on(RoomEvent.RoomMetadataChanged, (metadata) => {
       host.invalidate(this);
@@ -70,16 +71,30 @@ export class ConnectionSlice implements Slice<Key> {
   beginConnect(): void {
     this.#reason = undefined;
     this.#error = undefined;
-    this.#setPhase('connecting');
+    this.#setPhase(this.#rejoining ? 'reconnecting' : 'connecting');
   }
 
   /**
-   * A join was given up before the Room connected (left during the token fetch): no Room event
-   * will end the `connecting` phase, so this does, as a leave would.
+   * The session replaces a lost (or failing) connection with a new one at once (a fresh token,
+   * perhaps another server): until it is connected (`reconnected`), a fatal error or a leave, the
+   * phase stays `reconnecting`, so the disconnect on the way is neither shown nor told. Only from
+   * `connected` or `reconnecting`; returns whether it began.
+   */
+  beginRejoin(): boolean {
+    if (this.#phase !== 'connected' && this.#phase !== 'reconnecting') return false;
+    this.#rejoining = true;
+    this.#setPhase('reconnecting');
+    return true;
+  }
+
+  /**
+   * A join (or a rejoin) was given up before the Room connected (left during the token fetch): no
+   * Room event will end the phase, so this does, as a leave would.
    */
   abandonConnect(): void {
-    if (this.#phase !== 'connecting' || this.#host.room.state !== ConnectionState.Disconnected)
-      return;
+    const joining = this.#phase === 'connecting' || this.#rejoining;
+    if (!joining || this.#host.room.state !== ConnectionState.Disconnected) return;
+    this.#rejoining = false;
     this.#reason = 'client-initiated';
     this.#setPhase('disconnected');
   }
@@ -88,13 +103,17 @@ export class ConnectionSlice implements Slice<Key> {
   reportError(error: RoomError): void {
     const recorded = Object.freeze({ ...error });
     this.#error = recorded;
-    if (error.fatal) this.#phase = 'disconnected';
+    if (error.fatal) {
+      this.#rejoining = false;
+      this.#phase = 'disconnected';
+    }
     this.#host.invalidate(this);
     this.#host.emit({ type: 'error', error: recorded });
   }
 
-  clearError(): void {
-    if (!this.#error) return;
+  /** Take back the error shown (only if it has `code`, when given). */
+  clearError(code?: string): void {
+    if (!this.#error || (code !== undefined && this.#error.code !== code)) return;
     this.#error = undefined;
     this.#host.invalidate(this);
   }
@@ -123,9 +142,22 @@ export class ConnectionSlice implements Slice<Key> {
     };
   }
 
+  /**
+   * The one place the phase changes with a room event, and the one place the connection events
+   * are told, each from a change of phase, so they always match what the phase shows (the
+   * banner): `reconnecting` on entering `reconnecting` (from livekit-client's resume or its full
+   * reconnect alike), `reconnected` only on leaving it for `connected`, `connected` on reaching
+   * `connected` any other way, and `disconnected` (always with a reason) on reaching
+   * `disconnected`. A fatal error ends the phase without `disconnected`: the error box and the
+   * `error` event say so instead.
+   */
   #setPhase(phase: ConnectionPhase): void {
+    const before = this.#phase;
     this.#phase = phase;
     this.#host.invalidate(this);
+    if (phase === before) return;
+    const event = phaseEvent(before, phase, this.#reason);
+    if (event) this.#host.emit(event);
   }
 
   /** The room sid arrives with the server's room info, possibly after `Connected`. */
@@ -140,6 +172,24 @@ export class ConnectionSlice implements Slice<Key> {
         /* The connection ended before the sid came; the next connect reads it again. */
       },
     );
+  }
+}
+
+/** The event told for a change of phase from `before` to `phase`, if any. */
+export function phaseEvent(
+  before: ConnectionPhase,
+  phase: ConnectionPhase,
+  reason: string | undefined,
+): RoomStoreEvent | undefined {
+  switch (phase) {
+    case 'reconnecting':
+      return { type: 'reconnecting' };
+    case 'connected':
+      return { type: before === 'reconnecting' ? 'reconnected' : 'connected' };
+    case 'disconnected':
+      return { type: 'disconnected', reason: reason ?? 'unknown-reason' };
+    default:
+      return undefined;
   }
 }
 
@@ -158,7 +208,7 @@ function phaseOf(state: ConnectionState, fallback: ConnectionPhase): ConnectionP
 }
 
 /** `DisconnectReason.SERVER_SHUTDOWN` → `server-shutdown`. */
-function reasonName(reason: DisconnectReason | undefined): string | undefined {
+export function reasonName(reason: DisconnectReason | undefined): string | undefined {
   if (reason === undefined) return undefined;
   const name = DisconnectReason[reason];
   return name ? name.toLowerCase().replaceAll('_', '-') : String(reason);

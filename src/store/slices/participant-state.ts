@@ -49,6 +49,7 @@ export function participantState(
     joinedAt: joinedAt(p),
     handRaisedAt: handRaisedAt(p, before),
     tracks: keepIfEqual(before?.tracks, tracks),
+    reconnecting: false,
     participant: p,
   };
   if (before && shallowEqual(before, next)) return before;
@@ -114,7 +115,7 @@ function deepValuesEqual(a: object, b: object): boolean {
   return true;
 }
 
-function sourceName(source: Track.Source): TrackSourceName | undefined {
+export function sourceName(source: Track.Source): TrackSourceName | undefined {
   switch (source) {
     case Track.Source.Camera:
       return 'camera';

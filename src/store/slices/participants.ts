@@ -1,8 +1,17 @@
-import { RoomEvent, type Participant } from 'livekit-client';
+import { RoomEvent, type Participant, type RemoteParticipant } from 'livekit-client';
 import { shallowEqual } from '../equality.js';
 import type { Slice, SliceHost } from '../slice.js';
-import type { ParticipantState, RoomSnapshot } from '../types.js';
-import { hasPublished, joinedAt, participantState, qualityName } from './participant-state.js';
+import type { ConnectionPhase, ParticipantState, RoomSnapshot, TrackSourceName } from '../types.js';
+import { reasonName } from './connection.js';
+import {
+  hasPublished,
+  joinedAt,
+  participantState,
+  qualityName,
+  sourceName,
+} from './participant-state.js';
+import { republishSettled } from '../../session/livekit-adapter.js';
+import { GRACE_REASONS, LocalHold, RemoteGrace } from './reconnect-hold.js';
 
 type Key =
   | 'local'
@@ -19,6 +28,11 @@ const EMPTY_RECENCY: ReadonlyMap<string, number> = new Map();
  * Participants, their tracks and the speakers: the local participant (while in a room), the
  * remotes in join order, who speaks now and how recently everyone spoke. An event rebuilds only
  * the participants it names; the others keep their object identity.
+ *
+ * Through a reconnect the screen stays as it was: the local sources that were on stay on (pending)
+ * while they are published again (`LocalHold`), and remote participants who vanish without leaving
+ * are kept as `reconnecting` for a grace period (`RemoteGrace`); `participant-left` is told only
+ * when they are shown gone, `participant-joined` only when they were not shown.
  */
 export class ParticipantsSlice implements Slice<Key> {
   readonly keys: readonly Key[] = [
@@ -54,9 +68,25 @@ export class ParticipantsSlice implements Slice<Key> {
   #speakers: string[] = [];
   /** The last speaker-recency sequence number given out. */
   #sequence = 0;
+  /** The connection phase this slice last built with. */
+  #phase: ConnectionPhase | undefined;
+  /** Remote participants who went since the last build, and livekit-client's reason. */
+  readonly #departed = new Map<string, { p: RemoteParticipant; reason: string | undefined }>();
+  readonly #hold = new LocalHold();
+  readonly #grace: RemoteGrace;
+  /** The hold changed: rebuild the local participant. */
+  #localDirty = false;
+  /** Counts verdicts asked for, so that only the latest is given. */
+  #settling = 0;
+  /** The session is rejoining: the held sources wait for it to publish (`releaseHeld`). */
+  #awaitRelease = false;
 
-  constructor(host: SliceHost) {
+  constructor(host: SliceHost, graceMs: number) {
     this.#host = host;
+    this.#grace = new RemoteGrace(graceMs, (p) => {
+      this.#touch(p);
+      host.emit({ type: 'participant-left', participant: p });
+    });
     const { events } = host;
     const touchAll = () => {
       this.#all = true;
@@ -68,18 +98,28 @@ export class ParticipantsSlice implements Slice<Key> {
 
     events.on(RoomEvent.ParticipantConnected, (p) => {
       this.#touch(p);
-      host.emit({ type: 'participant-joined', participant: p });
+      this.#departed.delete(p.identity);
+      // Back within the grace period: the screen never showed them gone.
+      if (!this.#grace.forget(p.identity)) {
+        host.emit({ type: 'participant-joined', participant: p });
+      }
     });
-    events.on(RoomEvent.ParticipantDisconnected, (p) => {
+    events.on(RoomEvent.ParticipantDisconnected, (p, reason) => {
       this.#touch(p);
       this.#speakersDirty = true;
-      host.emit({ type: 'participant-left', participant: p });
+      // Kept or told as gone once the phase of this burst is known (see `#settleDepartures`).
+      this.#departed.set(p.identity, { p, reason: reasonName(reason) });
     });
     events.on(RoomEvent.ParticipantActive, (p) => this.#touch(p));
 
     events.on(RoomEvent.TrackPublished, (_pub, p) => this.#touch(p));
     events.on(RoomEvent.TrackUnpublished, (_pub, p) => this.#touch(p));
-    events.on(RoomEvent.LocalTrackPublished, (_pub, p) => this.#touch(p));
+    events.on(RoomEvent.LocalTrackPublished, (pub, p) => {
+      this.#touch(p);
+      // A source that failed to be published again after a reconnect is on after all.
+      const source = sourceName(pub.source);
+      if (source && this.#hold.published(source, pub.track)) this.#reportFailed();
+    });
     events.on(RoomEvent.LocalTrackUnpublished, (_pub, p) => this.#touch(p));
     events.on(RoomEvent.TrackSubscribed, (_track, publication, participant) => {
       this.#touch(participant);
@@ -135,14 +175,19 @@ export class ParticipantsSlice implements Slice<Key> {
 
   build(prev: RoomSnapshot, next: Readonly<Partial<RoomSnapshot>>): Pick<RoomSnapshot, Key> {
     const room = this.#host.room;
+    const connection = next.connection ?? prev.connection;
+    const phase = connection.phase;
+    this.#followPhase(phase, connection.reason, prev);
+    this.#settleDepartures(phase, prev);
+    if (this.#all && phase === 'reconnecting') this.#keepVanished(prev);
     const all = this.#all;
     const dirty = this.#dirty;
-    const phase = (next.connection ?? prev.connection).phase;
 
     const present = room.remoteParticipants;
+    const grace = this.#grace;
     let orderChanged = false;
     if (all || dirty.size > 0) {
-      const kept = this.#order.filter((id) => present.has(id));
+      const kept = this.#order.filter((id) => present.has(id) || grace.has(id));
       const known = new Set(kept);
       const added = [...present.values()]
         .filter((p) => !known.has(p.identity))
@@ -157,12 +202,14 @@ export class ParticipantsSlice implements Slice<Key> {
     let changed = orderChanged;
     const remotes: ParticipantState[] = [];
     for (const identity of this.#order) {
-      const p = present.get(identity)!;
+      const p = present.get(identity);
       const before = prev.participants.get(identity);
-      const state =
-        all || dirty.has(identity) || !before || before.participant !== p
+      const state = !p
+        ? grace.get(identity)
+        : all || dirty.has(identity) || !before || before.participant !== p
           ? participantState(p, before)
           : before;
+      if (!state) continue;
       if (state !== before) changed = true;
       remotes.push(state);
     }
@@ -173,9 +220,17 @@ export class ParticipantsSlice implements Slice<Key> {
     // Outside a room (before joining, after leaving) there is no local participant to show.
     if (phase === 'idle' || phase === 'disconnected') {
       local = undefined;
-    } else if (all || dirty.has(lp.identity) || localBefore?.participant !== lp) {
-      local = lp.identity ? participantState(lp, localBefore) : undefined;
+    } else if (
+      all ||
+      this.#localDirty ||
+      dirty.has(lp.identity) ||
+      localBefore?.participant !== lp
+    ) {
+      local = lp.identity
+        ? this.#hold.overlay(participantState(lp, localBefore), localBefore)
+        : undefined;
     }
+    this.#localDirty = false;
     if (local !== localBefore) changed = true;
 
     let activeSpeakers = prev.activeSpeakers;
@@ -244,6 +299,129 @@ export class ParticipantsSlice implements Slice<Key> {
     }
     if (!map) return before;
     return map.size === 0 ? EMPTY_RECENCY : map;
+  }
+
+  /** The local sources held through a reconnect or rejoin, or undefined when none are. */
+  heldSources(): readonly TrackSourceName[] | undefined {
+    return this.#hold.sources();
+  }
+
+  /**
+   * Stop holding the local sources (the session has published after a rejoin); those not
+   * published again are reported as `republish-failed`.
+   */
+  releaseHeld(): void {
+    this.#awaitRelease = false;
+    if (this.#hold.size === 0) return;
+    this.#settle();
+  }
+
+  /** The session is rejoining: the held sources wait for it to publish them (`releaseHeld`). */
+  expectRejoin(): void {
+    this.#awaitRelease = true;
+  }
+
+  /** Let go of the sources that failed to be published again (the notice was dismissed). */
+  dropFailed(): void {
+    this.#hold.drop();
+  }
+
+  destroy(): void {
+    this.#grace.clear();
+  }
+
+  /** The verdict on the held sources: those not published again are reported. */
+  #settle(): void {
+    this.#hold.settle(this.#host.room.localParticipant);
+    this.#reportFailed();
+    this.#localDirty = true;
+    this.#host.invalidate(this);
+  }
+
+  /** Say which sources could not be published again (and nothing once none is left). */
+  #reportFailed(): void {
+    const sources = this.#hold.failed();
+    this.#host.clearError('republish-failed');
+    if (sources.length === 0) return;
+    this.#host.reportError({ code: 'republish-failed', sources, fatal: false });
+  }
+
+  /**
+   * The hold follows the phase: taken when a connection is lost (what the last snapshot showed
+   * on), released when livekit-client is connected again after reconnecting (it has republished by
+   * then), dropped when the user left.
+   */
+  #followPhase(phase: ConnectionPhase, reason: string | undefined, prev: RoomSnapshot): void {
+    const before = this.#phase;
+    this.#phase = phase;
+    if (before === phase) return;
+    if (phase === 'idle' || (phase === 'disconnected' && reason === 'client-initiated')) {
+      this.#awaitRelease = false;
+      this.#hold.clear();
+    } else if (before === 'connected' && (phase === 'reconnecting' || phase === 'disconnected')) {
+      this.#hold.capture(prev.local);
+    } else if (
+      before === 'reconnecting' &&
+      phase === 'connected' &&
+      this.#hold.size > 0 &&
+      !this.#awaitRelease
+    ) {
+      // livekit-client publishes again before saying it reconnected, but a track that fails
+      // does not wait for the others: the verdict waits until all are done.
+      const settling = ++this.#settling;
+      void republishSettled(this.#host.room.localParticipant).then(() => {
+        if (settling === this.#settling && this.#phase === 'connected' && !this.#host.destroyed) {
+          this.#settle();
+        }
+      });
+    }
+    if (phase !== 'connected') this.#settling += 1;
+    // Out of the room, nobody is shown (and nobody is told gone: the room is).
+    if (phase === 'idle' || phase === 'disconnected') {
+      this.#grace.clear();
+      this.#all = true;
+    }
+    this.#localDirty = true;
+  }
+
+  /**
+   * Those who went in this burst: kept for the grace period when they vanished without leaving
+   * (a reason that is nobody's decision, or none while the local connection is recovered), else
+   * told gone now.
+   */
+  #settleDepartures(phase: ConnectionPhase, prev: RoomSnapshot): void {
+    if (this.#departed.size === 0) return;
+    const present = this.#host.room.remoteParticipants;
+    for (const [identity, { p, reason }] of this.#departed) {
+      if (present.has(identity)) continue;
+      const last = prev.participants.get(identity);
+      const graced =
+        this.#grace.enabled &&
+        !!last &&
+        phase !== 'disconnected' &&
+        phase !== 'idle' &&
+        (reason === undefined ? phase === 'reconnecting' : GRACE_REASONS.has(reason));
+      if (graced) this.#grace.keep(p, last);
+      else {
+        this.#grace.forget(identity);
+        this.#host.emit({ type: 'participant-left', participant: p });
+      }
+    }
+    this.#departed.clear();
+  }
+
+  /**
+   * While reconnecting, remote participants gone without a word (the session let go of the
+   * connection to make a new one, and livekit-client forgets everyone then) are kept as well.
+   */
+  #keepVanished(prev: RoomSnapshot): void {
+    if (!this.#grace.enabled) return;
+    const present = this.#host.room.remoteParticipants;
+    for (const identity of this.#order) {
+      if (present.has(identity) || this.#grace.has(identity)) continue;
+      const last = prev.participants.get(identity);
+      if (last && !last.isLocal) this.#grace.keep(last.participant as RemoteParticipant, last);
+    }
   }
 
   #touch(participant: Participant | undefined): void {
