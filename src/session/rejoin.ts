@@ -1,21 +1,20 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { RoomStoreEvent } from '../store/room-store.js';
+import { GRACE_REASONS } from '../store/slices/reconnect-hold.js';
 
 /** Waits before each attempt to rejoin by itself (ms): bounded, about 75 s in all. */
 export const REJOIN_DELAYS: readonly number[] = [
   1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000, 15_000,
 ];
 
-/** Disconnect reasons after which the session rejoins by itself (nobody decided to end it). */
+/**
+ * Disconnect reasons after which the session rejoins by itself (nobody decided to end it): the
+ * reasons a remote participant is kept through (the store's GRACE_REASONS), no reason at all, and
+ * livekit-client giving up reconnecting.
+ */
 export const REJOIN_REASONS: ReadonlySet<string> = new Set([
+  ...GRACE_REASONS,
   'unknown-reason',
-  'server-shutdown',
-  'state-mismatch',
-  'join-failure',
-  'migration',
-  'signal-close',
-  'connection-timeout',
-  'media-failure',
   'reconnect-failed',
 ]);
 
