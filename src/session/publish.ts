@@ -1,10 +1,11 @@
-import type { LocalAudioTrack, LocalVideoTrack, Room } from 'livekit-client';
+import type { LocalAudioTrack, LocalTrack, LocalVideoTrack, Room } from 'livekit-client';
 import type { RoomStore } from '../store/room-store.js';
 import { canPublishSource } from '../store/selectors.js';
 
 /** What to publish on joining: the pre-join preview's own tracks, or sources to turn on. */
 export interface JoinMedia {
-  tracks?: { audio?: LocalAudioTrack; video?: LocalVideoTrack };
+  /** `others`: tracks kept from before a rejoin (a screen share), published again as they are */
+  tracks?: { audio?: LocalAudioTrack; video?: LocalVideoTrack; others?: LocalTrack[] };
   audio: boolean;
   video: boolean;
 }
@@ -48,6 +49,9 @@ export async function publishOnJoin(room: Room, store: RoomStore, media: JoinMed
       }
     } else if (video) await lp.setCameraEnabled(true);
     else if (audio) await lp.setMicrophoneEnabled(true);
+    for (const track of tracks?.others ?? []) {
+      await lp.publishTrack(track).catch(() => track.stop());
+    }
   } catch {
     // Reported as a room event (MediaDevicesError): the store shows it.
   }

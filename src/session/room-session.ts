@@ -16,7 +16,8 @@ import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { sendChat, sendReaction } from './messaging.js';
 import { serverTransports } from './moderation.js';
 import { publishOnJoin } from './publish.js';
-import { Rejoiner } from './rejoin.js';
+import { FastRejoin, REJOIN_AFTER_MS, Rejoiner } from './rejoin.js';
+import type { JoinMedia } from './publish.js';
 import {
   RoomFailure,
   fetchConnectionDetails,
@@ -50,6 +51,8 @@ export interface SessionConfig {
   moderationUrl: string;
   /** Options for the livekit-client `Room`, read when the Room is made. */
   roomOptions: Partial<RoomOptions>;
+  /** ms the connection may stay lost before rejoining with a fresh token (0: never; rejoin.ts). */
+  rejoinAfter: number;
 }
 
 const DEFAULTS: SessionConfig = {
@@ -65,6 +68,7 @@ const DEFAULTS: SessionConfig = {
   video: false,
   moderationUrl: '',
   roomOptions: {},
+  rejoinAfter: REJOIN_AFTER_MS,
 };
 
 /** What the user chose before joining (the pre-join screen): their name and preview tracks. */
@@ -108,9 +112,15 @@ export class RoomSession {
   );
   #released = false;
   #joining = false;
-  /** Preview tracks handed over before joining, published on joining. */
-  #tracks: { audio?: LocalAudioTrack; video?: LocalVideoTrack } | undefined;
-  /** What the user chose before joining, kept for a later rejoin. */
+  /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
+  readonly #fast = new FastRejoin({
+    wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
+    rejoin: (kept) => ((this.#tracks = kept), this.connect()),
+    remember: (media) => (this.#choice = media),
+  });
+  /** Preview tracks handed over before joining (or kept across a rejoin), published on joining. */
+  #tracks: JoinMedia['tracks'];
+  /** What the user chose before joining, then what is on while connected: kept for a rejoin. */
   #choice: { audio: boolean; video: boolean } | undefined;
   /** The remembered devices being applied to a new Room (a choice waits for it). */
   #applying: Promise<unknown> = Promise.resolve();
@@ -266,6 +276,7 @@ export class RoomSession {
     // Preview tracks that never got published are ours to stop.
     this.#tracks?.audio?.stop();
     this.#tracks?.video?.stop();
+    this.#tracks?.others?.forEach((track) => track.stop());
     this.#tracks = undefined;
     const store = this.#store.get();
     if (this.#room) await this.#room.disconnect();
@@ -447,9 +458,11 @@ export class RoomSession {
     store.setHandServer(!!this.#handRaiser);
     this.#store.set(store);
     this.#applying = this.devices.applyTo(room);
+    this.#fast.follow(room, () => this.#config.rejoinAfter);
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {
+    if (this.#fast.leaving && event.type === 'disconnected') return;
     if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
     this.#rejoiner.follow(event);
     for (const fn of [...this.#listeners]) fn(event);

@@ -33,8 +33,8 @@ import { styles } from './media-room.styles.js';
  * Without children it renders the default UI, `<media-call>`, loaded on demand.
  *
  * A failing token URL, a refused token or an unreachable server shows a message (`role="alert"`)
- * with Retry and fires `error` with a stable `code`. A room lost for nobody's decision (a server
- * restart) is said, and rejoined by itself with a fresh token (bounded backoff, about 75 s).
+ * with Retry and fires `error` with a stable `code`. A connection lost for `rejoin-after` ms, or a
+ * room lost for nobody's decision, is rejoined with a fresh token (maybe another server node).
  *
  * @tag media-room
  * @summary Joins a room from a token URL and provides the room session to its children.
@@ -148,10 +148,10 @@ export class MediaRoom extends LitElement {
 
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
-
+  /** ms a lost connection may take to come back before rejoining afresh (default 4000); 0: never. */
+  @property({ attribute: 'rejoin-after', type: Number }) rejoinAfter: number | undefined;
   /** Your own wording for terms (`{ leave: 'Hang up' }`), for every element inside, any language. */
   @property({ attribute: false }) strings: PartialMessages = {};
-
   /** The session: the Room, its store and every action on the call. Stable for the element's life. */
   readonly session = new RoomSession();
 
@@ -281,9 +281,9 @@ export class MediaRoom extends LitElement {
   /** Attributes and properties → the session's configuration (read at the next join). */
   #configure(): void {
     const { tokenUrl, tokenMethod, tokenTimeout, roomName, identity, name, serverUrl } = this;
-    const { audio, video, moderationUrl, roomOptions } = this;
+    const { audio, video, moderationUrl, roomOptions, rejoinAfter } = this;
     this.session.configure({ tokenUrl, tokenMethod, tokenTimeout, roomName, identity, name });
-    this.session.configure({ serverUrl, audio, video, moderationUrl, roomOptions });
+    this.session.configure({ serverUrl, audio, video, moderationUrl, roomOptions, rejoinAfter });
   }
 }
 
