@@ -9,6 +9,7 @@ import {
   type Room,
 } from 'livekit-client';
 import type { RoomStoreEvent } from '../store/room-store.js';
+import type { ConnectionDetails } from './token.js';
 
 /** Waits before each attempt to rejoin by itself (ms): bounded, about 75 s in all. */
 export const REJOIN_DELAYS: readonly number[] = [
@@ -67,6 +68,14 @@ export class Rejoiner {
     this.#attempt.set(0);
   }
 
+  /** Rejoin now, as a first attempt: if it fails, the next ones follow `REJOIN_DELAYS`. */
+  now(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#attempt.set(this.#attempt.get() + 1);
+    if (this.#wanted()) this.#join();
+  }
+
   #schedule(): void {
     clearTimeout(this.#timer);
     const attempt = this.#attempt.get();
@@ -84,36 +93,42 @@ export class Rejoiner {
 }
 
 /**
- * How long (ms) the signalling connection may stay lost before the session stops waiting for
- * livekit-client to get it back and rejoins with a fresh token instead (default of `rejoinAfter`).
- * livekit-client's own budget is about 15 s of resuming, then as long again of reconnecting, all to
- * the same URL; a fresh token may name another node, which is what a lost node needs. Loopback
- * measurements: a resume that works (a brief network cut) is back well within this.
+ * How long (ms) the connection may stay lost before the session looks for a way back of its own
+ * (default of `rejoinAfter`). livekit-client's own budget is about 15 s of resuming, then as long
+ * again of reconnecting, all to the same URL: after a node is lost, a fresh token that names
+ * another node (or a load balancer that routes to a live one) is what brings the call back.
  */
 export const REJOIN_AFTER_MS = 4_000;
 
+/** How long the reachability probe of a node may take (ms). */
+const PROBE_TIMEOUT_MS = 2_000;
+
 /**
- * Watches a Room's connection: when it has been reconnecting (signal or media) for `after()` ms
- * without coming back, calls `lost()` once. `after()` ≤ 0 turns it off.
+ * Watches a Room's connection: once it has been reconnecting (signal or media) for `after()` ms,
+ * calls `lost()`; while it stays lost and `lost()` resolves false (nothing better found), asks
+ * again every `after()` ms. Coming back (or leaving) ends it. `after()` ≤ 0 turns it off.
  */
 export class SignalWatch {
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #off: () => void;
 
-  constructor(room: Room, after: () => number, lost: () => void) {
-    const onState = (state: ConnectionState): void => {
-      const reconnecting =
-        state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting;
-      if (!reconnecting) return this.stop();
+  constructor(room: Room, after: () => number, lost: () => Promise<boolean>) {
+    const reconnecting = (): boolean =>
+      room.state === ConnectionState.Reconnecting ||
+      room.state === ConnectionState.SignalReconnecting;
+    const arm = (): void => {
       const ms = after();
-      if (this.#timer !== undefined || !(ms > 0)) return;
+      if (!(ms > 0)) return;
       this.#timer = setTimeout(() => {
-        this.#timer = undefined;
-        const now = room.state;
-        if (now === ConnectionState.Reconnecting || now === ConnectionState.SignalReconnecting) {
-          lost();
-        }
+        if (!reconnecting()) return;
+        void lost().then((handled) => {
+          if (!handled && reconnecting() && this.#timer !== undefined) arm();
+        });
       }, ms);
+    };
+    const onState = (): void => {
+      if (!reconnecting()) this.stop();
+      else if (this.#timer === undefined) arm();
     };
     room.on(RoomEvent.ConnectionStateChanged, onState);
     this.#off = () => void room.off(RoomEvent.ConnectionStateChanged, onState);
@@ -131,6 +146,26 @@ export class SignalWatch {
   }
 }
 
+/**
+ * Whether the LiveKit server at `url` (ws(s)) answers at all: any HTTP answer counts, a refused
+ * or silent connection does not (an opaque `no-cors` request, so no CORS setup is needed; a page's
+ * CSP must allow it, as livekit-client's own connection checks need too).
+ */
+export async function reachable(url: string): Promise<boolean> {
+  try {
+    const http = new URL(url);
+    http.protocol = http.protocol === 'wss:' ? 'https:' : 'http:';
+    await fetch(http, {
+      mode: 'no-cors',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The local tracks published now, kept alive across a rejoin and published again after it. */
 export interface KeptTracks {
   audio?: LocalAudioTrack;
@@ -142,37 +177,40 @@ export interface KeptTracks {
 export interface FastRejoinHost {
   /** Whether the session still wants to be in the room through this Room. */
   wanted(room: Room): boolean;
-  /** Join again, publishing the kept tracks. */
-  rejoin(kept: KeptTracks): Promise<void>;
+  /** A fresh token and the URL it names (rejects when the token endpoint cannot be reached). */
+  details(): Promise<ConnectionDetails>;
+  /** Leaving the Room to rejoin starts (true) or ends (false). */
+  leaving(on: boolean): void;
+  /** Join again (with a backoff while it fails; the first time with `take()`), publishing `kept`. */
+  rejoin(kept: KeptTracks): void;
   /** Camera and microphone as the user has them now (what any rejoin turns on again). */
   remember(media: { audio: boolean; video: boolean }): void;
 }
 
 /**
- * The fast rejoin: when a Room's connection stays lost for `after()` ms (`SignalWatch`), leave it
- * keeping the local tracks, and, if the session still wants the room, rejoin with them (a fresh
- * token, which may name another node). The store stays, and with it chat, panels and pins.
+ * The fast rejoin. When a Room's connection stays lost for `after()` ms (`SignalWatch`), fetch a
+ * fresh token; if it names a server that answers, leave the Room keeping the local tracks and
+ * join with it (which may be another node, and is never a host:port whose last WebSocket failed,
+ * which Firefox makes wait). If the token endpoint or that server cannot be reached (the network
+ * is down, not the node), livekit-client keeps trying and the session asks again later. The
+ * store stays, and with it chat, panels and pins.
  */
 export class FastRejoin {
   #watch: SignalWatch | undefined;
   #offMedia: (() => void) | undefined;
-  #leaving = false;
+  /** The fresh token the rejoin found, for the join it starts. */
+  #details: ConnectionDetails | undefined;
   readonly #host: FastRejoinHost;
 
   constructor(host: FastRejoinHost) {
     this.#host = host;
   }
 
-  /** True while leaving to rejoin: that disconnect is nobody's decision, nor news. */
-  get leaving(): boolean {
-    return this.#leaving;
-  }
-
   /** Watch this Room (and no longer the one before). */
   follow(room: Room, after: () => number): void {
     this.#watch?.dispose();
     this.#offMedia?.();
-    this.#watch = new SignalWatch(room, after, () => void this.#run(room));
+    this.#watch = new SignalWatch(room, after, () => this.#run(room));
     // Turning the camera or microphone off mutes it; unpublishing comes only with leaving, so it
     // says nothing of what the user wants.
     const lp = room.localParticipant;
@@ -183,20 +221,36 @@ export class FastRejoin {
     this.#offMedia = () => events.forEach((event) => room.off(event, remember));
   }
 
-  async #run(room: Room): Promise<void> {
-    if (!this.#host.wanted(room)) return;
-    this.#leaving = true;
+  /** The fresh token found for the rejoin, once (undefined after, or without one). */
+  take(): ConnectionDetails | undefined {
+    const details = this.#details;
+    this.#details = undefined;
+    return details;
+  }
+
+  /** Resolves true when it rejoined (or there is nothing left to do), false to ask again later. */
+  async #run(room: Room): Promise<boolean> {
+    if (!this.#host.wanted(room)) return true;
+    const details = await this.#host.details().catch(() => undefined);
+    if (!details || !(await reachable(details.url))) return false;
+    const lost =
+      room.state === ConnectionState.Reconnecting ||
+      room.state === ConnectionState.SignalReconnecting;
+    if (!this.#host.wanted(room) || !lost) return true;
+    this.#host.leaving(true);
     let kept: KeptTracks;
     try {
       kept = await leaveKeepingTracks(room);
     } finally {
-      this.#leaving = false;
+      this.#host.leaving(false);
     }
     if (!this.#host.wanted(room)) {
       [kept.audio, kept.video, ...kept.others].forEach((track) => track?.stop());
-      return;
+      return true;
     }
-    await this.#host.rejoin(kept);
+    this.#details = details;
+    this.#host.rejoin(kept);
+    return true;
   }
 }
 

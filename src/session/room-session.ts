@@ -115,7 +115,9 @@ export class RoomSession {
   /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
   readonly #fast = new FastRejoin({
     wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
-    rejoin: (kept) => ((this.#tracks = kept), this.connect()),
+    details: () => this.#connectionDetails(new AbortController().signal),
+    rejoin: (kept) => ((this.#tracks = kept), this.#rejoiner.now()),
+    leaving: (on) => this.#store.get()?.setRejoining(on),
     remember: (media) => (this.#choice = media),
   });
   /** Preview tracks handed over before joining (or kept across a rejoin), published on joining. */
@@ -277,7 +279,7 @@ export class RoomSession {
     this.#tracks?.audio?.stop();
     this.#tracks?.video?.stop();
     this.#tracks?.others?.forEach((track) => track.stop());
-    this.#tracks = undefined;
+    [this.#tracks] = [undefined, this.#fast.take()];
     const store = this.#store.get();
     if (this.#room) await this.#room.disconnect();
     store?.abandonConnect();
@@ -462,14 +464,14 @@ export class RoomSession {
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {
-    if (this.#fast.leaving && event.type === 'disconnected') return;
     if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
     this.#rejoiner.follow(event);
     for (const fn of [...this.#listeners]) fn(event);
   }
 
   async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
-    const c = this.#config;
+    const [c, fresh] = [this.#config, this.#fast.take()];
+    if (fresh) return fresh;
     if (c.token && c.serverUrl) return { token: c.token, url: c.serverUrl };
     return fetchConnectionDetails({
       tokenUrl: c.tokenUrl,

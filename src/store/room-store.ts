@@ -105,6 +105,11 @@ export class RoomStore {
     this.#connection.beginConnect();
   }
 
+  /** The session leaves the Room to rejoin at once: no `disconnected` for that (while on). */
+  setRejoining(on: boolean): void {
+    this.#connection.setRejoining(on);
+  }
+
   /** A join was given up before the Room connected: the phase leaves `connecting`. */
   abandonConnect(): void {
     this.#connection.abandonConnect();

@@ -23,6 +23,8 @@ export class ConnectionSlice implements Slice<Key> {
   #reason: string | undefined;
   #error: RoomError | undefined;
   #sid = '';
+  /** The session is leaving the Room to rejoin at once: its Disconnected is no news. */
+  #rejoining = false;
 
   constructor(host: SliceHost) {
     this.#host = host;
@@ -51,6 +53,7 @@ export class ConnectionSlice implements Slice<Key> {
       if (state === ConnectionState.Connecting) this.#setPhase('connecting');
     });
     events.on(RoomEvent.Disconnected, (reason) => {
+      if (this.#rejoining) return;
       this.#reason = reasonName(reason);
       this.#setPhase('disconnected');
       host.emit({ type: 'disconnected', reason: this.#reason });
@@ -71,6 +74,14 @@ export class ConnectionSlice implements Slice<Key> {
     this.#reason = undefined;
     this.#error = undefined;
     this.#setPhase('connecting');
+  }
+
+  /**
+   * While on, the session leaves the Room to join again at once (a fresh token after the
+   * connection stayed lost): the Disconnected this causes keeps the phase and fires no event.
+   */
+  setRejoining(on: boolean): void {
+    this.#rejoining = on;
   }
 
   /**
