@@ -9,6 +9,7 @@ import {
   type Room,
 } from 'livekit-client';
 import type { RoomStoreEvent } from '../store/room-store.js';
+import { mediaDisconnected } from './livekit-adapter.js';
 import type { ConnectionDetails } from './token.js';
 
 /** Waits before each attempt to rejoin by itself (ms): bounded, about 75 s in all. */
@@ -98,40 +99,57 @@ export class Rejoiner {
  * again of reconnecting, all to the same URL: after a node is lost, a fresh token that names
  * another node (or a load balancer that routes to a live one) is what brings the call back.
  */
-export const REJOIN_AFTER_MS = 4_000;
+export const REJOIN_AFTER_MS = 3_000;
 
 /** How long the reachability probe of a node may take (ms). */
 const PROBE_TIMEOUT_MS = 2_000;
 
+/** How often a connected Room's media connections are looked at (ms). */
+const MEDIA_CHECK_MS = 500;
+
 /**
- * Watches a Room's connection: once it has been reconnecting (signal or media) for `after()` ms,
- * calls `lost()`; while it stays lost and `lost()` resolves false (nothing better found), asks
- * again every `after()` ms. Coming back (or leaving) ends it. `after()` ≤ 0 turns it off.
+ * Whether the Room's connection is lost now: livekit-client is reconnecting (signal or media), or,
+ * still connected, a media connection is down (the node carrying the media died while another
+ * node forwards the signalling: livekit-client notices that only after about 11 s).
+ */
+export function connectionLost(room: Room): boolean {
+  const { state } = room;
+  if (state === ConnectionState.Reconnecting || state === ConnectionState.SignalReconnecting) {
+    return true;
+  }
+  return state === ConnectionState.Connected && mediaDisconnected(room);
+}
+
+/**
+ * Watches a Room's connection: once it has been lost (`connectionLost`) for `after()` ms, calls
+ * `lost()`; while it stays lost and `lost()` resolves false (nothing better found), asks again
+ * every `after()` ms. Coming back (or leaving) ends it. `after()` ≤ 0 turns it off.
  */
 export class SignalWatch {
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #off: () => void;
 
   constructor(room: Room, after: () => number, lost: () => Promise<boolean>) {
-    const reconnecting = (): boolean =>
-      room.state === ConnectionState.Reconnecting ||
-      room.state === ConnectionState.SignalReconnecting;
     const arm = (): void => {
       const ms = after();
       if (!(ms > 0)) return;
       this.#timer = setTimeout(() => {
-        if (!reconnecting()) return;
+        if (!connectionLost(room)) return this.stop();
         void lost().then((handled) => {
-          if (!handled && reconnecting() && this.#timer !== undefined) arm();
+          if (!handled && connectionLost(room) && this.#timer !== undefined) arm();
         });
       }, ms);
     };
-    const onState = (): void => {
-      if (!reconnecting()) this.stop();
+    const check = (): void => {
+      if (!connectionLost(room)) this.stop();
       else if (this.#timer === undefined) arm();
     };
-    room.on(RoomEvent.ConnectionStateChanged, onState);
-    this.#off = () => void room.off(RoomEvent.ConnectionStateChanged, onState);
+    room.on(RoomEvent.ConnectionStateChanged, check);
+    const media = setInterval(check, MEDIA_CHECK_MS);
+    this.#off = () => {
+      room.off(RoomEvent.ConnectionStateChanged, check);
+      clearInterval(media);
+    };
   }
 
   stop(): void {
@@ -221,6 +239,13 @@ export class FastRejoin {
     this.#offMedia = () => events.forEach((event) => room.off(event, remember));
   }
 
+  /** Stop watching (the session let go of the Room). */
+  dispose(): void {
+    this.#watch?.dispose();
+    this.#offMedia?.();
+    this.#watch = this.#offMedia = undefined;
+  }
+
   /** The fresh token found for the rejoin, once (undefined after, or without one). */
   take(): ConnectionDetails | undefined {
     const details = this.#details;
@@ -233,10 +258,7 @@ export class FastRejoin {
     if (!this.#host.wanted(room)) return true;
     const details = await this.#host.details().catch(() => undefined);
     if (!details || !(await reachable(details.url))) return false;
-    const lost =
-      room.state === ConnectionState.Reconnecting ||
-      room.state === ConnectionState.SignalReconnecting;
-    if (!this.#host.wanted(room) || !lost) return true;
+    if (!this.#host.wanted(room) || !connectionLost(room)) return true;
     this.#host.leaving(true);
     let kept: KeptTracks;
     try {

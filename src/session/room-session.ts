@@ -293,6 +293,7 @@ export class RoomSession {
   release(): void {
     if (this.#released || !this.#room) return;
     this.#released = true;
+    this.#fast.dispose();
     this.#offStore?.();
     this.#store.get()?.destroy();
     this.#offToken?.();

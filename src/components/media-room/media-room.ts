@@ -148,7 +148,7 @@ export class MediaRoom extends LitElement {
 
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
-  /** ms a lost connection may take to come back before rejoining afresh (default 4000); 0: never. */
+  /** ms a lost connection may take to come back before rejoining afresh (default 3000); 0: never. */
   @property({ attribute: 'rejoin-after', type: Number }) rejoinAfter: number | undefined;
   /** Your own wording for terms (`{ leave: 'Hang up' }`), for every element inside, any language. */
   @property({ attribute: false }) strings: PartialMessages = {};
