@@ -160,12 +160,7 @@ export async function recovery(options: {
       } finally {
         await viewer.context().close();
         await peer.context().close();
-        await cluster.restart(0);
-        for (const deadline = Date.now() + 20_000; ;) {
-          if ((await cluster.servingUrls()).length === cluster.nodes.length) break;
-          if (Date.now() > deadline) throw new Error('node 0 does not serve again');
-          await new Promise((done) => setTimeout(done, 100));
-        }
+        await restartNode(cluster, 0);
       }
     }
   } finally {
