@@ -238,6 +238,17 @@ describe('RoomStore on a scripted room', () => {
     expect(events.map((e) => e.type)).to.include('disconnected');
   });
 
+  it('a disconnect while the session leaves to rejoin keeps the phase and says nothing', async () => {
+    const events: RoomStoreEvent[] = [];
+    store.onEvent((e) => events.push(e));
+    store.setRejoining(true);
+    await script.room.disconnect();
+    store.setRejoining(false);
+    await store.settled();
+    expect(store.get().connection.phase).to.equal('connected');
+    expect(events.map((e) => e.type)).to.not.include('disconnected');
+  });
+
   it('adds one listener per room event and removes them all on destroy', () => {
     const fresh = new ScriptedRoom();
     const baseline = new Map(ALL_EVENTS.map((e) => [e, fresh.room.listenerCount(e)]));
