@@ -140,12 +140,18 @@ export class SignalWatch {
         });
       }, ms);
     };
+    // The media connections are looked at only while the Room is in a call.
+    let media: ReturnType<typeof setInterval> | undefined;
     const check = (): void => {
+      if (room.state === ConnectionState.Disconnected) {
+        clearInterval(media);
+        media = undefined;
+      } else media ??= setInterval(check, MEDIA_CHECK_MS);
       if (!connectionLost(room)) this.stop();
       else if (this.#timer === undefined) arm();
     };
     room.on(RoomEvent.ConnectionStateChanged, check);
-    const media = setInterval(check, MEDIA_CHECK_MS);
+    check();
     this.#off = () => {
       room.off(RoomEvent.ConnectionStateChanged, check);
       clearInterval(media);
