@@ -219,7 +219,30 @@ export function isNotFound(error: unknown): boolean {
   return status === 404 || code === 'not_found';
 }
 
-/** The server API on whichever node answers, one client per node. */
+/**
+ * How long (ms) a room may keep being placed on a node that died: livekit-server (v1.13.5) takes a
+ * node for available until its last stats are 5 s old, and the node that received the request
+ * answers `unavailable` ("no response from servers") when it chose the dead one.
+ */
+const PLACEMENT_MS = 8_000;
+
+/** Runs `create`, again while it answers `unavailable`, for `PLACEMENT_MS` at most. */
+async function untilPlaced<T>(create: () => Promise<T>): Promise<T> {
+  for (const deadline = Date.now() + PLACEMENT_MS; ;) {
+    try {
+      return await create();
+    } catch (error) {
+      const { code } = (error ?? {}) as { code?: unknown };
+      if (code !== 'unavailable' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/**
+ * The server API on whichever node answers, one client per node. Creating a room right after a
+ * node died is tried again while the cluster still places rooms on it (`untilPlaced`).
+ */
 function servicePerNode(
   picker: { pick(): Promise<string>; urls: readonly string[] },
   client: (url: string) => RoomServiceClient,
@@ -231,8 +254,9 @@ function servicePerNode(
       const node = await on();
       return (node[name] as (...a: unknown[]) => unknown).apply(node, args);
     }) as RoomServiceApi[K];
+  const create = forward('createRoom');
   return {
-    createRoom: forward('createRoom'),
+    createRoom: (...args) => untilPlaced(() => create(...args)),
     listRooms: forward('listRooms'),
     deleteRoom: forward('deleteRoom'),
     getParticipant: forward('getParticipant'),
