@@ -66,7 +66,22 @@ async function poll(check: () => Promise<boolean>, message: string): Promise<voi
  * connection and departure events it fired, and how often its own camera was shown off.
  */
 function watch(el: MediaRoom) {
-  const seen = { phases: new Set<string>(), events: [] as string[], cameraOff: 0 };
+  const seen = {
+    phases: new Set<string>(),
+    events: [] as string[],
+    cameraOff: 0,
+    fast: 0,
+    line: 0,
+  };
+  // A rejoin the session makes at once: the phase stays `reconnecting`, and only the banner says
+  // so (no "Rejoining…" line beside it).
+  el.session.$rejoinAttempt.listen((attempt) => {
+    if (attempt === 0 || el.store.get().connection.phase !== 'reconnecting') return;
+    seen.fast += 1;
+    void el.updateComplete.then(() => {
+      if (el.shadowRoot?.querySelector('[part="status"]')) seen.line += 1;
+    });
+  });
   el.store.listen((s) => {
     seen.phases.add(s.connection.phase);
     const camera = s.local?.tracks.camera;
@@ -158,8 +173,9 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
     expect(grid.pinned?.identity, 'Bob is still pinned').to.equal('bob');
     // Each page kept the other and its own camera shown on; a reconnect stayed `reconnecting` all
     // along (the fast rejoin too), and `reconnected` followed each `reconnecting`.
-    c.seen.forEach(({ phases, events, cameraOff }, i) => {
+    c.seen.forEach(({ phases, events, cameraOff, line }, i) => {
       const who = i === 0 ? 'alice' : 'bob';
+      expect(line, `${who}: a "Rejoining…" line beside the banner`).to.equal(0);
       expect(events, `${who}: events`).to.not.include('participant-left');
       expect(cameraOff, `${who}: snapshots showing the own camera off`).to.equal(0);
       let told = events.join(' ').replaceAll('reconnecting reconnected', '');
@@ -176,6 +192,7 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
         c.seen.flatMap((s) => s.events),
         'a page reconnected',
       ).to.include('reconnected');
+      expect(c.seen[0]!.fast + c.seen[1]!.fast, 'a page rejoined at once').to.be.above(0);
     }
     // The call works on: the first message sent arrives.
     await bob.session.sendChat('still here');
