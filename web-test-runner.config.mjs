@@ -7,7 +7,8 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { register } from 'tsx/esm/api';
 
 register();
-const { sfuOnDemand, fixtureBuildsOnDemand } = await import('./test/server/on-demand.ts');
+const { sfuOnDemand, clusterOnDemand, fixtureBuildsOnDemand } =
+  await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { windowViewportPlugin } = await import('./test/server/viewport.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
@@ -20,6 +21,8 @@ const { filesNotIn } = await import('./test/engines.ts');
 // so a run of element tests alone starts none; stopped when the test server stops, if it was
 // started (dev/sfu.ts also stops it on exit, failure and Ctrl-C).
 const sfu = sfuOnDemand((line) => console.log(`[sfu] ${line}`));
+// The cluster suite's Redis and two nodes start on its first request to /cluster-api/*.
+const cluster = clusterOnDemand((line) => console.log(`[cluster] ${line}`));
 
 // Apps on other stacks (React 18 and 19, Svelte 5) are bundled when a test first loads them: each
 // test/fixtures/<name>/build.ts exports `build(outDir)` and writes test/fixtures/<name>/dist/.
@@ -93,6 +96,7 @@ export default {
   middleware: [
     fixtureBuildsOnDemand(fixtureApps, (line) => console.log(`[fixtures] ${line}`)),
     sfu.middleware,
+    cluster.middleware,
   ],
   plugins: [
     // WebKit's `setViewport` (test/helpers/viewport.ts): its launcher sizes the window.
@@ -109,7 +113,7 @@ export default {
     {
       name: 'livekit-sfu',
       async serverStop() {
-        await sfu.stop();
+        await Promise.all([sfu.stop(), cluster.stop()]);
       },
     },
   ],

@@ -6,9 +6,13 @@
  * - Size (bench/size.ts): bundles built by one set of bundler settings.
  * - Render cost (bench/render.ts): ours and LiveKit's VideoConference on one simulated room.
  * - First remote frame, bandwidth, memory (bench/network.ts): against the local livekit-server.
+ * - Recovery after a node loss (bench/recovery.ts): on a two-node cluster with Redis.
+ *
+ * With `--only`, the sections of RESULTS.md (and keys of results.json) not run are kept as they
+ * were; each keeps the machine line of the run that wrote it.
  */
 import { cpus, totalmem, platform, release, arch } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { sizes, type SizeRow } from './size.js';
@@ -22,6 +26,7 @@ import {
   type FirstFrameRow,
   type MemoryRow,
 } from './network.js';
+import { recovery, type RecoverySummary } from './recovery.js';
 
 const smoke = process.argv.includes('--smoke');
 const onlyAt = process.argv.indexOf('--only');
@@ -53,6 +58,7 @@ let renderRows: RenderRow[] = [];
 let frameRows: FirstFrameRow[] = [];
 let bandwidthRows: BandwidthRow[] = [];
 let memoryRows: MemoryRow[] = [];
+let recoveryRun: RecoverySummary | undefined;
 
 if (wanted('size')) {
   const done = step(smoke ? 'sizes (smoke)' : 'sizes: 27 Vite builds (seconds)');
@@ -65,7 +71,7 @@ if (wanted('size')) {
   done();
 }
 
-if (wanted('render') || wanted('network')) {
+if (wanted('render') || wanted('network') || wanted('recovery')) {
   let done = step('building the bench pages');
   await buildPages();
   done();
@@ -106,6 +112,19 @@ if (wanted('render') || wanted('network')) {
       memoryRows = await memoryCycles(options);
       done();
     }
+    if (wanted('recovery')) {
+      done = step(
+        smoke
+          ? 'recovery after a node loss (smoke)'
+          : 'recovery: 5 SIGKILLs of a node of a two-node cluster (about 2 minutes)',
+      );
+      recoveryRun = await recovery({
+        browser,
+        runs: smoke ? 1 : 5,
+        log: smoke ? undefined : (line) => console.log(`  ${line}`),
+      });
+      done();
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -115,7 +134,8 @@ if (wanted('render') || wanted('network')) {
 if (smoke) {
   console.log(
     `bench smoke: ${sizeRows.length} size rows, ${renderRows.length} render rows, ` +
-      `${frameRows.length + bandwidthRows.length + memoryRows.length} network rows in ${seconds(started)}`,
+      `${frameRows.length + bandwidthRows.length + memoryRows.length} network rows, ` +
+      `${recoveryRun?.rows.length ?? 0} recovery rows in ${seconds(started)}`,
   );
 } else {
   const md: string[] = [
@@ -213,19 +233,73 @@ if (smoke) {
       '',
     );
   }
+  if (recoveryRun) {
+    md.push(
+      '## Recovery after a node loss',
+      '',
+      `Run ${machine.date} on ${machine.os}, ${machine.cpus}, ${machine.memory}, Node ${machine.node}.`,
+      'A LiveKit cluster on loopback (dev/cluster.ts): Redis and two livekit-server nodes. A viewer',
+      'page (`<media-room>`, default UI, camera on) joins through node 0, a peer page through node 1;',
+      'node 0 is killed with SIGKILL once the viewer shows the peer. Measured: from the kill to the',
+      "viewer back in the call with video (connected again and a new frame of the peer's camera",
+      'presented). The token route is the server helper with a resolver naming a serving node.',
+      `\`rejoin-after\` at its default, ${recoveryRun.rejoinAfterMs} ms. Node 0 hosts the room in some runs`,
+      '(then both pages rejoin) and only forwards the viewer in others (bench/recovery.ts).',
+      '',
+      '| Run | node 0 | loss noticed (ms) | back in the call with video (ms) | the peer after the kill (ms) |',
+      '|---:|---|---:|---:|---|',
+      ...recoveryRun.rows.map(
+        (r) =>
+          `| ${r.run} | ${r.killedHost ? 'hosted the room' : 'forwarded the viewer'} | ${r.noticedMs} | ` +
+          `${r.recoveryMs} | ${r.peerPhases || 'stayed connected'} |`,
+      ),
+      '',
+      `Median over ${recoveryRun.rows.length} kills: **${(recoveryRun.medianMs / 1000).toFixed(1)} s** (target ≤ 10 s).`,
+      '',
+    );
+  }
   // Written as the formatter would write them, so `npm test`'s format check passes on them.
   const dir = import.meta.dirname;
   const style = (await resolveConfig(join(dir, 'RESULTS.md'))) ?? {};
-  const text = await format(md.join('\n'), { ...style, parser: 'markdown' });
+  const results = join(dir, 'RESULTS.md');
+  const fresh = md.join('\n');
+  const merged =
+    only && existsSync(results) ? keepOthers(readFileSync(results, 'utf8'), fresh) : fresh;
+  const text = await format(merged, { ...style, parser: 'markdown' });
+  const previous: Record<string, unknown> =
+    only && existsSync(join(dir, 'results.json'))
+      ? (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Record<string, unknown>)
+      : {};
   const json = JSON.stringify({
-    machine,
-    sizes: sizeRows,
-    render: renderRows,
-    firstFrame: frameRows,
-    bandwidth: bandwidthRows,
-    memory: memoryRows,
+    ...previous,
+    ...(only ? {} : { machine }),
+    ...(wanted('size') ? { sizes: sizeRows } : {}),
+    ...(wanted('render') ? { render: renderRows } : {}),
+    ...(wanted('network')
+      ? { firstFrame: frameRows, bandwidth: bandwidthRows, memory: memoryRows }
+      : {}),
+    ...(recoveryRun ? { recovery: { machine, ...recoveryRun } } : {}),
   });
   writeFileSync(join(dir, 'RESULTS.md'), text);
   writeFileSync(join(dir, 'results.json'), await format(json, { ...style, parser: 'json' }));
   console.log(text);
+}
+
+/**
+ * The sections (`## …`) of `fresh` in place of those of the same title in `old`, the others of
+ * `old` kept, new ones appended; `old`'s heading part kept (it names the run that wrote it).
+ */
+function keepOthers(old: string, fresh: string): string {
+  const split = (text: string) => {
+    const [head, ...sections] = text.split(/^(?=## )/m);
+    return { head: head ?? '', sections };
+  };
+  const title = (section: string) => section.split('\n', 1)[0]!.trim();
+  const before = split(old);
+  const after = split(fresh).sections;
+  const kept = before.sections.map(
+    (section) => after.find((s) => title(s) === title(section)) ?? section,
+  );
+  const added = after.filter((s) => !before.sections.some((o) => title(o) === title(s)));
+  return [before.head, ...kept, ...added].map((part) => part.trimEnd() + '\n\n').join('');
 }

@@ -54,6 +54,24 @@ export interface Sfu {
   stop(): Promise<void>;
   /** Stop the server, wait `downMs`, and start it again on the same ports (fault tests). */
   restart(downMs?: number): Promise<void>;
+  /**
+   * Send the running server a signal (a binary only): `SIGKILL` to crash it, `SIGTERM` to drain
+   * it. Resolves when the signal was sent, not when the server exits (see `exited`).
+   */
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves when the server running now exits (at once if it is not running). */
+  exited(): Promise<void>;
+  /** Whether a server process is running now. */
+  readonly running: boolean;
+}
+
+export interface StartSfuOptions {
+  logFile?: string;
+  log?: (line: string) => void;
+  /** YAML lines added to the config body, e.g. `redis:` with `  address: 127.0.0.1:PORT` */
+  config?: string[];
+  /** How to call the server in log lines (default `livekit-server`). */
+  label?: string;
 }
 
 const defaultLog = (line: string): void => console.error(line);
@@ -106,10 +124,9 @@ export async function ensureLivekitServer(log = defaultLog): Promise<LivekitServ
  * Starts livekit-server in dev mode on free loopback ports and waits until it answers.
  * The server is stopped when this process exits or gets SIGINT/SIGTERM.
  */
-export async function startSfu(
-  options: { logFile?: string; log?: (line: string) => void } = {},
-): Promise<Sfu> {
+export async function startSfu(options: StartSfuOptions = {}): Promise<Sfu> {
   const log = options.log ?? defaultLog;
+  const label = options.label ?? 'livekit-server';
   const server = await ensureLivekitServer(log);
   const { port, tcpPort, udpPort } = await reservePorts();
   const logFile = options.logFile ?? join(tmpdir(), `media-room-elements-sfu-${port}.log`);
@@ -129,10 +146,11 @@ export async function startSfu(
     `  udp_port: ${udpPort}`,
     '  use_external_ip: false',
     '  enable_loopback_candidate: true',
+    ...(options.config ?? []),
   ].join('\n');
 
   /** Starts the server on the ports chosen above; the same ports again after a restart. */
-  const launch = async (): Promise<{ stop(): Promise<void> }> => {
+  const launch = async (): Promise<{ stop(): Promise<void>; child: ChildProcess }> => {
     const logFd = openSync(logFile, 'a');
     let instance: ServerProcess;
     try {
@@ -160,13 +178,20 @@ export async function startSfu(
       throw error;
     }
     instance.child.once('exit', (code, signal) => {
-      if (!stopping) log(`livekit-server exited unexpectedly (${signal ?? code}); see ${logFile}`);
+      owned.delete(instance);
+      if (!stopping && !signalled) {
+        log(`${label} exited unexpectedly (${signal ?? code}); see ${logFile}`);
+      }
     });
-    return { stop };
+    return { stop, child: instance.child };
   };
+  /** A signal sent on purpose: the exit it causes is expected. */
+  let signalled = false;
 
   closeSync(openSync(logFile, 'w')); // a fresh log for this server
   let current = await launch();
+  const isRunning = (): boolean =>
+    current.child.exitCode === null && current.child.signalCode === null;
   return {
     url: `ws://127.0.0.1:${port}`,
     httpUrl,
@@ -177,13 +202,27 @@ export async function startSfu(
     async restart(downMs = 0) {
       await current.stop();
       await new Promise((resolve) => setTimeout(resolve, downMs));
+      signalled = false;
       current = await launch();
+    },
+    signal(signal) {
+      if (server.kind !== 'binary') throw new Error('signals need a livekit-server binary');
+      signalled = true;
+      if (isRunning()) current.child.kill(signal);
+    },
+    exited() {
+      const { child } = current;
+      if (!isRunning()) return Promise.resolve();
+      return new Promise((resolve) => child.once('exit', () => resolve()));
+    },
+    get running() {
+      return isRunning();
     },
   };
 }
 
 /** Something this module started and must not leave behind: a server, or a Go build. */
-interface OwnedProcess {
+export interface OwnedProcess {
   stop(): Promise<void>;
   /** synchronous, for the 'exit' handler */
   kill(): void;
@@ -194,11 +233,11 @@ interface ServerProcess extends OwnedProcess {
   child: ChildProcess;
 }
 
-const owned = new Set<OwnedProcess>();
+export const owned = new Set<OwnedProcess>();
 let exitHandlersInstalled = false;
 
 /** Once per process: never leave anything behind, whichever way the process ends. */
-function stopOnExit(): void {
+export function stopOnExit(): void {
   if (exitHandlersInstalled) return;
   exitHandlersInstalled = true;
   process.on('exit', () => owned.forEach((entry) => entry.kill()));
@@ -356,7 +395,7 @@ async function buildWithGo(target: string, log: (line: string) => void): Promise
 }
 
 /** Binds all three sockets at once, so the ports differ, notes what the OS picked, frees them. */
-async function reservePorts(): Promise<Ports> {
+export async function reservePorts(): Promise<Ports> {
   const tcp = [createServer(), createServer()];
   const udp = createSocket('udp4');
   await Promise.all([
@@ -391,7 +430,7 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
   });
 }
 
-function findOnPath(command: string): string | undefined {
+export function findOnPath(command: string): string | undefined {
   return (process.env.PATH ?? '')
     .split(delimiter)
     .filter(Boolean)
@@ -408,7 +447,7 @@ function isExecutableFile(path: string): boolean {
   }
 }
 
-function tail(file: string, lines: number): string {
+export function tail(file: string, lines: number): string {
   try {
     const text = readFileSync(file, 'utf8').trimEnd();
     return text ? text.split('\n').slice(-lines).join('\n') : '(empty)';

@@ -23,6 +23,14 @@ export {
   type TokenResult,
 } from './media-rooms.js';
 export {
+  NoNodeError,
+  createNodePicker,
+  isNodeHealthy,
+  type LivekitUrlResolver,
+  type NodePickerOptions,
+  type NodeRequest,
+} from './nodes.js';
+export {
   createRequestHandler,
   type JoinDecision,
   type RequestHandlerOptions,

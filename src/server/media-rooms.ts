@@ -14,6 +14,7 @@ import {
 } from 'livekit-server-sdk';
 import { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE } from '../store/attributes.js';
 import { validateJoinRequest } from './validate.js';
+import { apiUrlFor, createNodePicker, type LivekitUrlResolver } from './nodes.js';
 
 export { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE };
 
@@ -47,8 +48,17 @@ export type RoomServiceApi = Pick<
 export interface MediaRoomsOptions {
   apiKey: string;
   apiSecret: string;
-  /** the ws(s) URL clients connect to */
-  livekitUrl: string;
+  /** the ws(s) URL clients connect to (one node, or a load balancer in front of several) */
+  livekitUrl?: string;
+  /**
+   * The ws(s) URLs of several nodes of one cluster (sharing Redis): each token names the next one
+   * that answers its health check (`GET /` with 200), and server API calls go to one that answers.
+   */
+  livekitUrls?: readonly string[];
+  /** Chooses the URL each token names (wins over `livekitUrl(s)` for tokens). */
+  resolveLivekitUrl?: LivekitUrlResolver;
+  /** ms to wait for a node's health check (with `livekitUrls`); default 1500 */
+  healthTimeoutMs?: number;
   /** the http(s) URL of the server API; default: livekitUrl with ws→http, wss→https */
   apiUrl?: string;
   /** replaces the RoomServiceClient built from the options */
@@ -102,7 +112,7 @@ export interface MediaRooms {
   deleteRoom(roomId: string): Promise<void>;
   listRooms(): Promise<RoomSummary[]>;
   generateToken(roomId: string, options: TokenOptions): Promise<TokenResult>;
-  /** the ws(s) URL clients connect to */
+  /** the ws(s) URL clients connect to (the first of `livekitUrls`; '' with a resolver alone) */
   mediaUrl(): string;
   /** Checks signature, issuer and expiry of a token this server's key signed; throws if bad. */
   verifyToken(token: string): Promise<ClaimGrants>;
@@ -184,17 +194,6 @@ function listedIn(claims: ClaimGrants): string[] {
   return claims.attributes?.[CAPABILITIES_ATTRIBUTE]?.split(',') ?? [];
 }
 
-/** ws://host → http://host, wss://host → https://host; http(s) URLs are kept. */
-function apiUrlFor(livekitUrl: string): string {
-  const url = new URL(livekitUrl);
-  if (url.protocol === 'ws:') url.protocol = 'http:';
-  else if (url.protocol === 'wss:') url.protocol = 'https:';
-  else if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`livekitUrl must be a ws(s) or http(s) URL, got ${url.protocol}`);
-  }
-  return url.href.replace(/\/$/, '');
-}
-
 /** Throws with the validator's message when roomId, identity or name break the join rules. */
 function checkJoinInput(roomId: string, identity?: string, name?: string): { name: string } {
   if (identity === undefined) throw new Error('identity is required');
@@ -220,13 +219,74 @@ export function isNotFound(error: unknown): boolean {
   return status === 404 || code === 'not_found';
 }
 
+/**
+ * How long (ms) a room may keep being placed on a node that died: livekit-server (v1.13.5) takes a
+ * node for available until its last stats are 5 s old, and the node that received the request
+ * answers `unavailable` ("no response from servers") when it chose the dead one.
+ */
+const PLACEMENT_MS = 8_000;
+
+/** Runs `create`, again while it answers `unavailable`, for `PLACEMENT_MS` at most. */
+async function untilPlaced<T>(create: () => Promise<T>): Promise<T> {
+  for (const deadline = Date.now() + PLACEMENT_MS; ;) {
+    try {
+      return await create();
+    } catch (error) {
+      const { code } = (error ?? {}) as { code?: unknown };
+      if (code !== 'unavailable' || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/**
+ * The server API on whichever node answers, one client per node. Creating a room right after a
+ * node died is tried again while the cluster still places rooms on it (`untilPlaced`).
+ */
+function servicePerNode(
+  picker: { pick(): Promise<string>; urls: readonly string[] },
+  client: (url: string) => RoomServiceClient,
+): RoomServiceApi {
+  const clients = new Map(picker.urls.map((url) => [url, client(url)]));
+  const on = async (): Promise<RoomServiceClient> => clients.get(await picker.pick())!;
+  const forward = <K extends keyof RoomServiceApi>(name: K): RoomServiceApi[K] =>
+    (async (...args: unknown[]) => {
+      const node = await on();
+      return (node[name] as (...a: unknown[]) => unknown).apply(node, args);
+    }) as RoomServiceApi[K];
+  const create = forward('createRoom');
+  return {
+    createRoom: (...args) => untilPlaced(() => create(...args)),
+    listRooms: forward('listRooms'),
+    deleteRoom: forward('deleteRoom'),
+    getParticipant: forward('getParticipant'),
+    mutePublishedTrack: forward('mutePublishedTrack'),
+    removeParticipant: forward('removeParticipant'),
+    updateParticipant: forward('updateParticipant'),
+  };
+}
+
 export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
-  const { apiKey, apiSecret, livekitUrl } = options;
+  const { apiKey, apiSecret, livekitUrl, livekitUrls, resolveLivekitUrl } = options;
   if (!apiKey || !apiSecret) throw new Error('apiKey and apiSecret are required');
-  if (!livekitUrl) throw new Error('livekitUrl is required');
-  const service =
-    options.roomService ??
-    new RoomServiceClient(options.apiUrl ?? apiUrlFor(livekitUrl), apiKey, apiSecret);
+  if (!livekitUrl && !livekitUrls?.length && !resolveLivekitUrl) {
+    throw new Error('livekitUrl, livekitUrls or resolveLivekitUrl is required');
+  }
+  const picker = livekitUrls?.length
+    ? createNodePicker(livekitUrls, { healthTimeoutMs: options.healthTimeoutMs })
+    : undefined;
+  const client = (url: string): RoomServiceClient =>
+    new RoomServiceClient(apiUrlFor(url), apiKey, apiSecret);
+  let service: RoomServiceApi;
+  if (options.roomService) service = options.roomService;
+  else if (options.apiUrl) service = new RoomServiceClient(options.apiUrl, apiKey, apiSecret);
+  else if (livekitUrl) service = client(livekitUrl);
+  else if (picker) service = servicePerNode(picker, client);
+  else throw new Error('apiUrl (or roomService) is required with resolveLivekitUrl alone');
+  const urlFor = async (roomId: string, identity: string): Promise<string> => {
+    if (resolveLivekitUrl) return resolveLivekitUrl({ roomId, identity });
+    return picker ? picker.pick() : livekitUrl!;
+  };
   const verifier = new TokenVerifier(apiKey, apiSecret);
 
   /** Runs an SDK call, turning its not-found answer into NotFoundError. */
@@ -305,10 +365,10 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
         ...(metadata === undefined ? {} : { metadata }),
       });
       token.addGrant({ ...grant, roomJoin: true, room: roomId });
-      return { token: await token.toJwt(), url: livekitUrl };
+      return { token: await token.toJwt(), url: await urlFor(roomId, identity) };
     },
 
-    mediaUrl: () => livekitUrl,
+    mediaUrl: () => livekitUrl ?? livekitUrls?.[0] ?? '',
 
     verifyToken: (token) => verifier.verify(token),
 

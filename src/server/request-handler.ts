@@ -25,6 +25,7 @@ import {
   type ModerationAction,
   type TokenOptions,
 } from './media-rooms.js';
+import { NoNodeError } from './nodes.js';
 import { validateJoinRequest, type JoinRequest } from './validate.js';
 
 /**
@@ -102,7 +103,12 @@ export function createRequestHandler(
       if (!again.ok) throw new Error(`resolveJoin gave an invalid ${again.field}`);
       ({ identity, name } = again.value);
     }
-    return rooms.generateToken(room, { ttl, ...(decision || {}), identity, name });
+    try {
+      return await rooms.generateToken(room, { ttl, ...(decision || {}), identity, name });
+    } catch (error) {
+      if (error instanceof NoNodeError) throw new HttpError(503, 'no media server node answers');
+      throw error;
+    }
   }
 
   /**

@@ -19,7 +19,9 @@ export interface TokenHandlerOptions {
   apiKey: string;
   apiSecret: string;
   /** the ws(s) URL clients connect to */
-  livekitUrl: string;
+  livekitUrl?: string;
+  /** several nodes of one cluster: each token names one that answers (see `createMediaRooms`) */
+  livekitUrls?: readonly string[];
   /** token lifetime, default '10m' */
   ttl?: string | number;
 }

@@ -1,4 +1,5 @@
-export { RoomSession, type JoinChoice, type SessionConfig } from './room-session.js';
+export { RoomSession, type JoinChoice } from './room-session.js';
+export type { SessionConfig } from './session-config.js';
 export { REJOIN_DELAYS, REJOIN_REASONS } from './rejoin.js';
 export { DevicePreferences, deviceStorageKey, type PreferenceStorage } from './devices.js';
 export {

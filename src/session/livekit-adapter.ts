@@ -82,3 +82,17 @@ export async function republishSettled(participant: LocalParticipant): Promise<v
     await Promise.allSettled(pending);
   }
 }
+
+/**
+ * Whether a media connection of the Room (its publisher or subscriber RTCPeerConnection) is
+ * `disconnected` or `failed`: the node carrying the media went away even while the signalling,
+ * forwarded by another node, still looks fine (livekit-client acts only on `failed`, and on the
+ * signalling). Reads the Room's `engine.pcManager` (`@internal`).
+ */
+export function mediaDisconnected(room: Room): boolean {
+  const manager = room.engine?.pcManager;
+  return [manager?.publisher, manager?.subscriber].some((transport) => {
+    const state = transport?.getConnectionState();
+    return state === 'disconnected' || state === 'failed';
+  });
+}

@@ -1,11 +1,5 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import {
-  ConnectionState,
-  Room,
-  type LocalAudioTrack,
-  type LocalVideoTrack,
-  type RoomOptions,
-} from 'livekit-client';
+import { ConnectionState, Room, type LocalAudioTrack, type LocalVideoTrack } from 'livekit-client';
 import type { PartialMessages } from '../locales/en.js';
 import { HAND_ATTRIBUTE } from '../store/attributes.js';
 import { RoomStore, type RoomStoreEvent } from '../store/room-store.js';
@@ -16,7 +10,9 @@ import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { sendChat, sendReaction } from './messaging.js';
 import { serverTransports } from './moderation.js';
 import { publishOnJoin } from './publish.js';
-import { Rejoiner } from './rejoin.js';
+import { FastRejoin, Rejoiner } from './rejoin.js';
+import { DEFAULTS, type SessionConfig } from './session-config.js';
+import type { JoinMedia } from './publish.js';
 import {
   RoomFailure,
   fetchConnectionDetails,
@@ -24,48 +20,6 @@ import {
   toRoomError,
   type ConnectionDetails,
 } from './token.js';
-
-/** How a session joins: where its token comes from and what it publishes. */
-export interface SessionConfig {
-  /** URL that answers `{ token, url }` (or `{ participantToken, serverUrl }`). */
-  tokenUrl: string;
-  /** `POST` sends JSON, `GET` sends query parameters. */
-  tokenMethod: 'POST' | 'GET';
-  /** Milliseconds to wait for the token endpoint. */
-  tokenTimeout: number;
-  /** Room name sent to the token endpoint; a token for another room is refused. */
-  roomName: string;
-  identity: string;
-  name: string;
-  /** A token given directly (with `serverUrl`) instead of `tokenUrl`. Never exposed again. */
-  token: string;
-  serverUrl: string;
-  /** Publish the microphone / camera on joining (unless a pre-join choice says otherwise). */
-  audio: boolean;
-  video: boolean;
-  /**
-   * The server helper's moderation endpoint (its hand endpoint is beside it: `…/moderate` →
-   * `…/hand`); unset, both are worked out from `tokenUrl`.
-   */
-  moderationUrl: string;
-  /** Options for the livekit-client `Room`, read when the Room is made. */
-  roomOptions: Partial<RoomOptions>;
-}
-
-const DEFAULTS: SessionConfig = {
-  tokenUrl: '',
-  tokenMethod: 'POST',
-  tokenTimeout: 10_000,
-  roomName: '',
-  identity: '',
-  name: '',
-  token: '',
-  serverUrl: '',
-  audio: false,
-  video: false,
-  moderationUrl: '',
-  roomOptions: {},
-};
 
 /** What the user chose before joining (the pre-join screen): their name and preview tracks. */
 export interface JoinChoice {
@@ -108,9 +62,19 @@ export class RoomSession {
   );
   #released = false;
   #joining = false;
+  /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
+  readonly #fast = new FastRejoin({
+    wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
+    details: () => this.#connectionDetails(new AbortController().signal),
+    begin: () => this.#store.get()?.beginRejoin(),
+    rejoin: (kept) => ((this.#kept = kept), this.#rejoiner.now()),
+    remember: (media) => (this.#choice = media),
+  });
   /** Preview tracks handed over before joining, published on joining. */
-  #tracks: { audio?: LocalAudioTrack; video?: LocalVideoTrack } | undefined;
-  /** What the user chose before joining, kept for a later rejoin. */
+  #tracks: JoinMedia['tracks'];
+  /** The tracks kept across a fast rejoin, published again on joining. */
+  #kept: JoinMedia['kept'];
+  /** What the user chose before joining, then what is on while connected: kept for a rejoin. */
   #choice: { audio: boolean; video: boolean } | undefined;
   /** The remembered devices being applied to a new Room (a choice waits for it). */
   #applying: Promise<unknown> = Promise.resolve();
@@ -242,10 +206,10 @@ export class RoomSession {
         throw new RoomFailure('token-wrong-room', `${room.name} ≠ ${wanted}`);
       }
       this.#followToken(room, details.token);
-      const tracks = this.#tracks;
-      this.#tracks = undefined;
+      const [tracks, kept] = [this.#tracks, this.#kept];
+      this.#tracks = this.#kept = undefined;
       const { audio, video } = this.#choice ?? this.#config;
-      await publishOnJoin(room, store, { tracks, audio, video });
+      await publishOnJoin(room, store, { tracks, kept, audio, video });
     } catch (error) {
       if (attempt !== this.#attempt) return;
       store.reportError(toRoomError(error));
@@ -263,10 +227,13 @@ export class RoomSession {
     this.#rejoiner.stop();
     this.#attempt += 1;
     this.#abort?.abort();
-    // Preview tracks that never got published are ours to stop.
-    this.#tracks?.audio?.stop();
-    this.#tracks?.video?.stop();
-    this.#tracks = undefined;
+    // Preview (or kept) tracks that never got published are ours to stop.
+    const { tracks, kept } = { tracks: this.#tracks, kept: this.#kept };
+    [tracks?.audio, tracks?.video, kept?.audio, kept?.video, ...(kept?.others ?? [])].forEach(
+      (track) => track?.stop(),
+    );
+    this.#tracks = this.#kept = undefined;
+    this.#fast.take(); // a fresh token found for a rejoin is not for after leaving
     const store = this.#store.get();
     if (this.#room) await this.#room.disconnect();
     store?.abandonConnect();
@@ -280,6 +247,7 @@ export class RoomSession {
   release(): void {
     if (this.#released || !this.#room) return;
     this.#released = true;
+    this.#fast.dispose();
     this.#offStore?.();
     this.#store.get()?.destroy();
     this.#offToken?.();
@@ -447,6 +415,7 @@ export class RoomSession {
     store.setHandServer(!!this.#handRaiser);
     this.#store.set(store);
     this.#applying = this.devices.applyTo(room);
+    this.#fast.follow(room, () => this.#config.rejoinAfter);
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {
@@ -456,7 +425,8 @@ export class RoomSession {
   }
 
   async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
-    const c = this.#config;
+    const [c, fresh] = [this.#config, this.#fast.take()];
+    if (fresh) return fresh;
     if (c.token && c.serverUrl) return { token: c.token, url: c.serverUrl };
     return fetchConnectionDetails({
       tokenUrl: c.tokenUrl,

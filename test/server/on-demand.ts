@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startCluster, type Cluster } from '../../dev/cluster.js';
 import { startSfu, type Sfu } from '../../dev/sfu.js';
+import { clusterRoutes } from './cluster-routes.js';
 import { testRoutes } from './test-routes.js';
 
 /** The part of Koa's context used here (the test server's middleware run on Koa). */
@@ -63,6 +65,49 @@ export function sfuOnDemand(log: (line: string) => void) {
     async stop(): Promise<void> {
       if (!starting) return;
       // A start still under way is waited for, then stopped; one that failed left nothing running.
+      await starting.catch(() => undefined);
+      await started?.stop();
+    },
+  };
+}
+
+/**
+ * A LiveKit cluster (dev/cluster.ts: Redis and two livekit-server nodes) for the cluster suite,
+ * started the first time a request reaches `/cluster-api/*` (so no other test run starts one),
+ * like `sfuOnDemand`; its routes are test/server/cluster-routes.ts.
+ */
+export function clusterOnDemand(log: (line: string) => void) {
+  let starting: Promise<ReturnType<typeof clusterRoutes>> | undefined;
+  let started: Cluster | undefined;
+  const start = () => {
+    if (starting) return starting;
+    log('starting a LiveKit cluster (Redis and two livekit-server nodes)');
+    starting = startCluster({ nodes: 2, log }).then((cluster) => {
+      started = cluster;
+      log(`cluster ready: ${cluster.urls().join(' ')}, redis ${cluster.redis.address}`);
+      return clusterRoutes(cluster);
+    });
+    starting.catch((error: unknown) =>
+      log(`the cluster did not start: ${error instanceof Error ? error.message : error}`),
+    );
+    return starting;
+  };
+  return {
+    async middleware(ctx: Context, next: Next): Promise<unknown> {
+      if (!ctx.path.startsWith('/cluster-api/')) return next();
+      let routes: ReturnType<typeof clusterRoutes>;
+      try {
+        routes = await start();
+      } catch (error) {
+        ctx.status = 503;
+        ctx.type = 'text/plain';
+        ctx.body = `the cluster did not start: ${error instanceof Error ? error.message : error}`;
+        return;
+      }
+      return routes(ctx, next);
+    },
+    async stop(): Promise<void> {
+      if (!starting) return;
       await starting.catch(() => undefined);
       await started?.stop();
     },

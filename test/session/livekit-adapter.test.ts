@@ -12,6 +12,7 @@ import {
 } from 'livekit-client';
 import {
   UNSEEN_GRACE_MS,
+  mediaDisconnected,
   onTokenRefreshed,
   pauseIfUnseen,
   republishSettled,
@@ -159,6 +160,31 @@ describe('livekit-adapter: the livekit-client internals the library relies on', 
     settle();
     await settled;
     expect(done).to.equal(true);
+  });
+
+  it('mediaDisconnected reads the connection state of the engine’s transports (@internal)', async () => {
+    expect(mediaDisconnected(new Room()), 'a Room that never connected').to.equal(false);
+    const room = new Room();
+    const { token, url } = await tokenFor(uniqueRoom('adapter-media'), 'media-state');
+    await room.connect(url, token);
+    try {
+      const manager = room.engine.pcManager;
+      // One peer connection for both directions (the publisher) when the server offers it, else a
+      // subscriber beside it.
+      const transports = [manager?.publisher, manager?.subscriber].filter((t) => t !== undefined);
+      expect(
+        transports.length > 0 &&
+          transports.every((t) => typeof t.getConnectionState === 'function'),
+        'livekit-client RTCEngine.pcManager (@internal) no longer has a publisher (and subscriber) transport with getConnectionState()',
+      ).to.equal(true);
+      expect(mediaDisconnected(room), 'connected: no transport is down').to.equal(false);
+      // A transport whose peer connection is down, as when the node carrying the media died.
+      const transport = transports.at(-1)!;
+      transport.getConnectionState = () => 'disconnected';
+      expect(mediaDisconnected(room), 'a transport is disconnected').to.equal(true);
+    } finally {
+      await room.disconnect();
+    }
   });
 
   it('onTokenRefreshed on a Room that never connected does nothing and does not throw', () => {

@@ -13,6 +13,7 @@ import type { RoomStore } from '../../store/room-store.js';
 import type { RoomType } from '../../store/selectors.js';
 import type { GridLayout } from '../layout-grid/layout-grid.js';
 import { RoomAttachment } from './attachment.js';
+import { JOIN_KEYS, sessionConfigOf } from './configuration.js';
 import {
   hasContent,
   loadOnDemand,
@@ -33,8 +34,8 @@ import { styles } from './media-room.styles.js';
  * Without children it renders the default UI, `<media-call>`, loaded on demand.
  *
  * A failing token URL, a refused token or an unreachable server shows a message (`role="alert"`)
- * with Retry and fires `error` with a stable `code`. A room lost for nobody's decision (a server
- * restart) is said, and rejoined by itself with a fresh token (bounded backoff, about 75 s).
+ * with Retry and fires `error` with a stable `code`. A connection lost for `rejoin-after` ms, or a
+ * room lost for nobody's decision, is rejoined with a fresh token (maybe another server node).
  *
  * @tag media-room
  * @summary Joins a room from a token URL and provides the room session to its children.
@@ -150,6 +151,9 @@ export class MediaRoom extends LitElement {
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
 
+  /** ms a lost connection may take to come back before rejoining afresh (default 3000); 0: never. */
+  @property({ attribute: 'rejoin-after', type: Number }) rejoinAfter: number | undefined;
+
   /** Your own wording for terms (`{ leave: 'Hang up' }`), for every element inside, any language. */
   @property({ attribute: false }) strings: PartialMessages = {};
 
@@ -228,7 +232,7 @@ export class MediaRoom extends LitElement {
     if (changed.has('strings')) this.session.setStrings(this.strings);
     this.#configure();
     // Frameworks may set the configuration after putting the element on the page (React does).
-    if (CONFIG.some((key) => changed.has(key))) this.#attachment.joinIfReady();
+    if (JOIN_KEYS.some((key) => changed.has(key))) this.#attachment.joinIfReady();
   }
 
   override render(): TemplateResult {
@@ -280,15 +284,9 @@ export class MediaRoom extends LitElement {
 
   /** Attributes and properties → the session's configuration (read at the next join). */
   #configure(): void {
-    const { tokenUrl, tokenMethod, tokenTimeout, roomName, identity, name, serverUrl } = this;
-    const { audio, video, moderationUrl, roomOptions } = this;
-    this.session.configure({ tokenUrl, tokenMethod, tokenTimeout, roomName, identity, name });
-    this.session.configure({ serverUrl, audio, video, moderationUrl, roomOptions });
+    this.session.configure(sessionConfigOf(this));
   }
 }
-
-/** The configuration whose change may complete it (and so start joining). */
-const CONFIG = ['tokenUrl', 'token', 'serverUrl', 'roomName', 'identity', 'name'] as const;
 
 define('media-room', MediaRoom);
 

@@ -30,7 +30,10 @@ const CALL_PARTS =
   'pre-join, layout, control-bar, recording, hand-raise, chat, chat-toggle, participants, ' +
   'participants-toggle, reactions, deafen, role-notice';
 
-/** The line saying the room is being joined, or rejoined by itself. */
+/**
+ * The line saying the room is being joined, or rejoined by itself; not while the phase stays
+ * `reconnecting` through a rejoin the session makes at once (the banner says "Reconnecting…").
+ */
 export function renderStatus(
   t: LocalizeController,
   phase: ConnectionPhase,
@@ -40,7 +43,9 @@ export function renderStatus(
   if (phase === 'connecting' && !fatal) {
     return html`<p part="status" role="status">${t.term('connecting')}</p>`;
   }
-  return rejoining ? html`<p part="status" role="status">${t.term('rejoining')}</p>` : nothing;
+  return rejoining && phase !== 'reconnecting'
+    ? html`<p part="status" role="status">${t.term('rejoining')}</p>`
+    : nothing;
 }
 
 /** A problem that ends the call (or keeps it from starting), with Retry. */

@@ -1,0 +1,48 @@
+import type { RoomOptions } from 'livekit-client';
+import { REJOIN_AFTER_MS } from './rejoin.js';
+
+/** How a session joins: where its token comes from and what it publishes. */
+export interface SessionConfig {
+  /** URL that answers `{ token, url }` (or `{ participantToken, serverUrl }`). */
+  tokenUrl: string;
+  /** `POST` sends JSON, `GET` sends query parameters. */
+  tokenMethod: 'POST' | 'GET';
+  /** Milliseconds to wait for the token endpoint. */
+  tokenTimeout: number;
+  /** Room name sent to the token endpoint; a token for another room is refused. */
+  roomName: string;
+  identity: string;
+  name: string;
+  /** A token given directly (with `serverUrl`) instead of `tokenUrl`. Never exposed again. */
+  token: string;
+  serverUrl: string;
+  /** Publish the microphone / camera on joining (unless a pre-join choice says otherwise). */
+  audio: boolean;
+  video: boolean;
+  /**
+   * The server helper's moderation endpoint (its hand endpoint is beside it: `…/moderate` →
+   * `…/hand`); unset, both are worked out from `tokenUrl`.
+   */
+  moderationUrl: string;
+  /** Options for the livekit-client `Room`, read when the Room is made. */
+  roomOptions: Partial<RoomOptions>;
+  /** ms the connection may stay lost before rejoining with a fresh token (0: never; rejoin.ts). */
+  rejoinAfter: number;
+}
+
+/** The configuration before any is given. */
+export const DEFAULTS: SessionConfig = {
+  tokenUrl: '',
+  tokenMethod: 'POST',
+  tokenTimeout: 10_000,
+  roomName: '',
+  identity: '',
+  name: '',
+  token: '',
+  serverUrl: '',
+  audio: false,
+  video: false,
+  moderationUrl: '',
+  roomOptions: {},
+  rejoinAfter: REJOIN_AFTER_MS,
+};
