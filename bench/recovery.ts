@@ -5,9 +5,8 @@
  * 0 is killed with SIGKILL. Measured: from the kill to the viewer being back in the call with
  * video (phase `connected` again and a new frame of the peer's camera presented). The token route
  * is the server helper with a resolver that names a node that serves (Redis), preferring the
- * page's own, as a deployment's resolver or load balancer would. Node 0 hosts the room in some
- * runs (then both pages rejoin) and only forwards the viewer's signalling in others; each row
- * says which.
+ * page's own, as a deployment's resolver or load balancer would. Node 0 hosts the room in the odd
+ * runs (then both pages rejoin) and only forwards the viewer's signalling in the even ones.
  *
  * `npx tsx bench/recovery.ts [--runs N]` runs it on its own (after the pages are built).
  */
@@ -19,7 +18,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { startCluster, type Cluster } from '../dev/cluster.js';
 import { REJOIN_AFTER_MS } from '../src/session/rejoin.js';
-import { createMediaRooms, createRequestHandler } from '../src/server/index.js';
+import { createMediaRooms, createRequestHandler, type MediaRooms } from '../src/server/index.js';
 import { buildPages, launchBrowser, median } from './harness.js';
 
 const outDir = resolve(import.meta.dirname, '..', '.cache', 'bench-pages');
@@ -33,31 +32,39 @@ export interface RecoveryRow {
   noticedMs: number;
   /** whether the killed node hosted the room (else it only forwarded the viewer's signalling) */
   killedHost: boolean;
-  /** the peer's phases after the kill (ms after it) */
+  /** the peer's phases and peer-connection states after the kill (ms after it) */
   peerPhases?: string;
+  /**
+   * Each page's whole way back (ms after the kill): phases, peer connections, token requests,
+   * node probes and signalling sockets (`ws:<port>:…`).
+   */
+  timelines?: { viewer: string; peer: string };
 }
 
 export interface RecoverySummary {
   rows: RecoveryRow[];
   medianMs: number;
+  /** the median over the runs that killed the hosting node */
+  hostMedianMs: number;
   rejoinAfterMs: number;
 }
 
 /** Serves the built bench pages and, at /node/:n/api/…, the server helper preferring node n. */
-async function serve(cluster: Cluster): Promise<{ url: string; server: Server }> {
-  const handlers = cluster.nodes.map((node) =>
-    createRequestHandler(
-      createMediaRooms({
-        apiKey: cluster.apiKey,
-        apiSecret: cluster.apiSecret,
-        livekitUrls: cluster.urls(),
-        async resolveLivekitUrl() {
-          const serving = await cluster.servingUrls();
-          return serving.includes(node.url) ? node.url : (serving[0] ?? node.url);
-        },
-      }),
-    ),
+async function serve(
+  cluster: Cluster,
+): Promise<{ url: string; server: Server; rooms: MediaRooms }> {
+  const rooms = cluster.nodes.map((node) =>
+    createMediaRooms({
+      apiKey: cluster.apiKey,
+      apiSecret: cluster.apiSecret,
+      livekitUrls: cluster.urls(),
+      async resolveLivekitUrl() {
+        const serving = await cluster.servingUrls();
+        return serving.includes(node.url) ? node.url : (serving[0] ?? node.url);
+      },
+    }),
   );
+  const handlers = rooms.map((room) => createRequestHandler(room));
   const server = createServer((req, res) => {
     const match = /^\/node\/(\d+)(\/api\/.*)$/.exec(req.url ?? '');
     const handler = match && handlers[Number(match[1])];
@@ -76,7 +83,8 @@ async function serve(cluster: Cluster): Promise<{ url: string; server: Server }>
     res.writeHead(200, { 'Content-Type': `${type}; charset=utf-8` }).end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url, server, rooms: rooms[0]! };
 }
 
 /** Starts node `n` again and waits until every node serves. */
@@ -95,18 +103,39 @@ async function until(page: Page, what: string, check: string, timeout: number): 
   });
 }
 
-/** `runs` SIGKILLs of the viewer's node, each in a fresh room with fresh pages. */
+/**
+ * A new room that lives on node `host` (the cluster places a room on a random node: rooms are made
+ * until one lands there, a few at most).
+ */
+async function placedRoom(
+  cluster: Cluster,
+  rooms: MediaRooms,
+  run: number,
+  host: number,
+): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const room = `recovery-${Date.now().toString(36)}-${run}-${attempt}`;
+    await rooms.createRoom(room);
+    if ((await cluster.hostOf(room))?.index === host) return room;
+  }
+  throw new Error(`no room was placed on node ${host}`);
+}
+
+/**
+ * `runs` SIGKILLs of the viewer's node, each in a fresh room with fresh pages: odd runs kill the
+ * node that hosts the room (both pages rejoin), even ones the node that only forwards the viewer.
+ */
 export async function recovery(options: {
   browser: Browser;
   runs: number;
   log?: (line: string) => void;
 }): Promise<RecoverySummary> {
   const cluster = await startCluster({ nodes: 2, log: () => undefined });
-  const { url, server } = await serve(cluster);
+  const { url, server, rooms } = await serve(cluster);
   const rows: RecoveryRow[] = [];
   try {
     for (let run = 1; run <= options.runs; run++) {
-      const room = `recovery-${Date.now().toString(36)}-${run}`;
+      const room = await placedRoom(cluster, rooms, run, run % 2 === 1 ? 0 : 1);
       const open = async (node: number, identity: string, peer: string): Promise<Page> => {
         const context = await options.browser.newContext({
           viewport: { width: 960, height: 540 },
@@ -147,15 +176,18 @@ export async function recovery(options: {
           killedHost,
         };
         rows.push(row);
-        const phases = (await peer.evaluate('window.recovery.phases()')) as Array<[string, number]>;
-        row.peerPhases = phases
-          .filter(([, at]) => at >= killedAt)
-          .map(([name, at]) => `${name} +${at - killedAt}`)
-          .join(', ');
+        const timeline = async (page: Page, only?: RegExp): Promise<string> =>
+          ((await page.evaluate('window.recovery.phases()')) as Array<[string, number]>)
+            .filter(([name, at]) => at >= killedAt && (!only || only.test(name)))
+            .map(([name, at]) => `${name} +${at - killedAt}`)
+            .join(', ');
+        row.peerPhases = await timeline(peer, /^(?!token|probe|ws)/);
+        row.timelines = { viewer: await timeline(viewer), peer: await timeline(peer) };
         options.log?.(
           `run ${run}: back in ${row.recoveryMs} ms (loss noticed after ${row.noticedMs} ms; ` +
             `the killed node ${killedHost ? 'hosted the room' : 'forwarded the viewer'}; ` +
-            `the peer: ${row.peerPhases || 'stayed connected'})`,
+            `the peer: ${row.peerPhases || 'stayed connected'})\n` +
+            `    viewer: ${row.timelines.viewer}\n    peer: ${row.timelines.peer || '-'}`,
         );
       } finally {
         await viewer.context().close();
@@ -171,6 +203,7 @@ export async function recovery(options: {
   return {
     rows,
     medianMs: median(rows.map((row) => row.recoveryMs)),
+    hostMedianMs: median(rows.filter((row) => row.killedHost).map((row) => row.recoveryMs)),
     rejoinAfterMs: REJOIN_AFTER_MS,
   };
 }
@@ -182,7 +215,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const browser = await launchBrowser();
   try {
     const summary = await recovery({ browser, runs, log: console.log });
-    console.log(`median ${summary.medianMs} ms over ${summary.rows.length} kills`);
+    console.log(
+      `median ${summary.medianMs} ms over ${summary.rows.length} kills ` +
+        `(${summary.hostMedianMs} ms over those of the hosting node)`,
+    );
   } finally {
     await browser.close();
   }

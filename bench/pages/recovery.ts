@@ -3,8 +3,9 @@
  * joins through `token-url` and watches its way back after the node it is signalled through is
  * lost (bench/recovery.ts). `window.recovery.arm()` starts a watch; `window.recovery.result()`
  * then says when the page first left the `connected` phase and when it was back: connected and
- * presenting a new frame of the peer's camera; `window.recovery.phases()` lists the phases and
- * peer-connection states the page went through, with their times.
+ * presenting a new frame of the peer's camera; `window.recovery.phases()` lists the phases,
+ * peer-connection states, token requests, node probes and signalling sockets the page went
+ * through, with their times.
  */
 import '../../src/index.js';
 
@@ -20,6 +21,35 @@ window.RTCPeerConnection = class extends Native {
     );
   }
 } as typeof RTCPeerConnection;
+
+// The token requests, node probes and signalling sockets of the page (`token`, `probe`, `ws`
+// with what became of each), to see where the time of a rejoin goes.
+const nativeFetch = window.fetch.bind(window);
+window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const url = String(input instanceof Request ? input.url : input);
+  const what = url.includes('/api/') ? 'token' : 'probe';
+  pcStates.push([`${what}:asked`, Date.now()]);
+  try {
+    const response = await nativeFetch(input, init);
+    pcStates.push([`${what}:${response.status || 'answered'}`, Date.now()]);
+    return response;
+  } catch (error) {
+    pcStates.push([`${what}:failed`, Date.now()]);
+    throw error;
+  }
+};
+const NativeSocket = window.WebSocket;
+window.WebSocket = class extends NativeSocket {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    const port = new URL(String(url)).port;
+    pcStates.push([`ws:${port}:asked`, Date.now()]);
+    this.addEventListener('open', () => pcStates.push([`ws:${port}:open`, Date.now()]));
+    this.addEventListener('close', (e) =>
+      pcStates.push([`ws:${port}:closed ${e.code}`, Date.now()]),
+    );
+  }
+} as typeof WebSocket;
 
 interface Watch {
   lostAt?: number;

@@ -105,8 +105,8 @@ export const REJOIN_AFTER_MS = 3_000;
 /** How long the reachability probe of a node may take (ms). */
 const PROBE_TIMEOUT_MS = 2_000;
 
-/** How often a connected Room's media connections are looked at (ms). */
-const MEDIA_CHECK_MS = 500;
+/** How often a connected Room's media connections are looked at (ms): a cheap read of two states. */
+const MEDIA_CHECK_MS = 250;
 
 /**
  * Whether the Room's connection is lost now: livekit-client is reconnecting (signal or media), or,
@@ -124,22 +124,44 @@ export function connectionLost(room: Room): boolean {
 /**
  * Watches a Room's connection: once it has been lost (`connectionLost`) for `after()` ms, calls
  * `lost()`; while it stays lost and `lost()` resolves false (nothing better found), asks again
- * every `after()` ms. Coming back (or leaving) ends it. `after()` ≤ 0 turns it off.
+ * every `after()` ms. When `certain()` says at once that the loss is for good (the node is gone),
+ * `lost()` is called without waiting. Coming back (or leaving) ends it. `after()` ≤ 0 turns it off.
  */
 export class SignalWatch {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The connection is lost and being watched (until it is back, or `stop()`). */
+  #watching = false;
+  /** `lost()` is under way. */
+  #busy = false;
   readonly #off: () => void;
 
-  constructor(room: Room, after: () => number, lost: () => Promise<boolean>) {
+  constructor(
+    room: Room,
+    after: () => number,
+    lost: () => Promise<boolean>,
+    certain: () => Promise<boolean> = async () => false,
+  ) {
+    const run = (): void => {
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+      if (!connectionLost(room)) return this.stop();
+      this.#busy = true;
+      void lost().then((handled) => {
+        this.#busy = false;
+        if (!handled && connectionLost(room) && this.#watching) arm();
+      });
+    };
     const arm = (): void => {
       const ms = after();
-      if (!(ms > 0)) return;
-      this.#timer = setTimeout(() => {
-        if (!connectionLost(room)) return this.stop();
-        void lost().then((handled) => {
-          if (!handled && connectionLost(room) && this.#timer !== undefined) arm();
-        });
-      }, ms);
+      if (ms > 0) this.#timer = setTimeout(run, ms);
+    };
+    const begin = (): void => {
+      this.#watching = true;
+      arm();
+      if (this.#timer === undefined) return;
+      void certain().then((sure) => {
+        if (sure && this.#timer !== undefined && !this.#busy && connectionLost(room)) run();
+      });
     };
     // The media connections are looked at only while the Room is in a call.
     let media: ReturnType<typeof setInterval> | undefined;
@@ -149,7 +171,7 @@ export class SignalWatch {
         media = undefined;
       } else media ??= setInterval(check, MEDIA_CHECK_MS);
       if (!connectionLost(room)) this.stop();
-      else if (this.#timer === undefined) arm();
+      else if (!this.#watching) begin();
     };
     room.on(RoomEvent.ConnectionStateChanged, check);
     check();
@@ -162,6 +184,7 @@ export class SignalWatch {
   stop(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#watching = false;
   }
 
   /** Stop watching this Room. */
@@ -194,6 +217,8 @@ export async function reachable(url: string): Promise<boolean> {
 export interface FastRejoinHost {
   /** Whether the session still wants to be in the room through this Room. */
   wanted(room: Room): boolean;
+  /** The ws(s) URL the Room was connected to ('' when unknown). */
+  url(): string;
   /** A fresh token and the URL it names (rejects when the token endpoint cannot be reached). */
   details(): Promise<ConnectionDetails>;
   /**
@@ -230,7 +255,12 @@ export class FastRejoin {
   follow(room: Room, after: () => number): void {
     this.#watch?.dispose();
     this.#offMedia?.();
-    this.#watch = new SignalWatch(room, after, () => this.#run(room));
+    this.#watch = new SignalWatch(
+      room,
+      after,
+      () => this.#run(room),
+      () => this.#certain(room),
+    );
     // Turning the camera or microphone off mutes it; unpublishing comes only with leaving, so it
     // says nothing of what the user wants.
     const lp = room.localParticipant;
@@ -253,6 +283,19 @@ export class FastRejoin {
     const details = this.#details;
     this.#details = undefined;
     return details;
+  }
+
+  /**
+   * Whether the loss is for good, so that waiting `rejoin-after` would only add to it: the media
+   * connections went down behind a signalling connection that still looks fine (ICE has then had
+   * no answer for seconds: the node carrying the media is gone), or the signalling connection
+   * closed and the node it went to does not answer at all (refused: the node is gone; or the
+   * network is down, which the token fetch of the rejoin then tells).
+   */
+  async #certain(room: Room): Promise<boolean> {
+    if (room.state === ConnectionState.Connected) return mediaDisconnected(room);
+    const url = this.#host.url();
+    return !!url && !(await reachable(url));
   }
 
   /** Resolves true when it rejoined (or there is nothing left to do), false to ask again later. */
