@@ -130,6 +130,11 @@ export const en = {
   chatSend: 'Send',
   chatSending: 'Sending…',
   chatHint: 'Enter sends, Shift+Enter starts a new line.',
+  /** Your message waits for the connection to come back (then it is sent). */
+  chatPending: 'Waiting for the connection…',
+  /** Your message could not be sent (with a button to send it again). */
+  chatNotSent: 'Not sent.',
+  chatRetry: 'Send again',
   chatCannotSend: 'You may not send chat messages in this room.',
   chatNotInRoom: 'You can chat once you are in the room.',
   chatNewMessages: 'New messages',

@@ -96,3 +96,23 @@ export function mediaDisconnected(room: Room): boolean {
     return state === 'disconnected' || state === 'failed';
   });
 }
+
+/**
+ * Send `text` as a text stream with the stream id `id` (a chat message sent again keeps its id, so
+ * that receivers record it once). `sendText` draws a new id each time; `streamText`, which takes
+ * one, is marked `@internal`. Resolves once the stream is handed to the data channel.
+ */
+export async function sendTextWithId(
+  room: Room,
+  text: string,
+  options: { id: string; topic: string; destinationIdentities?: string[] },
+): Promise<void> {
+  const writer = await room.localParticipant.streamText({
+    streamId: options.id,
+    topic: options.topic,
+    totalSize: new TextEncoder().encode(text).byteLength,
+    destinationIdentities: options.destinationIdentities,
+  });
+  await writer.write(text);
+  await writer.close();
+}

@@ -96,7 +96,7 @@ export class Rejoiner {
 
 /**
  * How long (ms) the connection may stay lost before the session looks for a way back of its own
- * (default of `rejoinAfter`). livekit-client's own budget is about 15 s of resuming, then as long
+ * (default of `rejoinAfter`; at once when the loss is for good, see `FastRejoin`). livekit-client's own budget is about 15 s of resuming, then as long
  * again of reconnecting, all to the same URL: after a node is lost, a fresh token that names
  * another node (or a load balancer that routes to a live one) is what brings the call back.
  */
@@ -233,8 +233,8 @@ export interface FastRejoinHost {
 }
 
 /**
- * The fast rejoin. When a Room's connection stays lost for `after()` ms (`SignalWatch`), fetch a
- * fresh token; if it names a server that answers, leave the Room keeping the local tracks and
+ * The fast rejoin. When a Room's connection stays lost for `after()` ms (`SignalWatch`), or at
+ * once when the loss is for good (the node is gone, `#certain`), fetch a fresh token; if it names a server that answers, leave the Room keeping the local tracks and
  * join with it (which may be another node, and is never a host:port whose last WebSocket failed,
  * which Firefox makes wait). If the token endpoint or that server cannot be reached (the network
  * is down, not the node), livekit-client keeps trying and the session asks again later. The

@@ -7,7 +7,8 @@ import type { ToggleSource } from '../events/control-events.js';
 import type { DeviceKind, HandRaiser, ModerationRequest, Moderator } from '../store/types.js';
 import { DevicePreferences, type PreferenceStorage } from './devices.js';
 import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
-import { sendChat, sendReaction } from './messaging.js';
+import { sendReaction } from './messaging.js';
+import { ChatOutbox } from './outbox.js';
 import { serverTransports } from './moderation.js';
 import { publishOnJoin } from './publish.js';
 import { FastRejoin, Rejoiner } from './rejoin.js';
@@ -65,10 +66,17 @@ export class RoomSession {
   /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
   readonly #fast = new FastRejoin({
     wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
+    url: () => this.#lastUrl,
     details: () => this.#connectionDetails(new AbortController().signal),
     begin: () => this.#store.get()?.beginRejoin(),
     rejoin: (kept) => ((this.#kept = kept), this.#rejoiner.now()),
     remember: (media) => (this.#choice = media),
+  });
+  /** The user's own chat messages, sent again after a rejoin, kept while the call is lost. */
+  readonly #outbox = new ChatOutbox({
+    room: () => this.room,
+    store: () => this.store,
+    joining: () => this.#joining && !this.#released && this.canJoin,
   });
   /** Preview tracks handed over before joining, published on joining. */
   #tracks: JoinMedia['tracks'];
@@ -234,6 +242,7 @@ export class RoomSession {
     );
     this.#tracks = this.#kept = undefined;
     this.#fast.take(); // a fresh token found for a rejoin is not for after leaving
+    this.#outbox.giveUp();
     const store = this.#store.get();
     if (this.#room) await this.#room.disconnect();
     store?.abandonConnect();
@@ -248,6 +257,7 @@ export class RoomSession {
     if (this.#released || !this.#room) return;
     this.#released = true;
     this.#fast.dispose();
+    this.#outbox.dispose();
     this.#offStore?.();
     this.#store.get()?.destroy();
     this.#offToken?.();
@@ -317,11 +327,24 @@ export class RoomSession {
   }
 
   /**
-   * Send a chat message; rejects (and reports `chat-send-failed`) when it could not be sent, and
-   * refuses one that shows nothing (white space or invisible characters only) without sending.
+   * Send a chat message on `lk.chat` (as LiveKit's own clients do) and record it in the store
+   * (LiveKit does not echo your own). While the connection is lost (the session on its way back)
+   * it is recorded as `delivery: 'pending'` and sent once back in the call; what was sent shortly
+   * before a loss is sent again after a rejoin, with the same id, so nothing sent is lost and
+   * nobody sees it twice. Rejects (and reports `chat-send-failed`) when it could not be sent nor
+   * kept, and refuses one that shows nothing (white space or invisible characters only).
    */
   sendChat(text: string): Promise<void> {
-    return sendChat(this.room, this.store, text);
+    return this.#outbox.send(text);
+  }
+
+  /**
+   * Send again one of your messages that was not sent (`delivery: 'failed'`: the session gave up
+   * on the call before it went out), with its id. Rejects (and reports `chat-send-failed`) when
+   * it fails again.
+   */
+  retryChat(id: string): Promise<void> {
+    return this.#outbox.retry(id);
   }
 
   /** Send an emoji reaction to everyone (reported as `reaction-failed` on failure). */
@@ -416,11 +439,13 @@ export class RoomSession {
     this.#store.set(store);
     this.#applying = this.devices.applyTo(room);
     this.#fast.follow(room, () => this.#config.rejoinAfter);
+    this.#outbox.follow(room);
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {
     if (event.type === 'track-subscribed') pauseIfUnseen(event.publication);
     this.#rejoiner.follow(event);
+    this.#outbox.onEvent(event, this.#joining && this.#rejoiner.$attempt.get() > 0);
     for (const fn of [...this.#listeners]) fn(event);
   }
 

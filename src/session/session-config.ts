@@ -26,7 +26,10 @@ export interface SessionConfig {
   moderationUrl: string;
   /** Options for the livekit-client `Room`, read when the Room is made. */
   roomOptions: Partial<RoomOptions>;
-  /** ms the connection may stay lost before rejoining with a fresh token (0: never; rejoin.ts). */
+  /**
+   * ms the connection may stay lost before rejoining with a fresh token (at once when its node is
+   * gone for sure; 0: never; rejoin.ts).
+   */
   rejoinAfter: number;
 }
 

@@ -134,6 +134,12 @@ export interface ChatMessage {
   readonly timestamp: number;
   /** Sent by the local participant. */
   readonly isLocal: boolean;
+  /**
+   * Only on your own messages not (yet) sent: `pending` while the connection is lost (it goes out
+   * once back in the call), `failed` when it could not be sent (the session's `retryChat(id)`
+   * tries again). Absent once sent, and on received messages.
+   */
+  readonly delivery?: 'pending' | 'failed';
 }
 
 /** An emoji reaction, shown for a few seconds over the sender's tile. */

@@ -365,6 +365,29 @@ describe('<chat-panel> folds long messages', () => {
     $<HTMLButtonElement>('[part="new-messages"]')!.click();
     await waitFor(atEnd, 'at the newest');
   });
+
+  it('marks your messages waiting for the connection, and those not sent with Send again', async () => {
+    const { el, panel, $$ } = await mount('fr');
+    const store = el.session.store;
+    const base = { from: 'simulated-local', fromName: 'Me', timestamp: Date.now(), isLocal: true };
+    store.addChat({ ...base, id: 'p-1', text: 'waiting', delivery: 'pending' });
+    store.addChat({ ...base, id: 'f-1', text: 'gave up', delivery: 'failed' });
+    await loadLocale('fr');
+    await waitFor(() => $$('[part="delivery"]').length === 2, 'marked');
+    await panel.updateComplete;
+    const [pending, failed] = $$('[part="delivery"]') as [HTMLElement, HTMLElement];
+    expect(pending.textContent!.trim()).to.equal('En attente de la connexion…');
+    expect(pending.querySelector('button')).to.equal(null);
+    expect(failed.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Non envoyé. Renvoyer');
+    await expect(panel).to.be.accessible();
+    const retried: string[] = [];
+    el.session.retryChat = async (id) => void retried.push(id);
+    failed.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    expect(retried).to.deep.equal(['f-1']);
+    // Sent: the mark goes.
+    store.addChat({ ...base, id: 'f-1', text: 'gave up' });
+    await waitFor(() => $$('[part="delivery"]').length === 1, 'sent at last');
+  });
 });
 
 describe('chat link splitting', () => {

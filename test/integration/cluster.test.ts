@@ -148,6 +148,7 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
   async function recovered(
     c: Awaited<ReturnType<typeof call>>,
     loss: 'reconnect' | 'rejoin' | 'none',
+    more?: () => Promise<void>,
   ): Promise<void> {
     const { alice, bob, input, grid } = c;
     if (loss !== 'none') {
@@ -197,6 +198,7 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
     // The call works on: the first message sent arrives.
     await bob.session.sendChat('still here');
     await waitFor(() => chatTexts(alice).includes('still here'), 'chat after the loss');
+    await more?.();
     await Promise.all([alice.leave(), bob.leave()]);
   }
 
@@ -210,10 +212,38 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
     await recovered(c, 'none');
   });
 
-  it('the hosting node crashes (SIGKILL): everyone rejoins on the other node', async () => {
+  it('the hosting node crashes (SIGKILL): everyone rejoins on the other node, and no chat message is lost', async () => {
     const c = await call();
     await api(`kill/${c.host}/SIGKILL`);
-    await recovered(c, 'reconnect');
+    // Right after the kill: a message from the page on the other node (its signalling is
+    // forwarded, so only its media connection tells it of the loss, seconds later: the message
+    // goes to the dead node), and one from the page on the dead node (cut off: kept as pending).
+    const [cutOff, forwarded] = c.host === 0 ? [c.alice, c.bob] : [c.bob, c.alice];
+    const sent = [
+      forwarded.session.sendChat('sent as the node died'),
+      cutOff.session.sendChat('sent while cut off'),
+    ];
+    await recovered(c, 'reconnect', async () => {
+      await Promise.all(sent);
+      const count = (el: MediaRoom, text: string) => chatTexts(el).filter((t) => t === text).length;
+      await waitFor(
+        () =>
+          count(cutOff, 'sent as the node died') > 0 && count(forwarded, 'sent while cut off') > 0,
+        'the messages sent around the loss arrive after it',
+        20_000,
+      );
+      for (const [el, text] of [
+        [cutOff, 'sent as the node died'],
+        [forwarded, 'sent while cut off'],
+        [forwarded, 'sent as the node died'],
+        [cutOff, 'sent while cut off'],
+      ] as const) {
+        expect(count(el, text), `${el.identity} shows "${text}" once`).to.equal(1);
+      }
+      const delivery = (el: MediaRoom) => el.store.get().chat.filter((m) => m.delivery);
+      await waitFor(() => delivery(cutOff).length === 0, 'the pending message marked sent');
+      expect(delivery(forwarded)).to.deep.equal([]);
+    });
     const { host } = (await api(`host/${c.room}`, 'GET')) as { host: number };
     expect(host, 'the room lives on the other node now').to.equal(1 - c.host);
   });

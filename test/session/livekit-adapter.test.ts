@@ -16,6 +16,7 @@ import {
   onTokenRefreshed,
   pauseIfUnseen,
   republishSettled,
+  sendTextWithId,
   sourceFromProto,
 } from '../../src/session/livekit-adapter.js';
 import { joinPeer, tokenFor, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
@@ -185,6 +186,43 @@ describe('livekit-adapter: the livekit-client internals the library relies on', 
     } finally {
       await room.disconnect();
     }
+  });
+
+  it('sendTextWithId: a text stream with the id given, to everyone or to one (streamText, @internal)', async () => {
+    const room = uniqueRoom('adapter-text');
+    const [sender, everyone, one] = await Promise.all([
+      joined(room, 'text-sender'),
+      joined(room, 'text-everyone'),
+      joined(room, 'text-one'),
+    ]);
+    const got = new Map<string, Array<[string, string]>>();
+    for (const lk of [everyone, one]) {
+      const seen: Array<[string, string]> = [];
+      got.set(lk.localParticipant.identity, seen);
+      lk.registerTextStreamHandler('adapter-test', async (reader) => {
+        seen.push([reader.info.id, await reader.readAll()]);
+      });
+    }
+    await waitFor(() => sender.remoteParticipants.size === 2, 'the others are in');
+    await sendTextWithId(sender, 'to all', { id: 'stream-all', topic: 'adapter-test' });
+    await sendTextWithId(sender, 'to one', {
+      id: 'stream-one',
+      topic: 'adapter-test',
+      destinationIdentities: ['text-one'],
+    });
+    // The same id again is read again (the store records it once).
+    await sendTextWithId(sender, 'to all', { id: 'stream-all', topic: 'adapter-test' });
+    await waitFor(() => got.get('text-one')!.length === 3, 'the one got three');
+    await waitFor(() => got.get('text-everyone')!.length === 2, 'everyone got two');
+    expect(got.get('text-one')).to.deep.equal([
+      ['stream-all', 'to all'],
+      ['stream-one', 'to one'],
+      ['stream-all', 'to all'],
+    ]);
+    expect(got.get('text-everyone')).to.deep.equal([
+      ['stream-all', 'to all'],
+      ['stream-all', 'to all'],
+    ]);
   });
 
   it('onTokenRefreshed on a Room that never connected does nothing and does not throw', () => {

@@ -284,6 +284,44 @@ describe('RoomStore on a scripted room', () => {
       expect(store.get().chat.map((m) => m.text)).to.deep.equal(['first, edited', 'second']);
     });
 
+    it('records a message sent again (same sender, id and text) once, without a change', async () => {
+      const [a, b] = script.identities;
+      const id = receiveText(script.room, a!, 'sent before the node died');
+      await waitChat(store, 1);
+      const before = store.get().chat;
+      let calls = 0;
+      const off = store.select(selectChat).listen(() => (calls += 1));
+      // Sent again after a rejoin, and once more to someone who came back later.
+      receiveText(script.room, a!, 'sent before the node died', { id });
+      receiveText(script.room, a!, 'sent before the node died', { id });
+      // The same id from someone else is another message (nobody can replace another's).
+      receiveText(script.room, b!, 'sent before the node died', { id });
+      await waitChat(store, 2);
+      off();
+      const chat = store.get().chat;
+      expect(chat.map((m) => m.from)).to.deep.equal([a, b]);
+      expect(chat[0]).to.equal(before[0]);
+      expect(calls, 'one change: the message from the other sender').to.equal(1);
+      // Your own message: pending, then sent, then the same again.
+      const mine = {
+        id: 'own-1',
+        from: 'me',
+        fromName: 'Me',
+        text: 'hi',
+        timestamp: 1,
+        isLocal: true,
+      };
+      store.addChat({ ...mine, delivery: 'pending' });
+      store.addChat(mine);
+      await store.settled();
+      const sent = store.get().chat.at(-1)!;
+      expect(sent.delivery).to.equal(undefined);
+      store.addChat(mine);
+      await store.settled();
+      expect(store.get().chat.at(-1)).to.equal(sent);
+      expect(store.get().chat).to.have.length(3);
+    });
+
     it('keeps only the last 500 messages', async () => {
       const [a] = script.identities;
       for (let i = 0; i < 510; i += 1) receiveText(script.room, a!, `m${i}`);

@@ -91,6 +91,35 @@ export const styles = [
       flex: none;
     }
 
+    /* A message of yours not sent yet (pending) or not sent (failed, with Send again). */
+    [part='delivery'] {
+      margin: 0.15rem 0 0;
+      font-size: 0.75rem;
+      font-style: italic;
+      color: var(--mr-color-muted, #9ca3af);
+    }
+
+    [part='delivery'].failed {
+      font-style: normal;
+      color: var(--mr-color-text, #f3f4f6);
+    }
+
+    [part='retry'] {
+      margin-inline-start: 0.35rem;
+      padding: 0 0.2rem;
+      border: 0;
+      background: none;
+      color: inherit;
+      font: inherit;
+      text-decoration: underline;
+      cursor: pointer;
+    }
+
+    [part='retry']:focus-visible {
+      outline: 3px solid var(--mr-color-focus, #facc15);
+      outline-offset: 2px;
+    }
+
     /*
      * A long message folds to 12 lines (FOLD_LINES in message-folds.ts). Until measured, the
      * clamp alone (content may overflow it, clipped by the bubble); once it folds, the rest is

@@ -74,6 +74,9 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * New messages button appears under the list: it scrolls to the newest (and goes away, as it does
  * when the reader scrolls to the end). Enter sends, Shift+Enter starts a new line; the draft
  * survives re-renders and is kept when sending fails (the store then reports `chat-send-failed`).
+ * A message of yours sent while the connection is lost shows "Waiting for the connection…" and
+ * goes out once the call is back; one the session could not send (it gave up on the call) shows
+ * "Not sent." with a Send again button.
  * Writing is disabled, with the reason shown, outside the room or when the participant's grant
  * forbids publishing data (`canPublishData: false`).
  *
@@ -109,6 +112,8 @@ function timeFormat(lang: string): Intl.DateTimeFormat {
  * @csspart time - The time the message was sent (`<time>`).
  * @csspart text - The message text.
  * @csspart link - A link in a message.
+ * @csspart delivery - Under a message of yours not sent: waiting for the connection (class `pending`), or not sent (class `failed`).
+ * @csspart retry - The Send again button of a message of yours not sent.
  * @csspart show-more - The Show more / Show less button of a long message (`aria-expanded`).
  * @csspart new-messages - The New messages button (shown while the reader is scrolled up and newer messages came).
  * @csspart form - The form with the field and the Send button.
@@ -271,7 +276,7 @@ export class ChatPanel extends LitElement {
         <div part="meta">
           <span part="sender" dir="auto" title=${sender}>${sender}</span> ${time}
         </div>
-        ${text}
+        ${text} ${m.delivery ? this.#renderDelivery(m) : nothing}
         ${
           foldable
             ? html`<button
@@ -288,6 +293,26 @@ export class ChatPanel extends LitElement {
       </article>
     `;
   }
+
+  /** A message of yours not sent: waiting for the connection, or not sent with Send again. */
+  #renderDelivery(m: ChatMessage): TemplateResult {
+    const t = this.#localize;
+    if (m.delivery === 'pending') {
+      return html`<p part="delivery" class="pending">${t.term('chatPending')}</p>`;
+    }
+    return html`<p part="delivery" class="failed">
+      ${t.term('chatNotSent')}
+      <button part="retry" type="button" data-id=${m.id} @click=${this.#onRetry}>
+        ${t.term('chatRetry')}
+      </button>
+    </p>`;
+  }
+
+  #onRetry = (e: Event) => {
+    const id = (e.currentTarget as HTMLElement).dataset.id ?? '';
+    // A failure is reported by the store (`chat-send-failed`); the message stays marked not sent.
+    this.#view.session?.retryChat(id).catch(() => undefined);
+  };
 
   protected override willUpdate(): void {
     const chat = this.#view.value.chat;
@@ -405,7 +430,8 @@ export class ChatPanel extends LitElement {
   };
 
   /**
-   * Send the draft as the Send button does (`chat-send` first). Resolves `true` once sent; `false`
+   * Send the draft as the Send button does (`chat-send` first). Resolves `true` once sent (or kept
+   * to send once the connection is back); `false`
    * when there was nothing to send, sending is not possible, the event was cancelled, or it failed
    * (the draft is then kept).
    */

@@ -34,8 +34,9 @@ import { styles } from './media-room.styles.js';
  * Without children it renders the default UI, `<media-call>`, loaded on demand.
  *
  * A failing token URL, a refused token or an unreachable server shows a message (`role="alert"`)
- * with Retry and fires `error` with a stable `code`. A connection lost for `rejoin-after` ms, or a
- * room lost for nobody's decision, is rejoined with a fresh token (maybe another server node).
+ * with Retry and fires `error` with a stable `code`. A connection lost for `rejoin-after` ms (at
+ * once when its node is gone for sure), or a room lost for nobody's decision, is rejoined with a
+ * fresh token (maybe another server node); chat messages sent around the loss are not lost.
  *
  * @tag media-room
  * @summary Joins a room from a token URL and provides the room session to its children.
@@ -151,7 +152,10 @@ export class MediaRoom extends LitElement {
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
 
-  /** ms a lost connection may take to come back before rejoining afresh (default 3000); 0: never. */
+  /**
+   * ms a lost connection may take to come back before rejoining afresh (default 3000); at once when
+   * the node is gone for sure (its media connection down, or it answers nothing); 0: never.
+   */
   @property({ attribute: 'rejoin-after', type: Number }) rejoinAfter: number | undefined;
 
   /** Your own wording for terms (`{ leave: 'Hang up' }`), for every element inside, any language. */

@@ -113,7 +113,8 @@ export class ChatSlice implements Slice<'chat'> {
   /**
    * Append a message, or replace an earlier one with its id from the same sender (an edit); its
    * text and sender name are made fit to show first. A message that shows nothing is not
-   * recorded (an edit to nothing takes the earlier one away).
+   * recorded (an edit to nothing takes the earlier one away). The same message again (sent again
+   * after a rejoin: same sender, id and text) changes nothing: it is recorded once.
    */
   add(received: ChatMessage): void {
     if (this.#host.destroyed) return;
@@ -127,6 +128,12 @@ export class ChatSlice implements Slice<'chat'> {
       if (at < 0) return;
       next = chat.filter((_, i) => i !== at);
     } else if (at >= 0) {
+      const earlier = chat[at]!;
+      const same =
+        earlier.text === text &&
+        earlier.fromName === fromName &&
+        earlier.delivery === message.delivery;
+      if (same) return;
       next = [...chat];
       next[at] = Object.freeze({ ...message, timestamp: chat[at]!.timestamp });
     } else {
