@@ -252,9 +252,9 @@ export interface MediaRoomSvelteAttributes {
   'skip-prejoin'?: true | '' | null;
   /** Property of `skip-prejoin`. Join straight away instead of showing the pre-join screen first (default UI only). */
   skipPrejoin?: MediaRoom['skipPrejoin'];
-  /** ms a lost connection may take to come back before rejoining afresh (default 3000); at once when the node is gone for sure (its media connection down, or it answers nothing); 0: never. */
+  /** ms a lost connection may take to come back before rejoining afresh (default 3000; at once when its node is surely gone: media down, or no answer); 0: never. */
   'rejoin-after'?: number | `${number}` | null;
-  /** Property of `rejoin-after`. ms a lost connection may take to come back before rejoining afresh (default 3000); at once when the node is gone for sure (its media connection down, or it answers nothing); 0: never. */
+  /** Property of `rejoin-after`. ms a lost connection may take to come back before rejoining afresh (default 3000; at once when its node is surely gone: media down, or no answer); 0: never. */
   rejoinAfter?: MediaRoom['rejoinAfter'];
   /** The room is joined. `ConnectedEvent`. */
   onconnected?: (event: ConnectedEvent) => void;

@@ -152,10 +152,8 @@ export class MediaRoom extends LitElement {
   /** Options for the livekit-client `Room`, read when the room is first needed. */
   @property({ attribute: false }) roomOptions: Partial<RoomOptions> = {};
 
-  /**
-   * ms a lost connection may take to come back before rejoining afresh (default 3000); at once when
-   * the node is gone for sure (its media connection down, or it answers nothing); 0: never.
-   */
+  /** ms a lost connection may take to come back before rejoining afresh (default 3000; at once
+   * when its node is surely gone: media down, or no answer); 0: never. */
   @property({ attribute: 'rejoin-after', type: Number }) rejoinAfter: number | undefined;
 
   /** Your own wording for terms (`{ leave: 'Hang up' }`), for every element inside, any language. */
