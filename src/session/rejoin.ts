@@ -278,6 +278,11 @@ export class FastRejoin {
     this.#watch = this.#offMedia = undefined;
   }
 
+  /** Whether a fresh token was found for the rejoin (and not taken yet). */
+  get found(): boolean {
+    return this.#details !== undefined;
+  }
+
   /** The fresh token found for the rejoin, once (undefined after, or without one). */
   take(): ConnectionDetails | undefined {
     const details = this.#details;

@@ -201,7 +201,8 @@ export class RoomSession {
         return;
       }
       store.beginConnect();
-      if (this.#lastUrl) this.prepare(this.#lastUrl);
+      // A rejoin has its fresh token in hand already (and the last URL may be a dead node's).
+      if (this.#lastUrl && !this.#fast.found) this.prepare(this.#lastUrl);
       const details = await this.#connectionDetails(abort.signal);
       if (attempt !== this.#attempt) return;
       this.#lastUrl = details.url;
