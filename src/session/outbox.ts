@@ -75,12 +75,15 @@ export class ChatOutbox {
     this.#host = host;
   }
 
-  /** Follow this Room's arrivals (and no longer the one before). */
+  /**
+   * Follow this Room's arrivals (and no longer the one before): a participant counts once it is
+   * active, ready to receive data (the server drops what is sent to one who is not yet).
+   */
   follow(room: Room): void {
     this.#offRoom?.();
     const arrived = (p: { identity: string }): void => this.#arrived(p.identity);
-    room.on(RoomEvent.ParticipantConnected, arrived);
-    this.#offRoom = () => room.off(RoomEvent.ParticipantConnected, arrived);
+    room.on(RoomEvent.ParticipantActive, arrived);
+    this.#offRoom = () => room.off(RoomEvent.ParticipantActive, arrived);
   }
 
   /** Follow the store's connection events; `rejoining`: the session will join again by itself. */
@@ -196,7 +199,8 @@ export class ChatOutbox {
   #back(): void {
     if (this.#lostAt !== undefined && this.#backAt === undefined) this.#backAt = Date.now();
     const room = this.#host.room();
-    for (const identity of room.remoteParticipants.keys()) this.#reached.add(identity);
+    // Those not active yet are sent them once they are.
+    for (const p of room.remoteParticipants.values()) if (p.isActive) this.#reached.add(p.identity);
     const again = this.#recent();
     if (again.length > 0) void this.#resend(room, again);
   }

@@ -227,9 +227,13 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
       await Promise.all(sent);
       const count = (el: MediaRoom, text: string) => chatTexts(el).filter((t) => t === text).length;
       await waitFor(
-        () =>
-          count(cutOff, 'sent as the node died') > 0 && count(forwarded, 'sent while cut off') > 0,
-        'the messages sent around the loss arrive after it',
+        () => count(cutOff, 'sent as the node died') > 0,
+        'the message sent as the node died arrives after the loss',
+        20_000,
+      );
+      await waitFor(
+        () => count(forwarded, 'sent while cut off') > 0,
+        'the message sent while cut off arrives after the loss',
         20_000,
       );
       for (const [el, text] of [

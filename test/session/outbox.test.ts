@@ -129,16 +129,16 @@ describe('ChatOutbox: your chat messages across a lost connection and a rejoin',
     script.room.remoteParticipants.delete(b);
     outbox.onEvent({ type: 'reconnected' }, false);
     await settled(sent, 2);
-    script.room.emit(RoomEvent.ParticipantConnected, { identity: b } as never);
+    script.room.emit(RoomEvent.ParticipantActive, { identity: b } as never);
     await settled(sent, 3);
     expect(sent.slice(1)).to.deep.equal([
       { how: 'again', id: 'stream-1', text: 'hello' },
       { how: 'again', id: 'stream-1', text: 'hello', to: [b] },
     ]);
     // Once per person; someone new is not sent the past.
-    script.room.emit(RoomEvent.ParticipantConnected, { identity: b } as never);
-    script.room.emit(RoomEvent.ParticipantConnected, { identity: 'newcomer' } as never);
-    script.room.emit(RoomEvent.ParticipantConnected, { identity: a } as never);
+    script.room.emit(RoomEvent.ParticipantActive, { identity: b } as never);
+    script.room.emit(RoomEvent.ParticipantActive, { identity: 'newcomer' } as never);
+    script.room.emit(RoomEvent.ParticipantActive, { identity: a } as never);
     await new Promise((r) => setTimeout(r, 50));
     expect(sent).to.have.length(3);
   });
