@@ -197,7 +197,17 @@ describe('a LiveKit cluster: pages on different nodes, and node loss', function 
     }
     // The call works on: the first message sent arrives.
     await bob.session.sendChat('still here');
-    await waitFor(() => chatTexts(alice).includes('still here'), 'chat after the loss');
+    await waitFor(() => chatTexts(alice).includes('still here'), 'chat after the loss').catch(
+      (error: Error) => {
+        // What each side knew, for a failure to be read.
+        const other = bob.session.room.remoteParticipants.get('alice');
+        throw new Error(
+          `${error.message}; alice: ${alice.store.get().connection.phase}, ` +
+            `chat ${JSON.stringify(chatTexts(alice))}; bob: ${bob.store.get().connection.phase}, ` +
+            `sees alice ${other ? (other.isActive ? 'active' : 'not active') : 'absent'}`,
+        );
+      },
+    );
     await more?.();
     await Promise.all([alice.leave(), bob.leave()]);
   }
