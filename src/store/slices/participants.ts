@@ -12,6 +12,7 @@ import {
 } from './participant-state.js';
 import { republishSettled } from '../../session/livekit-adapter.js';
 import { GRACE_REASONS, LocalHold, RemoteGrace } from './reconnect-hold.js';
+import { ParticipantMap } from '../participant-map.js';
 
 type Key =
   | 'local'
@@ -47,7 +48,7 @@ export class ParticipantsSlice implements Slice<Key> {
   readonly initial: Pick<RoomSnapshot, Key> = Object.freeze({
     local: undefined,
     remotes: Object.freeze([]),
-    participants: new Map(),
+    participants: new ParticipantMap(undefined, Object.freeze([]), Object.freeze([]), new Map()),
     activeSpeakers: Object.freeze([]),
     speakerRecency: EMPTY_RECENCY,
     numParticipants: 0,
@@ -62,8 +63,12 @@ export class ParticipantsSlice implements Slice<Key> {
   /** Identities whose state an event may have changed. */
   readonly #dirty = new Set<string>();
   #speakersDirty = false;
-  /** Remote identities in join order. */
-  #order: string[] = [];
+  /**
+   * Join sequence number of every remote put in the order (see `ParticipantMap`); shared by the
+   * maps, only added to (a fresh table replaces it when it holds many who left).
+   */
+  #seqs = new Map<string, number>();
+  #nextSeq = 0;
   /** Identities of the speakers as of the last speaker event. */
   #speakers: string[] = [];
   /** The last speaker-recency sequence number given out. */
@@ -183,36 +188,10 @@ export class ParticipantsSlice implements Slice<Key> {
     const all = this.#all;
     const dirty = this.#dirty;
 
-    const present = room.remoteParticipants;
-    const grace = this.#grace;
-    let orderChanged = false;
-    if (all || dirty.size > 0) {
-      const kept = this.#order.filter((id) => present.has(id) || grace.has(id));
-      const known = new Set(kept);
-      const added = [...present.values()]
-        .filter((p) => !known.has(p.identity))
-        .sort((a, b) => joinedAt(a) - joinedAt(b))
-        .map((p) => p.identity);
-      if (kept.length !== this.#order.length || added.length > 0) {
-        this.#order = [...kept, ...added];
-        orderChanged = true;
-      }
-    }
-
-    let changed = orderChanged;
-    const remotes: ParticipantState[] = [];
-    for (const identity of this.#order) {
-      const p = present.get(identity);
-      const before = prev.participants.get(identity);
-      const state = !p
-        ? grace.get(identity)
-        : all || dirty.has(identity) || !before || before.participant !== p
-          ? participantState(p, before)
-          : before;
-      if (!state) continue;
-      if (state !== before) changed = true;
-      remotes.push(state);
-    }
+    const prevMap = prev.participants as ParticipantMap;
+    const { remotes, order, changedIds } = all
+      ? this.#rebuildAll(prevMap)
+      : this.#rebuildDirty(prevMap, dirty);
 
     const localBefore = prev.local;
     const lp = room.localParticipant;
@@ -231,7 +210,10 @@ export class ParticipantsSlice implements Slice<Key> {
         : undefined;
     }
     this.#localDirty = false;
-    if (local !== localBefore) changed = true;
+    if (local !== localBefore) {
+      if (localBefore) changedIds.add(localBefore.identity);
+      if (local) changedIds.add(local.identity);
+    }
 
     let activeSpeakers = prev.activeSpeakers;
     if (all || this.#speakersDirty) {
@@ -244,20 +226,35 @@ export class ParticipantsSlice implements Slice<Key> {
     dirty.clear();
 
     let parts: Pick<RoomSnapshot, Exclude<Key, 'activeSpeakers' | 'speakerRecency'>> = prev;
-    if (changed) {
-      const map = new Map<string, ParticipantState>();
-      if (local) map.set(local.identity, local);
-      for (const p of remotes) map.set(p.identity, p);
-      let numPublishers = 0;
-      for (const p of map.values()) if (hasPublished(p)) numPublishers += 1;
+    if (remotes !== prev.remotes || local !== localBefore) {
+      const map = new ParticipantMap(
+        local,
+        remotes,
+        order,
+        this.#seqs,
+        all ? undefined : { map: prevMap, changed: changedIds },
+      );
+      let numPublishers = prev.numPublishers;
+      if (all) {
+        numPublishers = 0;
+        for (const p of map.values()) if (hasPublished(p)) numPublishers += 1;
+      } else {
+        for (const identity of changedIds) {
+          const before = identity === localBefore?.identity ? localBefore : prevMap.get(identity);
+          const after = map.get(identity);
+          numPublishers +=
+            (after && hasPublished(after) ? 1 : 0) - (before && hasPublished(before) ? 1 : 0);
+        }
+      }
       parts = {
         local,
-        remotes: Object.freeze(remotes),
+        remotes,
         participants: map,
         numParticipants: map.size,
         numPublishers,
       };
     }
+    const changed = parts !== prev;
     const speakersChanged = activeSpeakers !== prev.activeSpeakers;
     const speakerRecency =
       speakersChanged || changed
@@ -276,6 +273,134 @@ export class ParticipantsSlice implements Slice<Key> {
       activeSpeakers,
       speakerRecency,
     };
+  }
+
+  /** Whether a remote is shown: present, or kept through the grace period. */
+  #shown(identity: string): boolean {
+    return this.#host.room.remoteParticipants.has(identity) || this.#grace.has(identity);
+  }
+
+  /** The state of a shown remote (`before` when it did not change). */
+  #stateOf(identity: string, before: ParticipantState | undefined): ParticipantState | undefined {
+    const p = this.#host.room.remoteParticipants.get(identity);
+    return p ? participantState(p, before) : this.#grace.get(identity);
+  }
+
+  /** The arrivals in `ids` (not yet in the order), by join time, numbered. */
+  #arrivals(ids: Iterable<string>): { states: ParticipantState[]; seqs: number[] } {
+    const present = this.#host.room.remoteParticipants;
+    const arriving = [...ids]
+      .map((id) => present.get(id))
+      .filter((p): p is RemoteParticipant => !!p)
+      .sort((a, b) => joinedAt(a) - joinedAt(b));
+    const states: ParticipantState[] = [];
+    const seqs: number[] = [];
+    for (const p of arriving) {
+      const seq = ++this.#nextSeq;
+      this.#seqs.set(p.identity, seq);
+      states.push(participantState(p, undefined));
+      seqs.push(seq);
+    }
+    return { states, seqs };
+  }
+
+  /** Everyone read again (a connect, reconnect or disconnect): the order kept, arrivals after. */
+  #rebuildAll(prevMap: ParticipantMap): {
+    remotes: readonly ParticipantState[];
+    order: readonly number[];
+    changedIds: Set<string>;
+  } {
+    const remotes: ParticipantState[] = [];
+    const order: number[] = [];
+    const kept = new Set<string>();
+    let changed = false;
+    prevMap.remotes.forEach((before, i) => {
+      const state = this.#shown(before.identity)
+        ? this.#stateOf(before.identity, before)
+        : undefined;
+      if (state !== before) changed = true;
+      if (!state) return;
+      kept.add(state.identity);
+      remotes.push(state);
+      order.push(prevMap.orderOf(i));
+    });
+    const added = this.#arrivals(
+      [...this.#host.room.remoteParticipants.keys()].filter((id) => !kept.has(id)),
+    );
+    remotes.push(...added.states);
+    order.push(...added.seqs);
+    this.#prune(remotes);
+    if (!changed && added.states.length === 0) {
+      return { remotes: prevMap.remotes, order: prevMap.order, changedIds: new Set() };
+    }
+    return { remotes: Object.freeze(remotes), order: Object.freeze(order), changedIds: new Set() };
+  }
+
+  /**
+   * Only the remotes an event named read again: changed ones replaced in place, those no longer
+   * shown taken out, arrivals put at the end. Costs the copy of two arrays, not a walk of everyone.
+   */
+  #rebuildDirty(
+    prevMap: ParticipantMap,
+    dirty: ReadonlySet<string>,
+  ): {
+    remotes: readonly ParticipantState[];
+    order: readonly number[];
+    changedIds: Set<string>;
+  } {
+    const changedIds = new Set<string>();
+    const replaced = new Map<number, ParticipantState>();
+    const removed = new Set<number>();
+    const arriving: string[] = [];
+    const local = this.#host.room.localParticipant.identity;
+    for (const identity of dirty) {
+      if (identity === local) continue;
+      const i = prevMap.indexOf(identity);
+      if (i < 0) {
+        if (this.#host.room.remoteParticipants.has(identity)) arriving.push(identity);
+        continue;
+      }
+      const before = prevMap.remotes[i]!;
+      const state = this.#shown(identity) ? this.#stateOf(identity, before) : undefined;
+      if (state === before) continue;
+      changedIds.add(identity);
+      if (state) replaced.set(i, state);
+      else removed.add(i);
+    }
+    const added = this.#arrivals(arriving);
+    for (const state of added.states) changedIds.add(state.identity);
+    if (changedIds.size === 0) {
+      return { remotes: prevMap.remotes, order: prevMap.order, changedIds };
+    }
+    let remotes: ParticipantState[];
+    let order: number[];
+    if (removed.size === 0) {
+      remotes = prevMap.remotes.slice();
+      for (const [i, state] of replaced) remotes[i] = state;
+      order = added.states.length ? [...prevMap.order] : (prevMap.order as number[]);
+    } else {
+      remotes = [];
+      order = [];
+      prevMap.remotes.forEach((before, i) => {
+        if (removed.has(i)) return;
+        remotes.push(replaced.get(i) ?? before);
+        order.push(prevMap.orderOf(i));
+      });
+    }
+    if (added.states.length) {
+      remotes.push(...added.states);
+      order.push(...added.seqs);
+    }
+    this.#prune(remotes);
+    return { remotes: Object.freeze(remotes), order: Object.freeze(order), changedIds };
+  }
+
+  /** A fresh sequence table once it holds many more who left than are shown (same numbers). */
+  #prune(remotes: readonly ParticipantState[]): void {
+    if (this.#seqs.size <= 2 * remotes.length + 256) return;
+    const seqs = new Map<string, number>();
+    for (const p of remotes) seqs.set(p.identity, this.#seqs.get(p.identity)!);
+    this.#seqs = seqs;
   }
 
   /**
@@ -417,9 +542,9 @@ export class ParticipantsSlice implements Slice<Key> {
   #keepVanished(prev: RoomSnapshot): void {
     if (!this.#grace.enabled) return;
     const present = this.#host.room.remoteParticipants;
-    for (const identity of this.#order) {
+    for (const last of (prev.participants as ParticipantMap).remotes) {
+      const identity = last.identity;
       if (present.has(identity) || this.#grace.has(identity)) continue;
-      const last = prev.participants.get(identity);
       if (last && !last.isLocal) this.#grace.keep(last.participant as RemoteParticipant, last);
     }
   }
