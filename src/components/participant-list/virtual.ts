@@ -88,6 +88,8 @@ export class RowHeights {
       }
       y += h;
     }
+    // Every row above the view: none rendered, all of them standing before.
+    if (start === n) startY = y;
     if (start > end) start = end;
     if (focused >= 0 && focused < n) {
       const from = Math.max(0, focused - AROUND_FOCUS);
