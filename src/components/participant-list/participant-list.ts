@@ -130,6 +130,8 @@ export class ParticipantList extends LitElement {
   readonly #offsets = new Map<string, number>();
   /** The part of the scroller's content in view (pixels from its top). */
   #inView = { top: 0, bottom: 800 };
+  /** Scrolled to the end: stay there while rows measured anew change the height. */
+  #atEnd = false;
   /** The identity of the row holding the focus. */
   #focused: string | undefined;
   #resize: ResizeObserver | undefined;
@@ -255,6 +257,10 @@ export class ParticipantList extends LitElement {
   protected override updated(): void {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
     if (!scroller) return;
+    const { scrollTop, clientHeight, scrollHeight } = scroller;
+    if (this.#atEnd && scrollTop > 0 && scrollTop + clientHeight < scrollHeight - 1) {
+      scroller.scrollTop = scrollHeight;
+    }
     let changed = this.#readView(scroller);
     const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
     for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul[data-list]')) {
@@ -288,7 +294,11 @@ export class ParticipantList extends LitElement {
   #onScroll = () => {
     if (this.hidden || !this.isConnected) return;
     const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
-    if (scroller && this.#readView(scroller)) this.requestUpdate();
+    if (!scroller) return;
+    this.#atEnd =
+      scroller.scrollTop > 0 &&
+      scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    if (this.#readView(scroller)) this.requestUpdate();
   };
 
   /** The focused row (and its neighbours) stays rendered, so Tab always finds the next one. */
