@@ -3,16 +3,11 @@ import { shallowEqual } from '../equality.js';
 import type { Slice, SliceHost } from '../slice.js';
 import type { ConnectionPhase, ParticipantState, RoomSnapshot, TrackSourceName } from '../types.js';
 import { reasonName } from './connection.js';
-import {
-  hasPublished,
-  joinedAt,
-  participantState,
-  qualityName,
-  sourceName,
-} from './participant-state.js';
+import { hasPublished, participantState, qualityName, sourceName } from './participant-state.js';
 import { republishSettled } from '../../session/livekit-adapter.js';
 import { GRACE_REASONS, LocalHold, RemoteGrace } from './reconnect-hold.js';
 import { ParticipantMap } from '../participant-map.js';
+import { RemoteOrder } from './remote-order.js';
 
 type Key =
   | 'local'
@@ -63,12 +58,8 @@ export class ParticipantsSlice implements Slice<Key> {
   /** Identities whose state an event may have changed. */
   readonly #dirty = new Set<string>();
   #speakersDirty = false;
-  /**
-   * Join sequence number of every remote put in the order (see `ParticipantMap`); shared by the
-   * maps, only added to (a fresh table replaces it when it holds many who left).
-   */
-  #seqs = new Map<string, number>();
-  #nextSeq = 0;
+  /** Remote identities in join order, numbered (see `ParticipantMap`). */
+  readonly #order: RemoteOrder;
   /** Identities of the speakers as of the last speaker event. */
   #speakers: string[] = [];
   /** The last speaker-recency sequence number given out. */
@@ -88,6 +79,7 @@ export class ParticipantsSlice implements Slice<Key> {
 
   constructor(host: SliceHost, graceMs: number) {
     this.#host = host;
+    this.#order = new RemoteOrder(host.room, () => this.#grace);
     this.#grace = new RemoteGrace(graceMs, (p) => {
       this.#touch(p);
       host.emit({ type: 'participant-left', participant: p });
@@ -190,8 +182,8 @@ export class ParticipantsSlice implements Slice<Key> {
 
     const prevMap = prev.participants as ParticipantMap;
     const { remotes, order, changedIds } = all
-      ? this.#rebuildAll(prevMap)
-      : this.#rebuildDirty(prevMap, dirty);
+      ? this.#order.rebuildAll(prevMap)
+      : this.#order.rebuildDirty(prevMap, dirty);
 
     const localBefore = prev.local;
     const lp = room.localParticipant;
@@ -231,7 +223,7 @@ export class ParticipantsSlice implements Slice<Key> {
         local,
         remotes,
         order,
-        this.#seqs,
+        this.#order.seqs,
         all ? undefined : { map: prevMap, changed: changedIds },
       );
       let numPublishers = prev.numPublishers;
@@ -273,134 +265,6 @@ export class ParticipantsSlice implements Slice<Key> {
       activeSpeakers,
       speakerRecency,
     };
-  }
-
-  /** Whether a remote is shown: present, or kept through the grace period. */
-  #shown(identity: string): boolean {
-    return this.#host.room.remoteParticipants.has(identity) || this.#grace.has(identity);
-  }
-
-  /** The state of a shown remote (`before` when it did not change). */
-  #stateOf(identity: string, before: ParticipantState | undefined): ParticipantState | undefined {
-    const p = this.#host.room.remoteParticipants.get(identity);
-    return p ? participantState(p, before) : this.#grace.get(identity);
-  }
-
-  /** The arrivals in `ids` (not yet in the order), by join time, numbered. */
-  #arrivals(ids: Iterable<string>): { states: ParticipantState[]; seqs: number[] } {
-    const present = this.#host.room.remoteParticipants;
-    const arriving = [...ids]
-      .map((id) => present.get(id))
-      .filter((p): p is RemoteParticipant => !!p)
-      .sort((a, b) => joinedAt(a) - joinedAt(b));
-    const states: ParticipantState[] = [];
-    const seqs: number[] = [];
-    for (const p of arriving) {
-      const seq = ++this.#nextSeq;
-      this.#seqs.set(p.identity, seq);
-      states.push(participantState(p, undefined));
-      seqs.push(seq);
-    }
-    return { states, seqs };
-  }
-
-  /** Everyone read again (a connect, reconnect or disconnect): the order kept, arrivals after. */
-  #rebuildAll(prevMap: ParticipantMap): {
-    remotes: readonly ParticipantState[];
-    order: readonly number[];
-    changedIds: Set<string>;
-  } {
-    const remotes: ParticipantState[] = [];
-    const order: number[] = [];
-    const kept = new Set<string>();
-    let changed = false;
-    prevMap.remotes.forEach((before, i) => {
-      const state = this.#shown(before.identity)
-        ? this.#stateOf(before.identity, before)
-        : undefined;
-      if (state !== before) changed = true;
-      if (!state) return;
-      kept.add(state.identity);
-      remotes.push(state);
-      order.push(prevMap.orderOf(i));
-    });
-    const added = this.#arrivals(
-      [...this.#host.room.remoteParticipants.keys()].filter((id) => !kept.has(id)),
-    );
-    remotes.push(...added.states);
-    order.push(...added.seqs);
-    this.#prune(remotes);
-    if (!changed && added.states.length === 0) {
-      return { remotes: prevMap.remotes, order: prevMap.order, changedIds: new Set() };
-    }
-    return { remotes: Object.freeze(remotes), order: Object.freeze(order), changedIds: new Set() };
-  }
-
-  /**
-   * Only the remotes an event named read again: changed ones replaced in place, those no longer
-   * shown taken out, arrivals put at the end. Costs the copy of two arrays, not a walk of everyone.
-   */
-  #rebuildDirty(
-    prevMap: ParticipantMap,
-    dirty: ReadonlySet<string>,
-  ): {
-    remotes: readonly ParticipantState[];
-    order: readonly number[];
-    changedIds: Set<string>;
-  } {
-    const changedIds = new Set<string>();
-    const replaced = new Map<number, ParticipantState>();
-    const removed = new Set<number>();
-    const arriving: string[] = [];
-    const local = this.#host.room.localParticipant.identity;
-    for (const identity of dirty) {
-      if (identity === local) continue;
-      const i = prevMap.indexOf(identity);
-      if (i < 0) {
-        if (this.#host.room.remoteParticipants.has(identity)) arriving.push(identity);
-        continue;
-      }
-      const before = prevMap.remotes[i]!;
-      const state = this.#shown(identity) ? this.#stateOf(identity, before) : undefined;
-      if (state === before) continue;
-      changedIds.add(identity);
-      if (state) replaced.set(i, state);
-      else removed.add(i);
-    }
-    const added = this.#arrivals(arriving);
-    for (const state of added.states) changedIds.add(state.identity);
-    if (changedIds.size === 0) {
-      return { remotes: prevMap.remotes, order: prevMap.order, changedIds };
-    }
-    let remotes: ParticipantState[];
-    let order: number[];
-    if (removed.size === 0) {
-      remotes = prevMap.remotes.slice();
-      for (const [i, state] of replaced) remotes[i] = state;
-      order = added.states.length ? [...prevMap.order] : (prevMap.order as number[]);
-    } else {
-      remotes = [];
-      order = [];
-      prevMap.remotes.forEach((before, i) => {
-        if (removed.has(i)) return;
-        remotes.push(replaced.get(i) ?? before);
-        order.push(prevMap.orderOf(i));
-      });
-    }
-    if (added.states.length) {
-      remotes.push(...added.states);
-      order.push(...added.seqs);
-    }
-    this.#prune(remotes);
-    return { remotes: Object.freeze(remotes), order: Object.freeze(order), changedIds };
-  }
-
-  /** A fresh sequence table once it holds many more who left than are shown (same numbers). */
-  #prune(remotes: readonly ParticipantState[]): void {
-    if (this.#seqs.size <= 2 * remotes.length + 256) return;
-    const seqs = new Map<string, number>();
-    for (const p of remotes) seqs.set(p.identity, this.#seqs.get(p.identity)!);
-    this.#seqs = seqs;
   }
 
   /**
