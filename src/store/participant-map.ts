@@ -8,9 +8,7 @@ import type { ParticipantState } from './types.js';
  * map is a view over the snapshot's own `remotes` array, found by join sequence number: each
  * remote gets a number when it is first put in the order (growing, so `remotes` is sorted by it),
  * kept in a table shared by every map of one store (`seqs`; a number is never reused). A lookup
- * binary-searches `remotes` for the number. The table only grows between prunings, so an older
- * map still finds everyone it holds; one whose number has since changed (left and joined again)
- * is found by a scan.
+ * binary-searches `remotes` for the number (see `indexOf`).
  *
  * `changed` (with `base`) says which identities differ from the map this one was derived from, so
  * a selector over everyone can update its previous result instead of starting over (see
@@ -49,21 +47,26 @@ export class ParticipantMap implements ReadonlyMap<string, ParticipantState> {
     return this.remotes.length + (this.local ? 1 : 0);
   }
 
-  /** Where `identity` is in `remotes`, or -1. */
+  /**
+   * Where `identity` is in `remotes`, or -1. Every remote of a map is in the table it was made
+   * with (tables only grow, and a pruned one is replaced, not changed), so an identity the table
+   * lacks is not here, and one whose number is not found is not here either, unless it was
+   * numbered after this map was made (it left and came back since): only then is it looked for
+   * one by one.
+   */
   indexOf(identity: string): number {
     const seq = this.#seqs.get(identity);
-    if (seq !== undefined) {
-      let lo = 0;
-      let hi = this.order.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const at = this.order[mid]!;
-        if (at === seq) return this.remotes[mid]!.identity === identity ? mid : -1;
-        if (at < seq) lo = mid + 1;
-        else hi = mid - 1;
-      }
+    if (seq === undefined) return -1;
+    let lo = 0;
+    let hi = this.order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const at = this.order[mid]!;
+      if (at === seq) return this.remotes[mid]!.identity === identity ? mid : -1;
+      if (at < seq) lo = mid + 1;
+      else hi = mid - 1;
     }
-    // Not (or no longer) under this number: an older map's participant who left and came back.
+    if (seq <= (this.order[this.order.length - 1] ?? -1)) return -1;
     return this.remotes.findIndex((p) => p.identity === identity);
   }
 
