@@ -7,6 +7,7 @@
  * - Render cost (bench/render.ts): ours and LiveKit's VideoConference on one simulated room.
  * - First remote frame, bandwidth, memory (bench/network.ts): against the local livekit-server.
  * - Recovery after a node loss (bench/recovery.ts): on a two-node cluster with Redis.
+ * - Webinar scale (bench/webinar.ts): cost per event at 100 and 1000 participants, the list.
  *
  * With `--only`, the sections of RESULTS.md (and keys of results.json) not run are kept as they
  * were; each keeps the machine line of the run that wrote it.
@@ -27,6 +28,7 @@ import {
   type MemoryRow,
 } from './network.js';
 import { recovery, type RecoverySummary } from './recovery.js';
+import { webinarCost, webinarTable, type WebinarRow } from './webinar.js';
 
 const smoke = process.argv.includes('--smoke');
 const onlyAt = process.argv.indexOf('--only');
@@ -59,6 +61,7 @@ let frameRows: FirstFrameRow[] = [];
 let bandwidthRows: BandwidthRow[] = [];
 let memoryRows: MemoryRow[] = [];
 let recoveryRun: RecoverySummary | undefined;
+let webinarRows: WebinarRow[] = [];
 
 if (wanted('size')) {
   const done = step(smoke ? 'sizes (smoke)' : 'sizes: 27 Vite builds (seconds)');
@@ -71,7 +74,7 @@ if (wanted('size')) {
   done();
 }
 
-if (wanted('render') || wanted('network') || wanted('recovery')) {
+if (wanted('render') || wanted('network') || wanted('recovery') || wanted('webinar')) {
   let done = step('building the bench pages');
   await buildPages();
   done();
@@ -125,6 +128,19 @@ if (wanted('render') || wanted('network') || wanted('recovery')) {
       });
       done();
     }
+    if (wanted('webinar')) {
+      done = step(
+        smoke ? 'webinar scale (smoke)' : 'webinar scale: 2 sizes × 2 modes × 5 runs (minutes)',
+      );
+      webinarRows = await webinarCost({
+        browser,
+        baseUrl: server.url,
+        smoke,
+        runs: 5,
+        log: smoke ? undefined : (line) => console.log(`  ${line}`),
+      });
+      done();
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -135,7 +151,8 @@ if (smoke) {
   console.log(
     `bench smoke: ${sizeRows.length} size rows, ${renderRows.length} render rows, ` +
       `${frameRows.length + bandwidthRows.length + memoryRows.length} network rows, ` +
-      `${recoveryRun?.rows.length ?? 0} recovery rows in ${seconds(started)}`,
+      `${recoveryRun?.rows.length ?? 0} recovery rows, ${webinarRows.length} webinar rows ` +
+      `in ${seconds(started)}`,
   );
 } else {
   const md: string[] = [
@@ -259,6 +276,22 @@ if (smoke) {
       '',
     );
   }
+  if (webinarRows.length) {
+    md.push(
+      '## Webinar scale',
+      '',
+      "A simulated room (a real livekit-client Room fed the SFU's messages, no server) of N",
+      'participants, 5 publishing a camera and a microphone, the rest viewers. Wall ms in the page',
+      'per event, a no-op subtracted, medians over 5 runs (fresh page each) of 15 batches of 20',
+      'events. Store: a `RoomStore` with its selectors subscribed; default UI:',
+      '`<media-room type="webinar">` with the participant list open (Lit updates, style and',
+      'layout). List rows: once per page. Targets: ratio ≤ 2 per event; list open ≤ 50 ms at',
+      '1000. bench/webinar.ts says how each figure is taken.',
+      '',
+      webinarTable(webinarRows),
+      '',
+    );
+  }
   // Written as the formatter would write them, so `npm test`'s format check passes on them.
   const dir = import.meta.dirname;
   const style = (await resolveConfig(join(dir, 'RESULTS.md'))) ?? {};
@@ -280,6 +313,7 @@ if (smoke) {
       ? { firstFrame: frameRows, bandwidth: bandwidthRows, memory: memoryRows }
       : {}),
     ...(recoveryRun ? { recovery: { machine, ...recoveryRun } } : {}),
+    ...(wanted('webinar') ? { webinar: webinarRows } : {}),
   });
   writeFileSync(join(dir, 'RESULTS.md'), text);
   writeFileSync(join(dir, 'results.json'), await format(json, { ...style, parser: 'json' }));

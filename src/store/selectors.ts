@@ -1,4 +1,5 @@
 import { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE } from './attributes.js';
+import { derived, ParticipantMap } from './participant-map.js';
 import type {
   ConnectionQualityName,
   ParticipantState,
@@ -90,14 +91,53 @@ function handTime(p: ParticipantState): number {
 
 /**
  * Identities with a raised hand, in the order they were raised (`handTime`); equal times keep
- * the participants' order (local first, then join order).
+ * the participants' order (local first, then join order). Memoised: after an event only the
+ * participants it changed are looked at, and the same array comes back when no hand changed.
  */
 export const selectRaisedHands = (s: RoomSnapshot): readonly string[] =>
-  [...s.participants.values()]
-    .filter((p) => p.attributes[HAND_ATTRIBUTE])
-    .map((p) => ({ identity: p.identity, at: handTime(p) }))
-    .sort((a, b) => a.at - b.at)
-    .map((p) => p.identity);
+  derived(
+    selectRaisedHands,
+    s.participants,
+    () => raisedIn(s.participants, [...s.participants.values()].filter(hasHand)),
+    (previous, changed) => {
+      let touched = false;
+      for (const identity of changed) {
+        if (previous.includes(identity) || hasHand(s.participants.get(identity))) touched = true;
+      }
+      if (!touched) return previous;
+      const hands: ParticipantState[] = [];
+      for (const identity of previous) {
+        const p = changed.has(identity) ? undefined : s.participants.get(identity);
+        if (p) hands.push(p);
+      }
+      for (const identity of changed) {
+        const p = s.participants.get(identity);
+        if (p && hasHand(p)) hands.push(p);
+      }
+      const next = raisedIn(s.participants, hands);
+      return next.length === previous.length && next.every((id, i) => id === previous[i])
+        ? previous
+        : next;
+    },
+  );
+
+const hasHand = (p: ParticipantState | undefined): p is ParticipantState =>
+  !!p?.attributes[HAND_ATTRIBUTE];
+
+/** `hands` in the order raised, ties in the participants' order. */
+function raisedIn(
+  participants: ReadonlyMap<string, ParticipantState>,
+  hands: readonly ParticipantState[],
+): readonly string[] {
+  const place = (p: ParticipantState) =>
+    p.isLocal ? -1 : participants instanceof ParticipantMap ? participants.indexOf(p.identity) : 0;
+  return Object.freeze(
+    hands
+      .map((p) => ({ identity: p.identity, at: handTime(p), place: place(p) }))
+      .sort((a, b) => a.at - b.at || a.place - b.place)
+      .map((p) => p.identity),
+  );
+}
 
 /**
  * The capabilities the participant's token lists in `mr.capabilities` (set by the server helper),

@@ -289,6 +289,27 @@ export class ScriptedRoom {
     return this.remote(identity);
   }
 
+  /**
+   * Many participants join in one SFU update (a webinar's audience arriving): each with the server
+   * helper's default grant, `canPublish: false` for `viewer`s. Publishes nothing.
+   */
+  joinMany(people: readonly { identity: string; name?: string; viewer?: boolean }[]): void {
+    this.#handlers.handleParticipantUpdates(
+      people.map(
+        ({ identity, name = identity, viewer = false }) =>
+          new ParticipantInfo({
+            sid: `PA_script_${this.#sid++}`,
+            identity,
+            name,
+            permission: defaultPermission(viewer ? { canPublish: false } : {}),
+            state: ParticipantInfo_State.ACTIVE,
+            joinedAt: BigInt(Math.floor(Date.now() / 1000)),
+            version: this.#version++,
+          }),
+      ),
+    );
+  }
+
   /** The SFU says this participant went, for `reason` (none: unknown, as an old server says). */
   leave(identity: string, reason?: DisconnectReason): void {
     const p = this.remote(identity);

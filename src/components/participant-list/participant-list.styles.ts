@@ -60,6 +60,8 @@ export const styles = [
       overflow-y: auto;
       /* A scrollbar of the panel's colours (Firefox otherwise draws a light one on the dark panel). */
       scrollbar-color: var(--mr-color-border, #6b7280) transparent;
+      /* Rows off view are padding measured as they render: the view must not follow it. */
+      overflow-anchor: none;
       display: flex;
       flex-direction: column;
       gap: 0.75rem;
@@ -155,6 +157,14 @@ export const styles = [
       line-height: 1.1rem;
       font-weight: 600;
       border: 1px solid var(--mr-color-border, #6b7280);
+      color: var(--mr-color-muted, #9ca3af);
+    }
+
+    /* Kept through a grace period after vanishing (the row's class is \`reconnecting\`). */
+    [part='reconnecting'] {
+      flex: none;
+      font-size: 0.75rem;
+      font-style: italic;
       color: var(--mr-color-muted, #9ca3af);
     }
 

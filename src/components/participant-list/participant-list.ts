@@ -19,6 +19,7 @@ import {
 } from './rows.js';
 import { groupTemplate, listTemplate, type RowContext } from './templates.js';
 import { styles } from './participant-list.styles.js';
+import { RowHeights } from './virtual.js';
 
 /**
  * Everyone in the room: you first, then raised hands in the order they were raised, then the
@@ -39,7 +40,10 @@ import { styles } from './participant-list.styles.js';
  * (`moderation-failed`). The server checks the token again: hiding the actions is only for the UI.
  *
  * The element re-renders only when something it shows changes (not when someone starts or stops
- * speaking).
+ * speaking), and renders only the rows in view and some around them (with 1000 participants, a
+ * few dozen rows): the list keeps its whole height, each row says its place (`aria-posinset` of
+ * `aria-setsize`), the focused row stays rendered, and the search looks through everyone. A
+ * participant kept through a grace period (`reconnecting`) is marked "Reconnecting…".
  *
  * Escape inside the list fires `panel-close` (unless it answered the removal question, or cleared
  * the search field); the list does not hide itself. `<media-call>` hides it and gives focus back to
@@ -61,6 +65,7 @@ import { styles } from './participant-list.styles.js';
  * @csspart item - One participant's row (`role="listitem"`); also `local` for yours.
  * @csspart avatar - The initials.
  * @csspart name - The name (with "(you)" on yours).
+ * @csspart reconnecting - "Reconnecting…" beside the name of a participant kept through a grace period.
  * @csspart role - The Host or Viewer badge; also `host` or `viewer`.
  * @csspart hand - The raised hand with its place in the queue.
  * @csspart mic - The microphone state (on or muted; absent when none is published); also `off` when muted.
@@ -120,10 +125,36 @@ export class ParticipantList extends LitElement {
     equals: sameView,
   });
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+  readonly #heights = new RowHeights();
+  /** Where each list (by label) starts in the scroller's content, in pixels. */
+  readonly #offsets = new Map<string, number>();
+  /** The part of the scroller's content in view (pixels from its top). */
+  #inView = { top: 0, bottom: 800 };
+  /** Scrolled to the end: stay there while rows measured anew change the height. */
+  #atEnd = false;
+  /** The identity of the row holding the focus. */
+  #focused: string | undefined;
+  #resize: ResizeObserver | undefined;
 
   constructor() {
     super();
     this.addEventListener('keydown', this.#onKeyDown);
+    this.addEventListener('focusin', this.#onFocusIn);
+    this.addEventListener('focusout', this.#onFocusOut);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The page scrolling (a list taller than the page) moves what is in view too.
+    window.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
+    this.#resize ??= new ResizeObserver(this.#onScroll);
+    this.#resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('scroll', this.#onScroll, { capture: true });
+    this.#resize?.disconnect();
   }
 
   /** Moves focus to the search field. */
@@ -155,7 +186,18 @@ export class ParticipantList extends LitElement {
       cancelRemove: this.#onCancelRemove,
       onConfirmKeyDown: this.#onConfirmKeyDown,
       onVolume: this.#onVolume,
+      window: (label, rows) => {
+        const offset = this.#offsets.get(label) ?? 0;
+        const focused = this.#focused;
+        return this.#heights.window(
+          rows,
+          this.#inView.top - offset,
+          this.#inView.bottom - offset,
+          focused === undefined ? -1 : rows.findIndex((r) => r.identity === focused),
+        );
+      },
     };
+    this.#heights.keepOnly(new Set(rows.map((r) => r.identity)));
     return html`
       <section part="base" aria-labelledby="heading">
         <h2 part="heading" id="heading">
@@ -174,7 +216,7 @@ export class ParticipantList extends LitElement {
         <p part="status" role="status" class=${filtering ? '' : 'idle'}>
           ${filtering ? t.term('participantsShown', shown.length, rows.length) : nothing}
         </p>
-        <div class="scroller">
+        <div class="scroller" @scroll=${this.#onScroll}>
           ${
             filtering && shown.length === 0
               ? html`<p part="empty">${t.term('participantsNoMatch')}</p>`
@@ -210,6 +252,70 @@ export class ParticipantList extends LitElement {
       this.confirming = undefined;
     }
   }
+
+  /** Measure what was rendered; render again when the rows in view are not those rendered. */
+  protected override updated(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller) return;
+    const { scrollTop, clientHeight, scrollHeight } = scroller;
+    if (this.#atEnd && scrollTop > 0 && scrollTop + clientHeight < scrollHeight - 1) {
+      scroller.scrollTop = scrollHeight;
+    }
+    let changed = this.#readView(scroller);
+    const top = scroller.getBoundingClientRect().top - scroller.scrollTop;
+    for (const list of this.renderRoot.querySelectorAll<HTMLElement>('ul[data-list]')) {
+      if (this.#heights.measure(list)) changed = true;
+      const offset = list.getBoundingClientRect().top - top;
+      const label = list.dataset.list!;
+      if (Math.abs((this.#offsets.get(label) ?? -1) - offset) > 0.5) changed = true;
+      this.#offsets.set(label, offset);
+    }
+    // A second pass, with what only the rendered rows could tell (after this update, not in it).
+    if (changed) queueMicrotask(() => this.requestUpdate());
+  }
+
+  /** Read the part of the scroller's content in view; true when it moved. */
+  #readView(scroller: HTMLElement): boolean {
+    const rect = scroller.getBoundingClientRect();
+    const visibleTop = Math.max(rect.top, 0);
+    const visibleBottom = Math.min(rect.bottom, window.innerHeight);
+    // Off the page (or not laid out): the first screenful.
+    const height =
+      visibleBottom > visibleTop
+        ? visibleBottom - visibleTop
+        : Math.min(scroller.clientHeight || window.innerHeight, window.innerHeight);
+    const top = scroller.scrollTop + (visibleBottom > visibleTop ? visibleTop - rect.top : 0);
+    const view = { top: Math.round(top), bottom: Math.round(top + height) };
+    if (view.top === this.#inView.top && view.bottom === this.#inView.bottom) return false;
+    this.#inView = view;
+    return true;
+  }
+
+  #onScroll = () => {
+    if (this.hidden || !this.isConnected) return;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller) return;
+    this.#atEnd =
+      scroller.scrollTop > 0 &&
+      scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    if (this.#readView(scroller)) this.requestUpdate();
+  };
+
+  /** The focused row (and its neighbours) stays rendered, so Tab always finds the next one. */
+  #onFocusIn = (e: FocusEvent) => {
+    const li = (e.composedPath()[0] as Element | undefined)?.closest?.<HTMLElement>(
+      'li[data-identity]',
+    );
+    const identity = li?.dataset.identity;
+    if (identity === this.#focused) return;
+    this.#focused = identity;
+    this.requestUpdate();
+  };
+
+  #onFocusOut = (e: FocusEvent) => {
+    if (e.relatedTarget instanceof Node && this.renderRoot.contains(e.relatedTarget)) return;
+    this.#focused = undefined;
+  };
 
   #row(identity: string): HTMLElement | undefined {
     for (const li of this.renderRoot.querySelectorAll<HTMLElement>('li[data-identity]')) {

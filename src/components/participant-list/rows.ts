@@ -26,6 +26,8 @@ export interface Row {
   readonly camera: MediaState;
   /** Place in the raised-hands queue, from 1; 0 when the hand is down. */
   readonly hand: number;
+  /** Vanished without leaving, kept for a grace period (`ParticipantState.reconnecting`). */
+  readonly reconnecting: boolean;
 }
 
 export interface View {
@@ -47,8 +49,13 @@ function mediaState(p: ParticipantState, source: 'microphone' | 'camera'): Media
   return track.muted ? 'off' : 'on';
 }
 
+/** The row last made of each participant state: unchanged participants keep their row. */
+const made = new WeakMap<ParticipantState, Row>();
+
 function rowOf(p: ParticipantState, hand: number): Row {
-  return {
+  const before = made.get(p);
+  if (before?.hand === hand) return before;
+  const row: Row = {
     identity: p.identity,
     name: p.displayName,
     isLocal: p.isLocal,
@@ -58,10 +65,16 @@ function rowOf(p: ParticipantState, hand: number): Row {
     micSid: p.tracks.microphone?.sid ?? '',
     camera: mediaState(p, 'camera'),
     hand,
+    reconnecting: p.reconnecting,
   };
+  made.set(p, row);
+  return row;
 }
 
-/** The rows in display order; a new array every time, compared row by row (`sameView`). */
+/**
+ * The rows in display order; a new array every time, compared row by row (`sameView`), each row
+ * the same object while its participant is unchanged.
+ */
 const selectParticipantRows = (s: RoomSnapshot): readonly Row[] => {
   const hands = selectRaisedHands(s);
   const place = new Map(hands.map((identity, i) => [identity, i + 1]));
@@ -87,7 +100,7 @@ export const selectView = (s: RoomSnapshot): View => ({
 export function sameView(a: View, b: View): boolean {
   if (a.canModerate !== b.canModerate || !shallowEqual(a.volumes, b.volumes)) return false;
   if (a.rows.length !== b.rows.length) return false;
-  return a.rows.every((row, i) => shallowEqual(row, b.rows[i]));
+  return a.rows.every((row, i) => row === b.rows[i] || shallowEqual(row, b.rows[i]));
 }
 
 /** Lower case without accents, for a forgiving search (`é` finds `e`, `E` finds `é`). */

@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import { icons } from '../../internal/icons.js';
 import type { ModerationAction } from '../../store/types.js';
 import { busyKey, type Row } from './rows.js';
 import { initials } from '../../internal/initials.js';
 import { NAME_SLOT, withName } from '../../internal/isolate.js';
+import type { RowWindow } from './virtual.js';
 
 /** What the row templates read of the element, and what they call back. */
 export interface RowContext {
@@ -26,6 +28,8 @@ export interface RowContext {
   onConfirmKeyDown(e: KeyboardEvent): void;
   /** The volume slider of a row moved. */
   onVolume(identity: string, e: Event): void;
+  /** The rows of the list labelled so to render (all of them when it gives none). */
+  window(label: string, rows: readonly Row[]): RowWindow | undefined;
 }
 
 const percentFormats = new Map<string, Intl.NumberFormat>();
@@ -56,25 +60,46 @@ export function groupTemplate(
   </div>`;
 }
 
-/** A list of rows, keyed by identity. */
+/**
+ * A list of rows, keyed by identity: those of its window (see `virtual.ts`), the others standing
+ * as padding; each row says its place in the whole list.
+ */
 export function listTemplate(ctx: RowContext, rows: readonly Row[], label: string): TemplateResult {
-  return html`<ul part="list" role="list" aria-label=${label}>
+  const win = ctx.window(label, rows);
+  const start = win?.start ?? 0;
+  const shown = win ? rows.slice(win.start, win.end) : rows;
+  const pad = win
+    ? { paddingBlockStart: `${win.before}px`, paddingBlockEnd: `${win.after}px` }
+    : {};
+  return html`<ul
+    part="list"
+    role="list"
+    aria-label=${label}
+    data-list=${label}
+    style=${styleMap(pad)}
+  >
     ${repeat(
-      rows,
+      shown,
       (r) => r.identity,
-      (r) => rowTemplate(ctx, r),
+      (r, i) => rowTemplate(ctx, r, start + i + 1, rows.length),
     )}
   </ul>`;
 }
 
 /** One participant's row: initials, name, badge, hand, microphone and camera; controls for others. */
-function rowTemplate(ctx: RowContext, row: Row): TemplateResult {
+function rowTemplate(ctx: RowContext, row: Row, place: number, size: number): TemplateResult {
   const { t } = ctx;
   const hand = row.hand ? t.term('handRaised', row.hand) : '';
   const mic = row.mic === 'on' ? t.term('microphoneOn') : t.term('microphoneMuted');
   const camera = row.camera === 'on' ? t.term('cameraOn') : t.term('cameraOff');
   const name = row.isLocal ? t.term('you', row.name) : row.name;
-  return html`<li part=${row.isLocal ? 'item local' : 'item'} data-identity=${row.identity}>
+  return html`<li
+    part=${row.isLocal ? 'item local' : 'item'}
+    data-identity=${row.identity}
+    class=${row.reconnecting ? 'reconnecting' : ''}
+    aria-posinset=${place}
+    aria-setsize=${size}
+  >
     <div class="main">
       <span part="avatar" aria-hidden="true">${initials(row.name, row.identity)}</span>
       <span class="who">
@@ -84,6 +109,11 @@ function rowTemplate(ctx: RowContext, row: Row): TemplateResult {
                 >${withName(t.term('you', NAME_SLOT), row.name)}</span
               >`
             : html`<span part="name" dir="auto" title=${name}>${row.name}</span>`
+        }
+        ${
+          row.reconnecting
+            ? html`<span part="reconnecting">${t.term('tileReconnecting')}</span>`
+            : nothing
         }
         ${
           row.host

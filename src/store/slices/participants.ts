@@ -3,15 +3,11 @@ import { shallowEqual } from '../equality.js';
 import type { Slice, SliceHost } from '../slice.js';
 import type { ConnectionPhase, ParticipantState, RoomSnapshot, TrackSourceName } from '../types.js';
 import { reasonName } from './connection.js';
-import {
-  hasPublished,
-  joinedAt,
-  participantState,
-  qualityName,
-  sourceName,
-} from './participant-state.js';
+import { hasPublished, participantState, qualityName, sourceName } from './participant-state.js';
 import { republishSettled } from '../../session/livekit-adapter.js';
 import { GRACE_REASONS, LocalHold, RemoteGrace } from './reconnect-hold.js';
+import { ParticipantMap } from '../participant-map.js';
+import { RemoteOrder } from './remote-order.js';
 
 type Key =
   | 'local'
@@ -47,7 +43,7 @@ export class ParticipantsSlice implements Slice<Key> {
   readonly initial: Pick<RoomSnapshot, Key> = Object.freeze({
     local: undefined,
     remotes: Object.freeze([]),
-    participants: new Map(),
+    participants: new ParticipantMap(undefined, Object.freeze([]), Object.freeze([]), new Map()),
     activeSpeakers: Object.freeze([]),
     speakerRecency: EMPTY_RECENCY,
     numParticipants: 0,
@@ -62,8 +58,8 @@ export class ParticipantsSlice implements Slice<Key> {
   /** Identities whose state an event may have changed. */
   readonly #dirty = new Set<string>();
   #speakersDirty = false;
-  /** Remote identities in join order. */
-  #order: string[] = [];
+  /** Remote identities in join order, numbered (see `ParticipantMap`). */
+  readonly #order: RemoteOrder;
   /** Identities of the speakers as of the last speaker event. */
   #speakers: string[] = [];
   /** The last speaker-recency sequence number given out. */
@@ -83,6 +79,7 @@ export class ParticipantsSlice implements Slice<Key> {
 
   constructor(host: SliceHost, graceMs: number) {
     this.#host = host;
+    this.#order = new RemoteOrder(host.room, () => this.#grace);
     this.#grace = new RemoteGrace(graceMs, (p) => {
       this.#touch(p);
       host.emit({ type: 'participant-left', participant: p });
@@ -183,36 +180,10 @@ export class ParticipantsSlice implements Slice<Key> {
     const all = this.#all;
     const dirty = this.#dirty;
 
-    const present = room.remoteParticipants;
-    const grace = this.#grace;
-    let orderChanged = false;
-    if (all || dirty.size > 0) {
-      const kept = this.#order.filter((id) => present.has(id) || grace.has(id));
-      const known = new Set(kept);
-      const added = [...present.values()]
-        .filter((p) => !known.has(p.identity))
-        .sort((a, b) => joinedAt(a) - joinedAt(b))
-        .map((p) => p.identity);
-      if (kept.length !== this.#order.length || added.length > 0) {
-        this.#order = [...kept, ...added];
-        orderChanged = true;
-      }
-    }
-
-    let changed = orderChanged;
-    const remotes: ParticipantState[] = [];
-    for (const identity of this.#order) {
-      const p = present.get(identity);
-      const before = prev.participants.get(identity);
-      const state = !p
-        ? grace.get(identity)
-        : all || dirty.has(identity) || !before || before.participant !== p
-          ? participantState(p, before)
-          : before;
-      if (!state) continue;
-      if (state !== before) changed = true;
-      remotes.push(state);
-    }
+    const prevMap = prev.participants as ParticipantMap;
+    const { remotes, order, changedIds } = all
+      ? this.#order.rebuildAll(prevMap)
+      : this.#order.rebuildDirty(prevMap, dirty);
 
     const localBefore = prev.local;
     const lp = room.localParticipant;
@@ -231,7 +202,10 @@ export class ParticipantsSlice implements Slice<Key> {
         : undefined;
     }
     this.#localDirty = false;
-    if (local !== localBefore) changed = true;
+    if (local !== localBefore) {
+      if (localBefore) changedIds.add(localBefore.identity);
+      if (local) changedIds.add(local.identity);
+    }
 
     let activeSpeakers = prev.activeSpeakers;
     if (all || this.#speakersDirty) {
@@ -244,20 +218,35 @@ export class ParticipantsSlice implements Slice<Key> {
     dirty.clear();
 
     let parts: Pick<RoomSnapshot, Exclude<Key, 'activeSpeakers' | 'speakerRecency'>> = prev;
-    if (changed) {
-      const map = new Map<string, ParticipantState>();
-      if (local) map.set(local.identity, local);
-      for (const p of remotes) map.set(p.identity, p);
-      let numPublishers = 0;
-      for (const p of map.values()) if (hasPublished(p)) numPublishers += 1;
+    if (remotes !== prev.remotes || local !== localBefore) {
+      const map = new ParticipantMap(
+        local,
+        remotes,
+        order,
+        this.#order.seqs,
+        all ? undefined : { map: prevMap, changed: changedIds },
+      );
+      let numPublishers = prev.numPublishers;
+      if (all) {
+        numPublishers = 0;
+        for (const p of map.values()) if (hasPublished(p)) numPublishers += 1;
+      } else {
+        for (const identity of changedIds) {
+          const before = identity === localBefore?.identity ? localBefore : prevMap.get(identity);
+          const after = map.get(identity);
+          numPublishers +=
+            (after && hasPublished(after) ? 1 : 0) - (before && hasPublished(before) ? 1 : 0);
+        }
+      }
       parts = {
         local,
-        remotes: Object.freeze(remotes),
+        remotes,
         participants: map,
         numParticipants: map.size,
         numPublishers,
       };
     }
+    const changed = parts !== prev;
     const speakersChanged = activeSpeakers !== prev.activeSpeakers;
     const speakerRecency =
       speakersChanged || changed
@@ -417,9 +406,9 @@ export class ParticipantsSlice implements Slice<Key> {
   #keepVanished(prev: RoomSnapshot): void {
     if (!this.#grace.enabled) return;
     const present = this.#host.room.remoteParticipants;
-    for (const identity of this.#order) {
+    for (const last of (prev.participants as ParticipantMap).remotes) {
+      const identity = last.identity;
       if (present.has(identity) || this.#grace.has(identity)) continue;
-      const last = prev.participants.get(identity);
       if (last && !last.isLocal) this.#grace.keep(last.participant as RemoteParticipant, last);
     }
   }
