@@ -15,10 +15,7 @@ export type Engine = 'chromium' | 'firefox' | 'webkit';
 /** Whole test files an engine cannot run: path → reason. */
 export const FILES_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
-  firefox: {
-    'test/components/participant-tile-lazy.test.ts':
-      'the page stops answering in this file under WebDriver BiDi (cause not found yet; the browser sits idle, no result); the keyboard path to Pin is covered in Firefox by participant-tile.test.ts',
-  },
+  firefox: {},
   webkit: {},
 };
 
