@@ -50,7 +50,7 @@ import {
   perfSession,
   startServer,
 } from './harness.js';
-import type { ChangeKind, Counts, Impl, RenderBench } from './pages/render.js';
+import type { ChangeKind, Counts, DomNodes, Impl, RenderBench } from './pages/render.js';
 
 export interface RenderRow {
   impl: Impl;
@@ -75,6 +75,9 @@ export interface RenderRow {
   baselineMs: number;
   nodesPerSpeaker: number;
   nodesPerMute: number;
+  /** Authored DOM nodes after the first render: the whole UI, and per tile (mean over tiles). */
+  domNodes: number;
+  nodesPerTile: number;
   litUpdatesPerSpeaker?: number;
   litUpdatesPerMute?: number;
   reactRendersPerSpeaker?: number;
@@ -116,6 +119,7 @@ interface RunResult {
   baseline: Split;
   speakerCounts: Counts[];
   muteCounts: Counts[];
+  dom: DomNodes;
 }
 
 type Window = { renderBench: RenderBench };
@@ -182,6 +186,8 @@ async function measureOnce(
     if (mount.timedOut) throw new Error(`${impl} ${remotes}: the first render never settled`);
     if (impl !== 'floor' && !(mount.tiles > 0))
       throw new Error(`${impl} ${remotes}: no tiles rendered`);
+    // Counted once settled, before any change (no speaker, every camera on).
+    const dom = await page.evaluate(() => (window as unknown as Window).renderBench.domNodes());
 
     // Contiguous readings: each change is charged all main-thread time since the previous
     // reading, so work a change leaves for later (a CSS transition's frames) is counted too, in
@@ -242,6 +248,7 @@ async function measureOnce(
       baseline,
       speakerCounts,
       muteCounts,
+      dom,
     };
   } finally {
     await page.close();
@@ -306,7 +313,8 @@ export async function renderCost(opts: RenderOptions): Promise<RenderRow[]> {
         log(
           `render ${impl} n=${n} run ${run + 1}/${runs}: ${r.tiles} tiles, first ${r.firstRenderMs.toFixed(0)} ms ` +
             `(main ${r.firstRenderMainMs.toFixed(0)}), speaker p50 ${percentile(task(r.speaker), 50).toFixed(2)}, ` +
-            `mute p50 ${percentile(task(r.mute), 50).toFixed(2)}, baseline ${r.baseline.task.toFixed(2)} ms ` +
+            `mute p50 ${percentile(task(r.mute), 50).toFixed(2)}, baseline ${r.baseline.task.toFixed(2)} ms, ` +
+            `${r.dom.total} DOM nodes, ${mean(r.dom.tiles).toFixed(1)} per tile ` +
             `[${((Date.now() - started) / 1000).toFixed(1)} s]`,
         );
       }
@@ -333,6 +341,8 @@ export async function renderCost(opts: RenderOptions): Promise<RenderRow[]> {
         baselineMs: per((r) => r.baseline.task),
         nodesPerSpeaker: per((r) => mean(r.speakerCounts.map((c) => c.nodes))),
         nodesPerMute: per((r) => mean(r.muteCounts.map((c) => c.nodes))),
+        domNodes: per((r) => r.dom.total),
+        nodesPerTile: per((r) => mean(r.dom.tiles)),
         runs: rs.length,
       };
       if (impl === 'floor') {
@@ -374,6 +384,27 @@ export function renderTable(rows: RenderRow[]): string {
         ' |',
     ),
   ].join('\n');
+}
+
+/**
+ * Authored DOM nodes after the first render (the rule: bench/pages/render.ts `countNodes`): the
+ * whole UI, and per tile, ours against LiveKit's at each size.
+ */
+export function nodesTable(rows: RenderRow[]): string {
+  const lines = [
+    '| N | tiles ours / LiveKit | DOM nodes of the UI, ours / LiveKit | nodes per tile, ours / LiveKit | per tile, ours ÷ LiveKit |',
+    '|---:|---:|---:|---:|---:|',
+  ];
+  for (const n of [...new Set(rows.map((r) => r.participants))]) {
+    const ours = rows.find((r) => r.impl === 'ours' && r.participants === n);
+    const lk = rows.find((r) => r.impl === 'livekit' && r.participants === n);
+    if (!ours || !lk) continue;
+    lines.push(
+      `| ${n} | ${ours.tiles} / ${lk.tiles} | ${ours.domNodes} / ${lk.domNodes} | ` +
+        `${f1(ours.nodesPerTile)} / ${f1(lk.nodesPerTile)} | ${f2(ours.nodesPerTile / lk.nodesPerTile)} |`,
+    );
+  }
+  return lines.join('\n');
 }
 
 /** Ratios within the run: ours / LiveKit's per change, and ours at the largest size / the smallest. */
@@ -421,6 +452,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       log: (line) => console.log(line),
     });
     console.log(renderTable(rows));
+    console.log(nodesTable(rows));
     for (const line of renderRatios(rows)) console.log(line);
     for (const r of rows)
       if (r.litBySpeakerTag)

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { sizes, type SizeRow } from './size.js';
 import { buildPages, launchBrowser, startServer } from './harness.js';
-import { renderCost, renderRatios, renderTable, type RenderRow } from './render.js';
+import { nodesTable, renderCost, renderRatios, renderTable, type RenderRow } from './render.js';
 import {
   bandwidth,
   firstFrame,
@@ -195,6 +195,12 @@ if (smoke) {
       renderTable(renderRows),
       '',
       ...renderRatios(renderRows).map((line) => `- ${line}`),
+      '',
+      'Authored DOM nodes after the first render, before any change: elements and non-blank text',
+      'in the document and every shadow root (no comments, `<style>`, `<link>`, `<script>`); a tile',
+      'is its root element with everything under it and any wrapper that holds only it.',
+      '',
+      nodesTable(renderRows),
       '',
     );
   }

@@ -43,8 +43,23 @@ export interface RenderBench {
   startCounting(): void;
   stopCounting(): Counts;
   tiles(): number;
+  /** Authored DOM nodes of the UI and of each tile (see `countNodes`). */
+  domNodes(): DomNodes;
   /** When (ms after mount) the DOM changed during the first render, and where. */
   mountLog(): { at: number; targets: string }[];
+}
+
+/**
+ * Authored DOM nodes, counted by one rule for both implementations (`countNodes`): the whole UI
+ * (under the page's `#app`), and each tile: its root (ours `<participant-tile>`, LiveKit's
+ * `.lk-participant-tile`) with everything under it, plus any wrapper around it that holds nothing
+ * else (ours: the grid's cell).
+ */
+export interface DomNodes {
+  total: number;
+  tiles: number[];
+  /** For looking into a tile: node counts of the first tile by element name (`host>tag`). */
+  firstTileByTag: Record<string, number>;
 }
 
 // ---- Lit updates, counted by wrapping the one ReactiveElement (lit is bundled once) ----
@@ -100,15 +115,60 @@ function observeTree(root: Node): void {
   visit(root);
 }
 
-/** Every element matching `selector` in the document and all shadow roots. */
-function deepCount(selector: string): number {
+/**
+ * The counting rule: every element and every text node with more than whitespace, in the light
+ * DOM and in every shadow root (open ones; ours are all open), recursively. Not counted: comments
+ * (Lit's part markers), whitespace-only text (template indentation), `<style>`, `<link>` and
+ * `<script>` (styles: ours are adopted stylesheets, LiveKit's one stylesheet is in the head).
+ * `<slot>` elements are counted (they are ours). `byTag`, when given, gets each node's
+ * `host>tag` (text nodes as `#text`).
+ */
+function countNodes(root: Node, byTag?: Map<string, number>): number {
   let count = 0;
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (node.textContent?.trim()) {
+        count++;
+        byTag?.set('#text', (byTag.get('#text') ?? 0) + 1);
+      }
+      return;
+    }
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (el.localName === 'style' || el.localName === 'link' || el.localName === 'script') return;
+      count++;
+      if (byTag) {
+        const host = (el.getRootNode() as ShadowRoot).host?.localName ?? '';
+        const key = `${host}>${el.localName}${el.getAttribute('part') ? `[${el.getAttribute('part')}]` : ''}`;
+        byTag.set(key, (byTag.get(key) ?? 0) + 1);
+      }
+      if (el.shadowRoot) visit(el.shadowRoot);
+    } else if (node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) return;
+    for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  visit(root);
+  return count;
+}
+
+/** Every element matching `selector` in the document and all shadow roots, in tree order. */
+function deepQuery(selector: string): Element[] {
+  const found: Element[] = [];
   const visit = (root: Document | ShadowRoot) => {
-    count += root.querySelectorAll(selector).length;
+    found.push(...root.querySelectorAll(selector));
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
   };
   visit(document);
-  return count;
+  return found;
+}
+
+/** A tile's outermost element: the tile, or a wrapper around it that holds nothing else. */
+function tileBox(tile: Element): Element {
+  let box = tile;
+  for (let parent = box.parentElement; parent; parent = parent.parentElement) {
+    if (parent.id === 'app' || countNodes(parent) !== countNodes(box) + 1) break;
+    box = parent;
+  }
+  return box;
 }
 
 const mountLog: { at: number; targets: string }[] = [];
@@ -325,7 +385,18 @@ const bench: RenderBench = {
   },
 
   tiles() {
-    return deepCount(tileSelector());
+    return deepQuery(tileSelector()).length;
+  },
+
+  domNodes() {
+    const boxes = deepQuery(tileSelector()).map(tileBox);
+    const firstTileByTag = new Map<string, number>();
+    if (boxes[0]) countNodes(boxes[0], firstTileByTag);
+    return {
+      total: countNodes(container()),
+      tiles: boxes.map((b) => countNodes(b)),
+      firstTileByTag: Object.fromEntries(firstTileByTag),
+    };
   },
 
   mountLog() {

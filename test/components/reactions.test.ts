@@ -50,6 +50,13 @@ describe('reactions over <participant-tile> on a scripted room', () => {
     script.update(a, { name: 'Ada Lovelace' });
     await waitFor(() => tile(a)!.shadowRoot!.textContent!.includes('Ada Lovelace'), 'named');
 
+    const layer = () => tile(a)!.shadowRoot!.querySelector('[part="reactions"]');
+    expect(layer(), 'no reactions layer before a reaction').to.equal(null);
+    expect(
+      tile('simulated-local')!.shadowRoot!.querySelector('[role="status"]'),
+      'your own tile announces none: no live region',
+    ).to.equal(null);
+
     const sentAt = Date.now();
     receiveData(script.room, a, REACTION_TOPIC, '🎉');
     await waitFor(() => shown(a).length === 1, 'shown over the sender’s tile');
@@ -76,6 +83,8 @@ describe('reactions over <participant-tile> on a scripted room', () => {
     await waitFor(() => shown(a).length === 0, 'all dropped', REACTION_MS + 3000);
     expect(announced(a)).to.deep.equal([]);
     expect(el.store.get().reactions).to.deep.equal([]);
+    expect(layer(), 'the layer goes with the last reaction').to.equal(null);
+    expect(region.isConnected, 'the live region stays').to.equal(true);
     await script.room.disconnect();
   });
 

@@ -6,6 +6,7 @@ import {
   tileOf,
   uniqueRoom,
   waitFor,
+  waitForValue,
   useLiveHooks,
   callRoot,
 } from '../helpers/live.js';
@@ -66,7 +67,12 @@ describe('the default call UI against a real livekit-server', () => {
       );
     await waitFor(() => !!focused(), 'the screen share takes the large area');
     expect(focused()!.getAttribute('identity')).to.equal('presenter');
-    const video = focused()!.shadowRoot!.querySelector('video')!;
+    // The tile builds its <video> once the share's video arrives.
+    const video = await waitForValue(
+      () => focused()?.shadowRoot?.querySelector('video'),
+      'the screen share video',
+      20_000,
+    );
     await waitFor(() => video.videoWidth > 0, 'the screen share plays');
     await expect(el).to.be.accessible();
 

@@ -116,11 +116,13 @@ export const styles = css`
     height: var(--_main-h, auto);
   }
 
+  /* A tile of the page is its own cell (no wrapper). */
   .cell {
     grid-column: var(--_start, auto) / span 2;
     min-width: 0;
     width: var(--_tile-w, auto);
     height: var(--_tile-h, auto);
+    --participant-tile-aspect-ratio: auto;
   }
 
   .main-cell {
@@ -128,7 +130,6 @@ export const styles = css`
     height: var(--_main-h, auto);
   }
 
-  .cell participant-tile,
   .main-cell participant-tile,
   .pip-cell participant-tile {
     --participant-tile-aspect-ratio: auto;
@@ -136,7 +137,7 @@ export const styles = css`
     height: 100%;
   }
 
-  .cell participant-tile::part(base),
+  participant-tile.cell::part(base),
   .main-cell participant-tile::part(base),
   .pip-cell participant-tile::part(base) {
     height: 100%;

@@ -14,7 +14,7 @@ import { pageForKey, swipeStep, type SwipeStart } from './paging.js';
 import { pinRequest, type PinRequest } from './pinning.js';
 import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import { clampPage, makePlan, type Plan } from './plan.js';
-import { gridStyles, pagerTemplate, tileTemplate } from './templates.js';
+import { cellTemplate, gridStyles, pagerTemplate, tileTemplate } from './templates.js';
 import { keyOf, NO_RECENCY, sameView, slottedByKey, tilesToShow, type GridView } from './view.js';
 import { styles } from './layout-grid.styles.js';
 
@@ -295,10 +295,7 @@ export class LayoutGrid extends LitElement {
                 : repeat(
                     plan.pageTiles,
                     (tile, i) => this.#cells[i] ?? tile.key,
-                    (tile, i) =>
-                      html`<div class="cell" role="listitem" style=${cssomStyle(sizes.cell(i))}>
-                        ${tileTemplate(tile, this.pinned)}
-                      </div>`,
+                    (tile, i) => cellTemplate(tile, this.pinned, sizes.cell(i)),
                   )
             }
           </div>

@@ -1,6 +1,6 @@
 import { html, svg, type TemplateResult } from 'lit';
 import type { LocalizeController } from '../../controllers/localize.js';
-import type { CssomStyleInfo } from '../../internal/cssom-style.js';
+import { cssomStyle, type CssomStyleInfo } from '../../internal/cssom-style.js';
 import { bestGrid } from './grid-math.js';
 import type { GridTile, PinnedTile } from './layout-grid.js';
 import type { Plan, Size } from './plan.js';
@@ -56,6 +56,26 @@ export function gridStyles(
 export function tileTemplate(tile: GridTile, pinned: PinnedTile | undefined): TemplateResult {
   const isPinned = pinned?.identity === tile.identity && pinned.source === tile.source;
   return html`<participant-tile
+    identity=${tile.identity}
+    source=${tile.source}
+    .pinned=${isPinned}
+  ></participant-tile>`;
+}
+
+/**
+ * A tile of the page: the `<participant-tile>` is itself the grid's cell (a list item), with no
+ * wrapper around it.
+ */
+export function cellTemplate(
+  tile: GridTile,
+  pinned: PinnedTile | undefined,
+  style: CssomStyleInfo,
+): TemplateResult {
+  const isPinned = pinned?.identity === tile.identity && pinned.source === tile.source;
+  return html`<participant-tile
+    class="cell"
+    role="listitem"
+    style=${cssomStyle(style)}
     identity=${tile.identity}
     source=${tile.source}
     .pinned=${isPinned}

@@ -45,10 +45,10 @@ export const styles = css`
     }
   }
 
-  /* Kept through a grace period after vanishing: greyed until back or gone. */
+  /* Kept through a grace period after vanishing: greyed until back or gone. Dimmed by a filter,
+     not by opacity, so the initials keep their contrast with the avatar (at least 3:1). */
   [part='base'].reconnecting [part='avatar'] {
-    filter: grayscale(1);
-    opacity: 0.5;
+    filter: grayscale(1) brightness(0.6);
   }
 
   [part='reconnecting'] {

@@ -41,16 +41,22 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * `tile-pin`; the tile does not pin itself: its owner (say, `<layout-grid>`) sets `pinned`. It is
  * named after the participant and what it does: "Pin Ada", "Unpin Ada", "Pin Ada's screen".
  *
+ * A tile builds only what it shows: the `<video>` once there is video to show (then kept, hidden
+ * while there is none), the reactions layer while reactions show, the Pin button's icon once the
+ * tile is first hovered or focused (or pinned, or on a device without hover), and the `overlay` and
+ * `actions` slots while something is slotted into them. The Pin button itself, named, is always
+ * there: in the tab order and to screen readers.
+ *
  * @tag participant-tile
  * @summary A participant's video with name, muted marks, connection quality and speaking state.
  *
  * @dependency connection-quality
  *
  * @slot overlay - Content over the video (top corner).
- * @slot actions - Extra buttons next to the Pin button.
+ * @slot actions - Extra buttons next to the Pin button (in the tab order before it).
  *
  * @csspart base - The tile.
- * @csspart video - The `<video>` element.
+ * @csspart video - The `<video>` element (built once there is video to show).
  * @csspart avatar - The initials (camera) or screen icon (screen share) shown without video.
  * @csspart info - The bar with name and marks.
  * @csspart name - The participant's name (or "Ada's screen").
@@ -60,7 +66,7 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @csspart connection-quality - The `<connection-quality>` element in the info bar.
  * @csspart actions - The actions area (Pin button and the `actions` slot).
  * @csspart pin-button - The Pin / Unpin button (named "Pin Ada" / "Unpin Ada").
- * @csspart reactions - The layer the reactions float in (camera tiles only).
+ * @csspart reactions - The layer the reactions float in (camera tiles only, while reactions show).
  * @csspart reaction - One reaction's emoji.
  *
  * @cssproperty --participant-tile-background - Background behind the video and avatar.
@@ -112,6 +118,53 @@ export class ParticipantTile extends LitElement {
   readonly #video = createRef<HTMLVideoElement>();
   readonly #videoTrack = new TrackController(this, () => this.#video.value);
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
+  /** A `<video>` was built (there was video to show once): kept from then on. */
+  #videoBuilt = false;
+  /** Hovered or focused once: the Pin button's icon is built from then on. */
+  #engaged = false;
+  /** Which slots have something slotted (light DOM children with `slot="…"`). */
+  #slotted = { overlay: false, actions: false };
+  #children: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.addEventListener('pointerenter', this.#engage);
+    this.addEventListener('focusin', this.#engage);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#readSlotted();
+    this.#children ??= new MutationObserver(() => this.#readSlotted());
+    // Children come and go, or change their `slot` (`subtree` for the latter; only the host's own
+    // children are read).
+    this.#children.observe(this, { childList: true, subtree: true, attributeFilter: ['slot'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#children?.disconnect();
+  }
+
+  /** Notes which slots have content; re-renders when that changed. */
+  #readSlotted(): void {
+    let overlay = false;
+    let actions = false;
+    for (let c = this.firstElementChild; c; c = c.nextElementSibling) {
+      const slot = c.getAttribute('slot');
+      if (slot === 'overlay') overlay = true;
+      else if (slot === 'actions') actions = true;
+    }
+    if (overlay === this.#slotted.overlay && actions === this.#slotted.actions) return;
+    this.#slotted = { overlay, actions };
+    this.requestUpdate();
+  }
+
+  readonly #engage = (): void => {
+    if (this.#engaged) return;
+    this.#engaged = true;
+    this.requestUpdate();
+  };
 
   /** The identity the tile shows: the `participant`'s, else `identity`. */
   get #identity(): string {
@@ -184,6 +237,9 @@ export class ParticipantTile extends LitElement {
     const pinLabel = screen
       ? t.term(this.pinned ? 'tileUnpinScreen' : 'tilePinScreen', name)
       : t.term(this.pinned ? 'tileUnpin' : 'tilePin', label);
+    if (showVideo) this.#videoBuilt = true;
+    // The icon shows whenever the actions do: hovered or focused (once), pinned, or no hover.
+    const pinIcon = this.#engaged || this.pinned || noHover();
     return html`
       <div
         part="base"
@@ -191,16 +247,20 @@ export class ParticipantTile extends LitElement {
         aria-label=${screen ? label : t.term('tileLabel', label)}
         class=${p?.reconnecting ? 'reconnecting' : p?.isSpeaking ? 'speaking' : ''}
       >
-        <video
-          ${ref(this.#video)}
-          part="video"
-          class=${screen ? 'screen' : p?.isLocal ? 'mirrored' : ''}
-          ?hidden=${!showVideo}
-          muted
-          playsinline
-          autoplay
-          aria-hidden="true"
-        ></video>
+        ${
+          this.#videoBuilt
+            ? html`<video
+                ${ref(this.#video)}
+                part="video"
+                class=${screen ? 'screen' : p?.isLocal ? 'mirrored' : ''}
+                ?hidden=${!showVideo}
+                muted
+                playsinline
+                autoplay
+                aria-hidden="true"
+              ></video>`
+            : nothing
+        }
         ${
           showVideo
             ? nothing
@@ -210,10 +270,10 @@ export class ParticipantTile extends LitElement {
                 </div>`
               : html`<div part="avatar" aria-hidden="true">${avatar}</div>`
         }
-        ${screen ? nothing : this.#renderReactions(name)}
-        <slot name="overlay"></slot>
+        ${screen ? nothing : this.#renderReactions(name, !!p?.isLocal)}
+        ${this.#slotted.overlay ? html`<slot name="overlay"></slot>` : nothing}
         <div part="actions">
-          <slot name="actions"></slot>
+          ${this.#slotted.actions ? html`<slot name="actions"></slot>` : nothing}
           <button
             part="pin-button"
             type="button"
@@ -221,7 +281,7 @@ export class ParticipantTile extends LitElement {
             title=${pinLabel}
             @click=${this.#onPin}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true">${icons.pin}</svg>
+            ${pinIcon ? html`<svg viewBox="0 0 24 24" aria-hidden="true">${icons.pin}</svg>` : nothing}
           </button>
         </div>
         <div part="info">
@@ -275,23 +335,37 @@ export class ParticipantTile extends LitElement {
   }
 
   /**
-   * The floating emoji (hidden from assistive technology), and a polite live region holding one
-   * line per remote reaction now showing: each is added once, so each is announced once.
+   * The floating emoji (hidden from assistive technology; their layer only while some show), and,
+   * on a remote participant's tile, a polite live region holding one line per reaction now
+   * showing: each is added once, so each is announced once. The live region is always there: one
+   * inserted with its first line might not be announced.
    */
-  #renderReactions(name: string): TemplateResult {
+  #renderReactions(name: string, local: boolean): TemplateResult {
+    const reactions = this.#reactions.value;
+    return html`
+      ${
+        reactions.length
+          ? html`<div part="reactions" aria-hidden="true">
+              ${repeat(
+                reactions,
+                (r) => r.id,
+                (r) =>
+                  html`<span part="reaction" style=${cssomStyle({ '--x': `${driftOf(r.id)}%` })}
+                    >${r.emoji}</span
+                  >`,
+              )}
+            </div>`
+          : nothing
+      }
+      ${local ? nothing : this.#renderAnnouncements(name)}
+    `;
+  }
+
+  /** The live region of a remote participant's reactions. */
+  #renderAnnouncements(name: string): TemplateResult {
     const t = this.#localize;
     const reactions = this.#reactions.value;
     return html`
-      <div part="reactions" aria-hidden="true">
-        ${repeat(
-          reactions,
-          (r) => r.id,
-          (r) =>
-            html`<span part="reaction" style=${cssomStyle({ '--x': `${driftOf(r.id)}%` })}
-              >${r.emoji}</span
-            >`,
-        )}
-      </div>
       <div class="visually-hidden" role="status" aria-live="polite">
         ${repeat(
           reactions.filter((r) => !r.isLocal && isReaction(r.emoji)),
@@ -317,6 +391,13 @@ export class ParticipantTile extends LitElement {
 }
 
 const NO_REACTIONS: readonly Reaction[] = Object.freeze([]);
+
+let hoverless: MediaQueryList | undefined;
+/** A device without hover (a touch screen) shows the actions always, icon and all. */
+function noHover(): boolean {
+  hoverless ??= globalThis.matchMedia?.('(hover: none)');
+  return !!hoverless?.matches;
+}
 
 /** The media of a track: the one from before while it is being published again, else the live one. */
 const mediaOf = (video: TrackState): Track | undefined => video.track ?? video.publication.track;
