@@ -30,6 +30,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],
+      'no-restricted-imports': [
+        'error',
+        {
+          name: 'lit/directives/style-map.js',
+          message:
+            'styleMap writes a style attribute, which a strict CSP refuses: use cssomStyle (src/internal/cssom-style.ts).',
+        },
+      ],
     },
   },
 );

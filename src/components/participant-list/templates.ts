@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { LocalizeController } from '../../controllers/localize.js';
+import { cssomStyle } from '../../internal/cssom-style.js';
 import { icons } from '../../internal/icons.js';
 import type { ModerationAction } from '../../store/types.js';
 import { busyKey, type Row } from './rows.js';
@@ -76,7 +76,7 @@ export function listTemplate(ctx: RowContext, rows: readonly Row[], label: strin
     role="list"
     aria-label=${label}
     data-list=${label}
-    style=${styleMap(pad)}
+    style=${cssomStyle(pad)}
   >
     ${repeat(
       shown,
