@@ -15,5 +15,19 @@ export default {
         customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       },
     },
+    {
+      // Every event an element fires is documented with `@fires`. The analyzer also guesses
+      // events from `dispatchEvent(new SomeEvent(x))`, naming them after the argument (`kind`,
+      // `text`, `emoji`): drop those undocumented guesses, so the contract lists real events only.
+      name: 'documented-events-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (!declaration.events) continue;
+            declaration.events = declaration.events.filter((event) => event.description);
+          }
+        }
+      },
+    },
   ],
 };
