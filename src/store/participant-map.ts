@@ -6,8 +6,8 @@ import type { ParticipantState } from './types.js';
  *
  * Copying a `Map` of 1000 entries costs about 100 µs, copying an array of 1000 about 1 µs; so the
  * map is a view over the snapshot's own `remotes` array, found by join sequence number: each
- * remote gets a number when it is first put in the order (growing, so `remotes` is sorted by it),
- * kept in a table shared by every map of one store (`seqs`; a number is never reused). A lookup
+ * remote gets a number when it is put in the order (growing, so `remotes` is sorted by it), kept
+ * in a table shared by every map of one store (`JoinNumbers`; a number is never reused). A lookup
  * binary-searches `remotes` for the number (see `indexOf`).
  *
  * `changed` (with `base`) says which identities differ from the map this one was derived from, so
@@ -19,7 +19,7 @@ export class ParticipantMap implements ReadonlyMap<string, ParticipantState> {
   readonly remotes: readonly ParticipantState[];
   /** Join sequence number of each of `remotes`, in the same order (ascending). */
   readonly order: readonly number[];
-  readonly #seqs: ReadonlyMap<string, number>;
+  readonly #seqs: JoinNumbers;
   #base: ParticipantMap | undefined;
   /** Identities whose state differs from `base`'s (added, removed or changed); all when no base. */
   #changed: ReadonlySet<string> | undefined;
@@ -28,7 +28,7 @@ export class ParticipantMap implements ReadonlyMap<string, ParticipantState> {
     local: ParticipantState | undefined,
     remotes: readonly ParticipantState[],
     order: readonly number[],
-    seqs: ReadonlyMap<string, number>,
+    seqs: JoinNumbers,
     base?: { map: ParticipantMap; changed: ReadonlySet<string> },
   ) {
     this.local = local;
@@ -48,15 +48,24 @@ export class ParticipantMap implements ReadonlyMap<string, ParticipantState> {
   }
 
   /**
-   * Where `identity` is in `remotes`, or -1. Every remote of a map is in the table it was made
-   * with (tables only grow, and a pruned one is replaced, not changed), so an identity the table
-   * lacks is not here, and one whose number is not found is not here either, unless it was
-   * numbered after this map was made (it left and came back since): only then is it looked for
-   * one by one.
+   * Where `identity` is in `remotes`, or -1: a binary search for its number. Every remote of a map
+   * is in the table it was made with (tables only grow, and a pruned one is replaced, not
+   * changed), under the number it has in this map: its latest, or (when it left and came back
+   * after this map was made) one of its earlier ones.
    */
   indexOf(identity: string): number {
-    const seq = this.#seqs.get(identity);
+    const seq = this.#seqs.latest(identity);
     if (seq === undefined) return -1;
+    const i = this.#find(seq, identity);
+    if (i >= 0) return i;
+    for (const earlier of this.#seqs.earlier(identity)) {
+      const at = this.#find(earlier, identity);
+      if (at >= 0) return at;
+    }
+    return -1;
+  }
+
+  #find(seq: number, identity: string): number {
     let lo = 0;
     let hi = this.order.length - 1;
     while (lo <= hi) {
@@ -66,8 +75,7 @@ export class ParticipantMap implements ReadonlyMap<string, ParticipantState> {
       if (at < seq) lo = mid + 1;
       else hi = mid - 1;
     }
-    if (seq <= (this.order[this.order.length - 1] ?? -1)) return -1;
-    return this.remotes.findIndex((p) => p.identity === identity);
+    return -1;
   }
 
   /** The join sequence number of `remotes[i]`. */
@@ -120,6 +128,46 @@ export class ParticipantMap implements ReadonlyMap<string, ParticipantState> {
 
   get [Symbol.toStringTag](): string {
     return 'ParticipantMap';
+  }
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The join sequence numbers of one store's remotes (see `ParticipantMap`): the latest number of
+ * each identity, and the earlier ones of those who left and came back (an older map may still
+ * show them under one of those). Only added to; a pruned table is a new one.
+ */
+export class JoinNumbers {
+  readonly #latest = new Map<string, number>();
+  readonly #earlier = new Map<string, number[]>();
+
+  #renumbered = 0;
+
+  /** How many numbers it holds (latest and earlier). */
+  get size(): number {
+    return this.#latest.size + this.#renumbered;
+  }
+
+  latest(identity: string): number | undefined {
+    return this.#latest.get(identity);
+  }
+
+  /** The numbers `identity` had before its latest (usually none). */
+  earlier(identity: string): readonly number[] {
+    return this.#earlier.get(identity) ?? NONE;
+  }
+
+  /** Number `identity` (again): its previous number is kept as an earlier one. */
+  set(identity: string, seq: number): void {
+    const before = this.#latest.get(identity);
+    if (before !== undefined) {
+      this.#renumbered += 1;
+      const list = this.#earlier.get(identity);
+      if (list) list.push(before);
+      else this.#earlier.set(identity, [before]);
+    }
+    this.#latest.set(identity, seq);
   }
 }
 

@@ -57,6 +57,54 @@ describe('RoomStore with many participants: snapshots derived from the last', ()
     expect(third.numParticipants).to.equal(301);
   });
 
+  it('derives a burst of changes, leaves and arrivals at once, and every snapshot keeps finding its own', async () => {
+    /** Every remote of `s` found by identity in `s`, and nobody else. */
+    const findsItsOwn = (s: RoomSnapshot) => {
+      for (const p of s.remotes) expect(s.participants.get(p.identity)).to.equal(p);
+      expect(s.participants.size).to.equal(s.remotes.length + 1);
+      expect(Object.isFrozen(s.remotes)).to.equal(true);
+    };
+    const ids = (s: RoomSnapshot) => s.remotes.map((p) => p.identity);
+    const snapshots = [store.get()];
+    for (let round = 0; round < 4; round++) {
+      // One burst: a hand up, someone leaves, the one who left last round comes back, a newcomer.
+      script.setAttributes(`v${100 + round}`, { [HAND_ATTRIBUTE]: new Date().toISOString() });
+      script.leave(`v${20 + round}`);
+      if (round > 0) script.joinMany([{ identity: `v${19 + round}`, viewer: true }]);
+      script.joinMany([{ identity: `new${round}`, viewer: true }]);
+      await store.settled();
+      const before = snapshots[snapshots.length - 1]!;
+      const now = store.get();
+      snapshots.push(now);
+      const expected = ids(before).filter((id) => id !== `v${20 + round}`);
+      if (round > 0) expected.push(`v${19 + round}`);
+      expected.push(`new${round}`);
+      expect(ids(now)).to.deep.equal(expected);
+      expect(now.participants.get(`v${100 + round}`)!.attributes[HAND_ATTRIBUTE]).to.be.a('string');
+      expect(now.participants.get(`v${99 + round}`)).to.equal(
+        before.participants.get(`v${99 + round}`),
+      );
+    }
+    // Many come and go (the table of join numbers is renewed), then one who left long ago returns.
+    const crowd = Array.from({ length: 700 }, (_, i) => ({ identity: `c${i}`, viewer: true }));
+    script.joinMany(crowd);
+    await store.settled();
+    snapshots.push(store.get());
+    for (const { identity } of crowd) script.leave(identity);
+    await store.settled();
+    snapshots.push(store.get());
+    script.joinMany([
+      { identity: 'v23', viewer: true },
+      { identity: 'c5', viewer: true },
+    ]);
+    await store.settled();
+    snapshots.push(store.get());
+    expect(ids(store.get()).slice(-2)).to.deep.equal(['v23', 'c5']);
+    for (const s of snapshots) findsItsOwn(s);
+    expect(snapshots[0]!.participants.has('new0')).to.equal(false);
+    expect(snapshots[snapshots.length - 2]!.participants.has('c5')).to.equal(false);
+  });
+
   it('keeps the raised hands as computed afresh, the same array while no hand moves', async () => {
     const at = (s: number) => new Date(Date.UTC(2026, 10, 22, 10, 0, s)).toISOString();
     script.setAttributes('v200', { [HAND_ATTRIBUTE]: at(5) });

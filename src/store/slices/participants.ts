@@ -6,7 +6,7 @@ import { reasonName } from './connection.js';
 import { hasPublished, participantState, qualityName, sourceName } from './participant-state.js';
 import { republishSettled } from '../../session/livekit-adapter.js';
 import { GRACE_REASONS, LocalHold, RemoteGrace } from './reconnect-hold.js';
-import { ParticipantMap } from '../participant-map.js';
+import { JoinNumbers, ParticipantMap } from '../participant-map.js';
 import { RemoteOrder } from './remote-order.js';
 
 type Key =
@@ -43,7 +43,12 @@ export class ParticipantsSlice implements Slice<Key> {
   readonly initial: Pick<RoomSnapshot, Key> = Object.freeze({
     local: undefined,
     remotes: Object.freeze([]),
-    participants: new ParticipantMap(undefined, Object.freeze([]), Object.freeze([]), new Map()),
+    participants: new ParticipantMap(
+      undefined,
+      Object.freeze([]),
+      Object.freeze([]),
+      new JoinNumbers(),
+    ),
     activeSpeakers: Object.freeze([]),
     speakerRecency: EMPTY_RECENCY,
     numParticipants: 0,
