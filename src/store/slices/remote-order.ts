@@ -126,30 +126,18 @@ export class RemoteOrder {
     if (changedIds.size === 0) {
       return { remotes: prevMap.remotes, order: prevMap.order, changedIds };
     }
-    // One pass into new arrays, no `slice`/`splice`: the previous arrays are frozen, and V8 copies
-    // a frozen array on its generic path, about three times this loop at 1000 remotes.
-    const before = prevMap.remotes;
-    const beforeOrder = prevMap.order;
+    // Copies by spreading, then the changes in place (those who went taken out last first). The
+    // previous arrays are frozen: V8 spreads a frozen array as fast as a plain one (about 1 µs at
+    // 1000), but its `slice` takes the generic path, element by element (about 50 µs).
+    const remotes = [...prevMap.remotes];
+    for (const [i, state] of replaced) remotes[i] = state;
     // Order and numbers change only when someone comes or goes.
     const moved = added.states.length > 0 || removed.size > 0;
-    const remotes: ParticipantState[] = [];
-    const order: number[] = moved ? [] : (beforeOrder as number[]);
-    let from = 0;
-    const keep = (end: number) => {
-      for (; from < end; from++) {
-        remotes.push(before[from]!);
-        if (moved) order.push(beforeOrder[from]!);
-      }
-    };
-    for (const i of [...replaced.keys(), ...removed].sort((a, b) => a - b)) {
-      keep(i);
-      from = i + 1;
-      const state = replaced.get(i);
-      if (!state) continue;
-      remotes.push(state);
-      if (moved) order.push(beforeOrder[i]!);
+    const order = moved ? [...prevMap.order] : (prevMap.order as number[]);
+    for (const i of [...removed].sort((a, b) => b - a)) {
+      remotes.splice(i, 1);
+      order.splice(i, 1);
     }
-    keep(before.length);
     for (let i = 0; i < added.states.length; i++) {
       remotes.push(added.states[i]!);
       order.push(added.seqs[i]!);
