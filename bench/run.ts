@@ -47,6 +47,13 @@ const machine = {
   memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
 };
 
+/** The installed version of a package the run measures or compares against. */
+function installed(name: string): string {
+  const file = join('node_modules', name, 'package.json');
+  if (!existsSync(file)) return 'not installed';
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 /** Long work says what it is doing: each benchmark announces itself and its time when done. */
 function step(what: string): () => void {
   const started = Date.now();
@@ -160,6 +167,8 @@ if (smoke) {
     '',
     `Run ${machine.date} on ${machine.os}, ${machine.cpus}, ${machine.memory}, Node ${machine.node};`,
     `headless Chromium (Debian), livekit-server in dev mode on loopback; ${seconds(started)} in all.`,
+    `Compared against LiveKit's \`VideoConference\` prefab from @livekit/components-react ${installed('@livekit/components-react')}`,
+    `(components-core ${installed('@livekit/components-core')}); livekit-client ${installed('livekit-client')}.`,
     'Reproduce with `npm run bench` (`--only size,render,network` for some). Ratios are taken',
     'within this one run; the machine is shared, so absolute times move between runs.',
     '',
