@@ -216,152 +216,144 @@ function publishAgain(room: Room, track: LocalVideoTrack): void {
  * In these, as livekit-client does it, `Reconnecting` comes when a full reconnect starts, and the
  * local tracks are unpublished and published again only once the signal connection is back.
  */
-describe('RoomStore through a reconnect: your own media shown as it was', () => {
-  let room: Room;
-  let camera: LocalVideoTrack;
-  let store: RoomStore;
-
+/** A room with a published camera and a store on it, made anew for each test of the block. */
+function cameraStoreFixture(): { room: Room; camera: LocalVideoTrack; store: RoomStore } {
+  const f = {} as { room: Room; camera: LocalVideoTrack; store: RoomStore };
   beforeEach(async () => {
-    ({ room, camera } = await roomWithCamera());
-    store = new RoomStore(room);
-    await store.settled();
+    Object.assign(f, await roomWithCamera());
+    f.store = new RoomStore(f.room);
+    await f.store.settled();
   });
-
   afterEach(async () => {
-    store.destroy();
-    camera.stop();
-    await room.disconnect();
+    f.store.destroy();
+    f.camera.stop();
+    await f.room.disconnect();
   });
+  return f;
+}
+
+describe('RoomStore through a reconnect: your own media shown as it was', () => {
+  const f = cameraStoreFixture();
 
   it('keeps the camera on (pending, with its track) while it is unpublished and published again', async () => {
-    expect(store.get().local?.tracks.camera?.republishing).to.equal(undefined);
-    room.emit(RoomEvent.Reconnecting);
-    await store.settled();
-    await room.localParticipant.unpublishTrack(camera, false);
-    await store.settled();
-    const held = store.get().local?.tracks.camera;
+    expect(f.store.get().local?.tracks.camera?.republishing).to.equal(undefined);
+    f.room.emit(RoomEvent.Reconnecting);
+    await f.store.settled();
+    await f.room.localParticipant.unpublishTrack(f.camera, false);
+    await f.store.settled();
+    const held = f.store.get().local?.tracks.camera;
     expect(held?.republishing, 'shown on, pending').to.equal(true);
     expect(held?.muted).to.equal(false);
-    expect(held?.track === camera, 'the same media to keep showing').to.equal(true);
-    expect(store.heldSources()).to.deep.equal(['camera']);
+    expect(held?.track === f.camera, 'the same media to keep showing').to.equal(true);
+    expect(f.store.heldSources()).to.deep.equal(['camera']);
 
-    publishAgain(room, camera);
-    await store.settled();
-    expect(store.get().local?.tracks.camera?.republishing).to.equal(undefined);
-    expect(store.get().local?.tracks.camera?.publication.track === camera).to.equal(true);
-    room.emit(RoomEvent.Reconnected);
-    await waitFor(() => store.heldSources() === undefined, 'the hold is settled');
-    await store.settled();
-    expect(store.get().error?.code).to.equal(undefined);
-    expect(camera.mediaStreamTrack.readyState).to.equal('live');
+    publishAgain(f.room, f.camera);
+    await f.store.settled();
+    expect(f.store.get().local?.tracks.camera?.republishing).to.equal(undefined);
+    expect(f.store.get().local?.tracks.camera?.publication.track === f.camera).to.equal(true);
+    f.room.emit(RoomEvent.Reconnected);
+    await waitFor(() => f.store.heldSources() === undefined, 'the hold is settled');
+    await f.store.settled();
+    expect(f.store.get().error?.code).to.equal(undefined);
+    expect(f.camera.mediaStreamTrack.readyState).to.equal('live');
   });
 
   it('says which source could not be published again, and lets go of its media on dismiss', async () => {
-    room.emit(RoomEvent.Reconnecting);
-    await store.settled();
-    await room.localParticipant.unpublishTrack(camera, false);
-    room.emit(RoomEvent.Reconnected);
-    await waitFor(() => store.get().error?.code === 'republish-failed', 'the failure is told');
-    expect(store.get().error?.fatal).to.equal(false);
-    expect(store.get().error?.sources).to.deep.equal(['camera']);
-    expect(!store.get().local?.tracks.camera, 'shown off now').to.equal(true);
-    expect(camera.mediaStreamTrack.readyState, 'kept until the user decides').to.equal('live');
-    store.clearError();
-    expect(camera.mediaStreamTrack.readyState, 'no camera light left on').to.equal('ended');
+    f.room.emit(RoomEvent.Reconnecting);
+    await f.store.settled();
+    await f.room.localParticipant.unpublishTrack(f.camera, false);
+    f.room.emit(RoomEvent.Reconnected);
+    await waitFor(() => f.store.get().error?.code === 'republish-failed', 'the failure is told');
+    expect(f.store.get().error?.fatal).to.equal(false);
+    expect(f.store.get().error?.sources).to.deep.equal(['camera']);
+    expect(!f.store.get().local?.tracks.camera, 'shown off now').to.equal(true);
+    expect(f.camera.mediaStreamTrack.readyState, 'kept until the user decides').to.equal('live');
+    f.store.clearError();
+    expect(f.camera.mediaStreamTrack.readyState, 'no camera light left on').to.equal('ended');
   });
 
   it('takes the failure back when the source is published after all', async () => {
-    room.emit(RoomEvent.Reconnecting);
-    await store.settled();
-    await room.localParticipant.unpublishTrack(camera, false);
-    room.emit(RoomEvent.Reconnected);
-    await waitFor(() => store.get().error?.code === 'republish-failed', 'the failure is told');
-    publishAgain(room, camera);
-    await store.settled();
-    expect(store.get().error?.code).to.equal(undefined);
-    expect(camera.mediaStreamTrack.readyState).to.equal('live');
+    f.room.emit(RoomEvent.Reconnecting);
+    await f.store.settled();
+    await f.room.localParticipant.unpublishTrack(f.camera, false);
+    f.room.emit(RoomEvent.Reconnected);
+    await waitFor(() => f.store.get().error?.code === 'republish-failed', 'the failure is told');
+    publishAgain(f.room, f.camera);
+    await f.store.settled();
+    expect(f.store.get().error?.code).to.equal(undefined);
+    expect(f.camera.mediaStreamTrack.readyState).to.equal('live');
   });
 
   it('holds what was on through a lost room for the rejoin, and forgets it when the user leaves', async () => {
-    room.emit(RoomEvent.Disconnected, DisconnectReason.SERVER_SHUTDOWN);
-    await store.settled();
-    expect(store.heldSources()).to.deep.equal(['camera']);
-    expect(!store.get().local, 'out of the room, nobody is shown').to.equal(true);
-    // The rejoin published nothing: the camera could not come back.
-    room.emit(RoomEvent.Connected);
-    await room.localParticipant.unpublishTrack(camera, false);
-    await store.settled();
-    expect(store.get().local?.tracks.camera?.republishing).to.equal(true);
-    store.releaseHeld();
-    await store.settled();
-    expect(store.get().error?.sources).to.deep.equal(['camera']);
+    f.room.emit(RoomEvent.Disconnected, DisconnectReason.SERVER_SHUTDOWN);
+    await f.store.settled();
+    expect(f.store.heldSources()).to.deep.equal(['camera']);
+    expect(!f.store.get().local, 'out of the room, nobody is shown').to.equal(true);
+    // The rejoin published nothing: the f.camera could not come back.
+    f.room.emit(RoomEvent.Connected);
+    await f.room.localParticipant.unpublishTrack(f.camera, false);
+    await f.store.settled();
+    expect(f.store.get().local?.tracks.camera?.republishing).to.equal(true);
+    f.store.releaseHeld();
+    await f.store.settled();
+    expect(f.store.get().error?.sources).to.deep.equal(['camera']);
 
-    room.emit(RoomEvent.Reconnecting);
-    room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
-    await store.settled();
-    expect(store.heldSources()).to.equal(undefined);
+    f.room.emit(RoomEvent.Reconnecting);
+    f.room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
+    await f.store.settled();
+    expect(f.store.heldSources()).to.equal(undefined);
   });
 });
 
 describe('RoomStore through a rejoin the session makes at once (beginRejoin)', () => {
-  let room: Room;
-  let camera: LocalVideoTrack;
-  let store: RoomStore;
-
-  beforeEach(async () => {
-    ({ room, camera } = await roomWithCamera());
-    store = new RoomStore(room);
-    await store.settled();
-  });
-
-  afterEach(async () => {
-    store.destroy();
-    camera.stop();
-    await room.disconnect();
-  });
+  const f = cameraStoreFixture();
 
   it('stays reconnecting through the disconnect on the way, keeps everyone, then tells reconnected', async () => {
-    const seen = record(store);
-    const [remote] = [...room.remoteParticipants.keys()];
-    store.beginRejoin();
-    await store.settled();
+    const seen = record(f.store);
+    const [remote] = [...f.room.remoteParticipants.keys()];
+    f.store.beginRejoin();
+    await f.store.settled();
     // The session lets go of the connection: livekit-client unpublishes, forgets everyone, says
     // Disconnected; then the session connects anew.
-    await room.localParticipant.unpublishTrack(camera, false);
-    room.remoteParticipants.clear();
-    room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
-    store.beginConnect();
-    room.emit(RoomEvent.ConnectionStateChanged, 'connecting' as never);
-    await store.settled();
-    expect(store.get().connection.phase).to.equal('reconnecting');
-    expect(store.get().participants.get(remote!)?.reconnecting, 'the other is kept').to.equal(true);
-    expect(store.get().local?.tracks.camera?.republishing, 'the camera shown on').to.equal(true);
+    await f.room.localParticipant.unpublishTrack(f.camera, false);
+    f.room.remoteParticipants.clear();
+    f.room.emit(RoomEvent.Disconnected, DisconnectReason.CLIENT_INITIATED);
+    f.store.beginConnect();
+    f.room.emit(RoomEvent.ConnectionStateChanged, 'connecting' as never);
+    await f.store.settled();
+    expect(f.store.get().connection.phase).to.equal('reconnecting');
+    expect(f.store.get().participants.get(remote!)?.reconnecting, 'the other is kept').to.equal(
+      true,
+    );
+    expect(f.store.get().local?.tracks.camera?.republishing, 'the camera shown on').to.equal(
+      true,
+    );
 
-    room.emit(RoomEvent.Connected);
-    await store.settled();
+    f.room.emit(RoomEvent.Connected);
+    await f.store.settled();
     expect(connectionEvents(seen)).to.deep.equal([
       { type: 'reconnecting', phase: 'reconnecting' },
       { type: 'reconnected', phase: 'connected' },
     ]);
-    expect(store.heldSources(), 'held until the session has published').to.deep.equal(['camera']);
-    publishAgain(room, camera);
-    store.releaseHeld();
-    await store.settled();
-    expect(store.heldSources()).to.equal(undefined);
-    expect(store.get().error?.code).to.equal(undefined);
+    expect(f.store.heldSources(), 'held until the session has published').to.deep.equal(['camera']);
+    publishAgain(f.room, f.camera);
+    f.store.releaseHeld();
+    await f.store.settled();
+    expect(f.store.heldSources()).to.equal(undefined);
+    expect(f.store.get().error?.code).to.equal(undefined);
   });
 
   it('ends in disconnected (client-initiated) when the user leaves during it', async () => {
-    const seen = record(store);
-    store.beginRejoin();
-    await room.disconnect();
-    store.abandonConnect();
-    await store.settled();
+    const seen = record(f.store);
+    f.store.beginRejoin();
+    await f.room.disconnect();
+    f.store.abandonConnect();
+    await f.store.settled();
     expect(connectionEvents(seen).map((e) => e.reason ?? e.type)).to.deep.equal([
       'reconnecting',
       'client-initiated',
     ]);
-    expect(store.get().connection.phase).to.equal('disconnected');
-    expect(store.heldSources()).to.equal(undefined);
+    expect(f.store.get().connection.phase).to.equal('disconnected');
+    expect(f.store.heldSources()).to.equal(undefined);
   });
 });
