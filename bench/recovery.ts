@@ -53,15 +53,12 @@ export interface RecoverySummary {
 async function serve(
   cluster: Cluster,
 ): Promise<{ url: string; server: Server; rooms: MediaRooms }> {
-  const rooms = cluster.nodes.map((node) =>
+  const rooms = cluster.nodes.map((_, node) =>
     createMediaRooms({
       apiKey: cluster.apiKey,
       apiSecret: cluster.apiSecret,
       livekitUrls: cluster.urls(),
-      async resolveLivekitUrl() {
-        const serving = await cluster.servingUrls();
-        return serving.includes(node.url) ? node.url : (serving[0] ?? node.url);
-      },
+      resolveLivekitUrl: cluster.preferring(node),
     }),
   );
   const handlers = rooms.map((room) => createRequestHandler(room));

@@ -68,6 +68,12 @@ export interface Cluster {
    * what a resolver for the server helper can hand out (`resolveLivekitUrl`).
    */
   servingUrls(): Promise<string[]>;
+  /**
+   * A resolver for the server helper (`resolveLivekitUrl`) that names node `node` while it serves,
+   * else another serving node (what a real resolver does: a fresh token after a node loss names a
+   * live node); it rejects when no node serves.
+   */
+  preferring(node: number): () => Promise<string>;
   /** The node hosting `room` (from Redis), or undefined when no live node hosts it. */
   hostOf(room: string): Promise<ClusterNode | undefined>;
   stop(): Promise<void>;
@@ -230,7 +236,7 @@ export async function startCluster(
     throw error;
   }
 
-  return {
+  const cluster: Cluster = {
     redis,
     nodes,
     urls: () => nodes.map((node) => node.url),
@@ -252,6 +258,15 @@ export async function startCluster(
       }
       return serving;
     },
+    preferring(node) {
+      return async () => {
+        const serving = await cluster.servingUrls();
+        const url = nodes[node]!.url;
+        if (serving.includes(url)) return url;
+        if (!serving[0]) throw new Error('no node serves');
+        return serving[0];
+      };
+    },
     async hostOf(room) {
       const id = bulk(await redis.command('HGET', 'room_node_map', room));
       if (!id) return undefined;
@@ -262,6 +277,7 @@ export async function startCluster(
     },
     stop,
   };
+  return cluster;
 }
 
 /** livekit.NodeState: STARTING_UP 0, SERVING 1, SHUTTING_DOWN 2 (draining). */

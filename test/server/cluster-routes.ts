@@ -41,13 +41,7 @@ export function clusterRoutes(cluster: Cluster) {
         apiKey: cluster.apiKey,
         apiSecret: cluster.apiSecret,
         livekitUrls: cluster.urls(),
-        async resolveLivekitUrl() {
-          const serving = await cluster.servingUrls();
-          const url = cluster.urls()[preferred]!;
-          if (serving.includes(url)) return url;
-          if (!serving[0]) throw new Error('no node serves');
-          return serving[0];
-        },
+        resolveLivekitUrl: cluster.preferring(preferred),
       }),
     ),
   );
