@@ -71,12 +71,13 @@ describe("LiveKit's VideoConference prefab and <media-room> in one call", () => 
   });
 
   it('each decodes the other’s camera, and chat goes both ways, each message once', async () => {
-    await setViewport({ width: 1280, height: 720 });
+    await setViewport({ width: 1600, height: 720 });
     const room = uniqueRoom('prefab');
     box = document.createElement('div');
-    box.style.cssText = 'display: flex; width: 1280px; height: 720px';
+    box.style.cssText = 'display: flex; width: 1600px; height: 720px';
     const prefabBox = document.createElement('div');
-    prefabBox.style.cssText = 'flex: 1; height: 100%; min-width: 0';
+    // Wide enough for the prefab's tiles, its chat beside them and its whole control bar.
+    prefabBox.style.cssText = 'flex: 0 0 960px; height: 100%; overflow: hidden';
     box.append(prefabBox);
     document.body.prepend(box);
 
@@ -113,7 +114,14 @@ describe("LiveKit's VideoConference prefab and <media-room> in one call", () => 
       () => prefabBox.querySelector<HTMLInputElement>('.lk-chat-form-input'),
       'the prefab’s chat input',
     );
-    await waitFor(() => prefabInput.checkVisibility(), 'the prefab’s chat opens');
+    const inside = (inner: Element, outer: Element) => {
+      const [i, o] = [inner.getBoundingClientRect(), outer.getBoundingClientRect()];
+      return i.width > 0 && i.left >= o.left && i.right <= o.right && i.bottom <= o.bottom;
+    };
+    await waitFor(
+      () => prefabInput.checkVisibility() && inside(prefabInput, prefabBox),
+      'the prefab’s chat opens, in view',
+    );
     const prefabSend = async (text: string) => {
       prefabInput.focus();
       await sendKeys({ type: text });
