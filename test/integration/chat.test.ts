@@ -181,4 +181,36 @@ describe('chat against a real livekit-server', () => {
       'last',
     ]);
   });
+
+  it('hostile legacy packets through the SFU are dropped or shown as text only', async () => {
+    const room = uniqueRoom('chat-legacy-hostile');
+    const { el, panel, messages } = await mountChat(room, 'fay');
+    const peer = await joinPeer(room, 'mallory', {});
+    live.peers.push(peer);
+    await waitFor(() => el.store.get().remotes.some((p) => p.identity === 'mallory'), 'seen');
+    const publish = (payload: string | Uint8Array) =>
+      peer.localParticipant.publishData(
+        typeof payload === 'string' ? new TextEncoder().encode(payload) : payload,
+        { reliable: true, topic: 'lk-chat-topic' },
+      );
+    for (const payload of [
+      'not json',
+      new Uint8Array([0xc3, 0x28, 0x7b, 0x7d]),
+      '[1,2]',
+      JSON.stringify({ id: 'n', message: 12 }),
+      JSON.stringify({ id: 5, message: 'numeric id' }),
+      JSON.stringify({ id: 'blank', message: '\u200B' }),
+    ]) {
+      await publish(payload);
+    }
+    const markup = '<img src=x onerror="window.__legacyPwned=1">';
+    await publish(JSON.stringify({ id: 'x1', timestamp: 'soon', message: markup }));
+    await waitFor(() => messages().length === 1, 'the one valid packet is shown');
+    const text = messages()[0]!.querySelector('[part="text"]')!;
+    expect(text.textContent).to.equal(markup);
+    expect(text.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __legacyPwned?: number }).__legacyPwned).to.equal(undefined);
+    expect(el.store.get().chat.map((m) => m.id)).to.deep.equal(['x1']);
+    await expect(panel).to.be.accessible();
+  });
 });
