@@ -188,7 +188,7 @@ describe('chat against a real livekit-server', () => {
     const peer = await joinPeer(room, 'mallory', {});
     live.peers.push(peer);
     await waitFor(() => el.store.get().remotes.some((p) => p.identity === 'mallory'), 'seen');
-    const publish = (payload: string | Uint8Array) =>
+    const publish = (payload: string | Uint8Array<ArrayBuffer>) =>
       peer.localParticipant.publishData(
         typeof payload === 'string' ? new TextEncoder().encode(payload) : payload,
         { reliable: true, topic: 'lk-chat-topic' },
