@@ -3,6 +3,7 @@ import { displayName, isVisiblyEmpty } from '../internal/text.js';
 import { CHAT_TOPIC } from '../store/slices/chat.js';
 import type { RoomStore, RoomStoreEvent } from '../store/room-store.js';
 import { sendTextWithId } from './livekit-adapter.js';
+import { sendLegacyChat } from './messaging.js';
 import { connectionLost } from './rejoin.js';
 import { messageOf } from './token.js';
 
@@ -52,6 +53,8 @@ export interface OutboxHost {
  *   with the same stream id, to everyone; and, for `RESEND_PERIOD_MS`, to each one who was in the
  *   call before and comes back later. Receivers record a message once per sender and id (the
  *   store's chat), so nobody sees one twice;
+ * - each stream sent is followed by its legacy copy (`sendLegacyChat`: `lk-chat-topic`, the same id)
+ *   for LiveKit clients that read only those, sent again with it;
  * - when the session gives up (leaves, or stops rejoining), pending messages are marked `failed`;
  *   `retry(id)` sends one again.
  */
@@ -111,7 +114,9 @@ export class ChatOutbox {
     }
     try {
       const info = await room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
-      this.#record(this.#keep({ id: info.id, text, at, state: 'sent' }), info.timestamp || at);
+      const entry = this.#keep({ id: info.id, text, at, state: 'sent' });
+      this.#record(entry, info.timestamp || at);
+      await this.#legacyCopy(room, entry);
     } catch (error) {
       if (!this.#online(room) && this.#host.joining()) {
         // Lost while sending: it goes out once back.
@@ -153,6 +158,7 @@ export class ChatOutbox {
       try {
         await sendTextWithId(room, entry.text, { id, topic: CHAT_TOPIC });
         entry.state = 'sent';
+        await this.#legacyCopy(room, entry);
       } catch (error) {
         entry.state = this.#online(room) ? 'failed' : 'pending';
         if (entry.state === 'failed') {
@@ -240,12 +246,23 @@ export class ChatOutbox {
           this.#record(entry);
           continue;
         }
+        await this.#legacyCopy(room, entry, to);
         if (entry.state === 'pending' && !to) {
           entry.state = 'sent';
           this.#record(entry);
         }
       }
     });
+  }
+
+  /** The legacy copy of a message sent, with the time it is shown with here. */
+  #legacyCopy(room: Room, entry: Outgoing, to?: string[]): Promise<void> {
+    const shown = this.#host
+      .store()
+      .get()
+      .chat.find((m) => m.isLocal && m.id === entry.id);
+    const timestamp = shown?.timestamp ?? entry.at;
+    return sendLegacyChat(room, { id: entry.id, text: entry.text, timestamp }, to);
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {

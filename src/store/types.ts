@@ -120,7 +120,7 @@ export interface RoomError {
  * never as HTML, inside a direction-isolating element.
  */
 export interface ChatMessage {
-  /** The text stream's id; an edit from the same sender reuses it. */
+  /** The message id (its text stream's, or a legacy chat packet's); an edit from the same sender reuses it. */
   readonly id: string;
   /** The sender's identity. */
   readonly from: string;

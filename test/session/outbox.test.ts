@@ -14,15 +14,34 @@ interface Sent {
   to?: string[];
 }
 
+/** A legacy copy (`lk-chat-topic`) as sent. */
+interface Copy {
+  id: string;
+  message: string;
+  timestamp: number;
+  ignoreLegacy: boolean;
+  to?: string[];
+}
+
 /**
  * What the outbox hands to livekit-client: `sendText` for a new message (a new stream id), and
- * `streamText` with the stream id for one sent again. `fail` makes both reject.
+ * `streamText` with the stream id for one sent again; `publishData` for legacy copies (`copies`).
+ * `fail` makes all three reject; `failCopies` only `publishData`.
  */
 function recordSends(room: Room) {
   const sent: Sent[] = [];
-  const control = { fail: false };
+  const copies: Copy[] = [];
+  const control = { fail: false, failCopies: false };
   const lp = room.localParticipant;
   let n = 0;
+  lp.publishData = async (payload, options) => {
+    if (control.fail || control.failCopies) throw new Error('data channel closed');
+    expect(options).to.include({ reliable: true, topic: 'lk-chat-topic' });
+    const copy = JSON.parse(new TextDecoder().decode(payload)) as Copy;
+    copies.push(
+      options?.destinationIdentities ? { ...copy, to: options.destinationIdentities } : copy,
+    );
+  };
   lp.sendText = async (text) => {
     if (control.fail) throw new Error('data channel closed');
     const id = `stream-${(n += 1)}`;
@@ -49,7 +68,7 @@ function recordSends(room: Room) {
         }),
     } as unknown as TextStreamWriter;
   };
-  return { sent, control };
+  return { sent, copies, control };
 }
 
 /** The Room's connection state, as livekit-client sets it. */
@@ -83,19 +102,30 @@ describe('ChatOutbox: your chat messages across a lost connection and a rejoin',
   });
 
   const mine = () => store.get().chat.filter((m) => m.isLocal);
+  const waitFor = async (predicate: () => boolean) => {
+    for (let i = 0; i < 100 && !predicate(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(predicate(), 'waited for').to.equal(true);
+  };
   const settled = async (sent: Sent[], n: number) => {
     for (let i = 0; i < 100 && sent.length < n; i++) await new Promise((r) => setTimeout(r, 10));
     await store.settled();
   };
 
   it('a message sent just before the loss is sent again, with its id, once back', async () => {
-    const { sent } = recordSends(script.room);
+    const { sent, copies } = recordSends(script.room);
     await outbox.send('sent as the node died');
     expect(sent).to.deep.equal([{ how: 'new', id: 'stream-1', text: 'sent as the node died' }]);
+    // Its legacy copy follows, with the stream's id and the time it is shown with.
+    const shown = mine()[0]!.timestamp;
+    const copy = { id: 'stream-1', message: 'sent as the node died', timestamp: shown };
+    expect(copies).to.have.length(1);
+    expect(copies[0]).to.include(copy);
     outbox.onEvent({ type: 'reconnecting' }, false);
     outbox.onEvent({ type: 'reconnected' }, false);
     await settled(sent, 2);
     expect(sent[1]).to.deep.equal({ how: 'again', id: 'stream-1', text: 'sent as the node died' });
+    await waitFor(() => copies.length === 2);
+    expect(copies[1], 'the copy goes out again with it').to.include(copy);
     // Shown once, as sent.
     expect(mine().map((m) => [m.id, m.text, m.delivery])).to.deep.equal([
       ['stream-1', 'sent as the node died', undefined],
@@ -121,7 +151,7 @@ describe('ChatOutbox: your chat messages across a lost connection and a rejoin',
   });
 
   it('someone who was there before and comes back later gets the recent messages too', async () => {
-    const { sent } = recordSends(script.room);
+    const { sent, copies } = recordSends(script.room);
     const [a, b] = script.identities as [string, string];
     await outbox.send('hello');
     outbox.onEvent({ type: 'reconnecting' }, false);
@@ -134,6 +164,12 @@ describe('ChatOutbox: your chat messages across a lost connection and a rejoin',
     expect(sent.slice(1)).to.deep.equal([
       { how: 'again', id: 'stream-1', text: 'hello' },
       { how: 'again', id: 'stream-1', text: 'hello', to: [b] },
+    ]);
+    await waitFor(() => copies.length === 3);
+    expect(copies.map((c) => [c.id, c.to])).to.deep.equal([
+      ['stream-1', undefined],
+      ['stream-1', undefined],
+      ['stream-1', [b]],
     ]);
     // Once per person; someone new is not sent the past.
     script.room.emit(RoomEvent.ParticipantActive, { identity: b } as never);
@@ -164,7 +200,7 @@ describe('ChatOutbox: your chat messages across a lost connection and a rejoin',
   });
 
   it('giving up marks pending messages not sent; Send again sends one with its id', async () => {
-    const { sent } = recordSends(script.room);
+    const { sent, copies } = recordSends(script.room);
     outbox.onEvent({ type: 'reconnecting' }, false);
     setState(script.room, ConnectionState.Reconnecting);
     await outbox.send('never went out');
@@ -188,6 +224,35 @@ describe('ChatOutbox: your chat messages across a lost connection and a rejoin',
     await store.settled();
     expect(sent).to.deep.equal([{ how: 'again', id: failed!.id, text: 'never went out' }]);
     expect(mine().map((m) => [m.id, m.delivery])).to.deep.equal([[failed!.id, undefined]]);
+    expect(copies.map((c) => [c.id, c.message])).to.deep.equal([[failed!.id, 'never went out']]);
+  });
+
+  it('a legacy copy that cannot be sent loses nothing else: the message is sent and recorded once', async () => {
+    const { sent, copies, control } = recordSends(script.room);
+    control.failCopies = true;
+    await outbox.send('no copy for old kits');
+    await store.settled();
+    expect(sent.map((s) => s.text)).to.deep.equal(['no copy for old kits']);
+    expect(copies).to.deep.equal([]);
+    expect(mine().map((m) => [m.text, m.delivery])).to.deep.equal([
+      ['no copy for old kits', undefined],
+    ]);
+    expect(store.get().error).to.equal(undefined);
+  });
+
+  it('the copy says ignoreLegacy only when the server forwards text streams (after 1.8.2, or Cloud)', async () => {
+    const { copies } = recordSends(script.room);
+    const info = script.room as unknown as { serverInfo?: { version?: string; edition?: number } };
+    for (const [serverInfo, ignoreLegacy] of [
+      [{ version: '1.13.5' }, true],
+      [{ version: '1.8.2' }, false],
+      [{ version: '1.4.0', edition: 1 }, true],
+      [undefined, false],
+    ] as const) {
+      info.serverInfo = serverInfo;
+      await outbox.send(`to a server ${JSON.stringify(serverInfo)}`);
+      expect(copies.at(-1)!.ignoreLegacy, JSON.stringify(serverInfo)).to.equal(ignoreLegacy);
+    }
   });
 
   it('a send that fails while connected is reported and rejects (the draft is kept)', async () => {

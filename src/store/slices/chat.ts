@@ -1,5 +1,6 @@
 import { RoomEvent, type Participant, type Room, type TextStreamReader } from 'livekit-client';
 import { displayName, isVisiblyEmpty, sanitizeMessage } from '../../internal/text.js';
+import { isLegacyChatTopic, parseLegacyChat } from '../legacy-chat.js';
 import type { Slice, SliceHost } from '../slice.js';
 import type { ChatMessage, RoomSnapshot } from '../types.js';
 
@@ -24,6 +25,11 @@ interface ChatHub {
 }
 
 const chatHubs = new WeakMap<Room, ChatHub>();
+
+/** Whether this library reads the Room's `lk.chat` streams (it joined, and the topic was free). */
+function readsStreams(room: Room): boolean {
+  return chatHubs.get(room)?.registered ?? false;
+}
 
 function joinChat(room: Room, listener: ChatListener): () => void {
   let hub = chatHubs.get(room);
@@ -76,7 +82,11 @@ async function readChat(
   });
 }
 
-/** Chat on LiveKit's `lk.chat` text streams: received, sent, and recorded ones. */
+/**
+ * Chat on LiveKit's `lk.chat` text streams, and legacy chat data packets (`lk-chat-topic`,
+ * `../legacy-chat.ts`) from LiveKit clients that still send them: received, sent, and recorded
+ * ones. A message is one per sender and id, whichever way it came and in whatever order.
+ */
 export class ChatSlice implements Slice<'chat'> {
   readonly keys: readonly 'chat'[] = ['chat'];
   readonly initial: Pick<RoomSnapshot, 'chat'> = Object.freeze({ chat: EMPTY_CHAT });
@@ -85,12 +95,37 @@ export class ChatSlice implements Slice<'chat'> {
   /** Chat messages, oldest first; a new frozen array on every change. */
   #chat: readonly ChatMessage[] = EMPTY_CHAT;
   readonly #leave: () => void;
+  /** Legacy messages received without an id, each given one of its own. */
+  #unnamed = 0;
 
   constructor(host: SliceHost) {
     this.#host = host;
     this.#leave = joinChat(host.room, (message) => this.add(message));
+    host.events.on(RoomEvent.DataReceived, (payload, participant, _kind, topic) => {
+      if (participant && isLegacyChatTopic(topic)) this.#legacy(payload, participant);
+    });
     host.events.on(RoomEvent.ParticipantConnected, (p) => this.#nameKnown(p));
     host.events.on(RoomEvent.ParticipantNameChanged, (_name, p) => p && this.#nameKnown(p));
+  }
+
+  /**
+   * A legacy chat packet: shown unless it is not one (`parseLegacyChat`), or its sender marked it
+   * `ignoreLegacy` (the same message came as an `lk.chat` stream, which is read instead) while
+   * this library reads those streams. Without an id (the oldest senders) it is a message of its
+   * own; with one, it is the message of that id from that sender (again: nothing changes; new
+   * text: an edit; deleted: taken away), like a stream with that id.
+   */
+  #legacy(payload: Uint8Array, sender: Participant): void {
+    const legacy = parseLegacyChat(payload);
+    if (!legacy || (legacy.ignoreLegacy && readsStreams(this.#host.room))) return;
+    this.add({
+      id: legacy.id ?? `legacy:${(this.#unnamed += 1)}`,
+      from: sender.identity,
+      fromName: displayName(sender.name, sender.identity),
+      text: legacy.text,
+      timestamp: legacy.timestamp ?? Date.now(),
+      isLocal: false,
+    });
   }
 
   /**
