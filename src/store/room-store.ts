@@ -11,11 +11,18 @@ import { ModerationSlice } from './slices/moderation.js';
 import { ParticipantsSlice } from './slices/participants.js';
 import { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
 import { ReactionsSlice } from './slices/reactions.js';
+import { TranscriptionSlice } from './slices/transcription.js';
 import type { ChatMessage, RoomError, RoomSnapshot, TrackSourceName } from './types.js';
 
 export type { RoomStoreEvent } from './slice.js';
 export { CHAT_LIMIT, CHAT_TOPIC } from './slices/chat.js';
 export { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
+export {
+  TRANSCRIPT_LIMIT,
+  TRANSCRIPT_SEGMENT_MAX,
+  TRANSCRIPTION_ATTRIBUTES,
+  TRANSCRIPTION_TOPIC,
+} from './slices/transcription.js';
 
 /** Options of a `RoomStore`. */
 export interface RoomStoreOptions {
@@ -69,6 +76,7 @@ export class RoomStore {
       (this.#reactions = new ReactionsSlice(host)),
       (this.#audio = new AudioSlice(host)),
       (this.#moderation = new ModerationSlice(host)),
+      new TranscriptionSlice(host),
     ] as const);
   }
 
