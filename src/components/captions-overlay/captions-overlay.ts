@@ -66,17 +66,25 @@ export class CaptionsOverlay extends LitElement {
   #seen = new Map<string, string>();
   /** Segments read out by the live region, oldest first. */
   #announced: readonly TranscriptSegment[] = EMPTY;
-  /** Set by the first update after connecting: what is final by then is not read out. */
+  /**
+   * Set by the first update after connecting to a store: what is final by then is not read out.
+   */
   #primed = false;
+  #primedFor: unknown;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#primed = false;
+    this.#primedFor = undefined;
     this.#seen.clear();
     this.#announced = EMPTY;
   }
 
   protected override willUpdate(): void {
+    if (this.#segments.store !== this.#primedFor) {
+      this.#primedFor = this.#segments.store;
+      this.#primed = false;
+    }
     const recent = this.#segments.value.slice(-RECENT);
     const seen = new Map<string, string>();
     const announce: TranscriptSegment[] = [];
