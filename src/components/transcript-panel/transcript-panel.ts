@@ -181,7 +181,7 @@ export class TranscriptPanel extends LitElement {
           @input=${this.#onFilter}
         />
         <div part="actions" role="group" aria-label=${t.term('transcriptExport')}>
-          <button part="copy" type="button" ?disabled=${none} @click=${this.copy}>
+          <button part="copy" type="button" ?disabled=${none} @click=${this.#onCopy}>
             ${t.term('transcriptCopy')}
           </button>
           <button part="download-vtt" type="button" ?disabled=${none} @click=${this.#onVtt}>
@@ -237,7 +237,7 @@ export class TranscriptPanel extends LitElement {
    * Put the whole transcript on the clipboard as plain text. Resolves `true` once copied; `false`
    * when there is nothing to copy or the browser refused (the status says so).
    */
-  copy = async (): Promise<boolean> => {
+  async copy(): Promise<boolean> {
     const text = this.toPlainText();
     if (text === '') return false;
     try {
@@ -249,7 +249,7 @@ export class TranscriptPanel extends LitElement {
       this.copied = 'failed';
       return false;
     }
-  };
+  }
 
   /** Download the whole transcript as `format` (`vtt` or `txt`), through an object URL. */
   download(format: 'vtt' | 'txt'): void {
@@ -273,6 +273,7 @@ export class TranscriptPanel extends LitElement {
     this.#timers.add(timer);
   }
 
+  #onCopy = () => void this.copy();
   #onVtt = () => this.download('vtt');
   #onText = () => this.download('txt');
 
