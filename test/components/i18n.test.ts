@@ -82,7 +82,10 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     announceLeft: name,
     announceHand: name,
     // Captions and transcript
-    captionLine: [['Ḱwame', 'Xöchitl'], ['', '']],
+    captionLine: [
+      ['Ḱwame', 'Xöchitl'],
+      ['', ''],
+    ],
     transcriptMatches: [
       [1, 4],
       [0, 1],

@@ -244,7 +244,8 @@ export const styles = css`
       border-radius: var(--mr-radius, 0.75rem);
     }
 
-    .stage.open > [part='layout'] {
+    .stage.open > [part='layout'],
+    .stage.open > [part='captions'] {
       display: none;
     }
   }
@@ -264,6 +265,22 @@ export const styles = css`
     }
 
     control-bar > [slot]::part(base) {
+      padding-inline: 0.5rem;
+    }
+  }
+
+  /* With the captions and transcript buttons too, the labels need a wider bar still. */
+  @container (max-width: 92rem) {
+    .stage.cc control-bar > [slot]::part(label) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .stage.cc control-bar > [slot]::part(base) {
       padding-inline: 0.5rem;
     }
   }

@@ -218,7 +218,9 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''}">
+      <div
+        class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''} ${transcribed ? 'cc' : ''}"
+      >
         <layout-grid
           part="layout"
           layout=${layout}
