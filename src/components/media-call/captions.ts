@@ -50,3 +50,5 @@ export const captionsParts = {
       html`<transcript-panel part="transcript" ?hidden=${!open}></transcript-panel>`,
     ),
 };
+
+export type CaptionsParts = typeof captionsParts;

@@ -31,7 +31,7 @@ import '../reaction-button/reaction-button.js';
 import '../recording-indicator/recording-indicator.js';
 import '../device-picker/device-picker.js';
 import '../screen-share-button/screen-share-button.js';
-import { captionsParts as cc } from './captions.js';
+import type { CaptionsParts } from './captions.js';
 import { CompactController } from './compact.js';
 import { styles } from './media-call.styles.js';
 import { moreMenu, sheet } from './parts.js';
@@ -47,6 +47,10 @@ import { moreMenu, sheet } from './parts.js';
  * an audience who watch, chat and react; stage layout) and `1to1` (picture-in-picture, no hand
  * raise or participant list). Every control shows only what the participant's grant allows and
  * follows changes live: a viewer brought onto the stage gets microphone and camera controls.
+ *
+ * Once the room has a transcription source (LiveKit's `lk.transcription` text streams: an agent
+ * transcribing the call), a Captions button (with the extras) shows live captions over the tiles,
+ * and a Transcript button opens the transcript as a side panel; their elements load only then.
  *
  * Keyboard: opening the chat or the participant list from its button moves focus into it (the
  * message field, the search field); the open panel comes right after the control bar in the tab
@@ -175,7 +179,9 @@ export class MediaCall extends LitElement {
   #renderCall(): TemplateResult {
     const t = this.#t;
     const type = this.roomType;
-    const { viewer, allowed, transcribed } = this.#view.value;
+    const { viewer, allowed } = this.#view.value;
+    // The captions parts load once the room has a transcription source (most calls have none).
+    const cc = this.#view.value.transcribed ? this.#captionsParts() : undefined;
     const audience = type === 'webinar' || type === 'live';
     const layout = this.layout ?? LAYOUTS[type];
     // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
@@ -208,7 +214,7 @@ export class MediaCall extends LitElement {
       <reaction-button slot=${slot} part="reactions"></reaction-button>
       ${hand ? html`<hand-raise-button slot=${slot} part="hand-raise"></hand-raise-button>` : nothing}
       <deafen-button slot=${slot} part="deafen"></deafen-button>
-      ${transcribed ? cc.toggle(this.captions, slot, this.#onCaptionsToggle) : nothing}
+      ${cc ? cc.toggle(this.captions, slot, this.#onCaptionsToggle) : nothing}
     `;
     // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
@@ -218,15 +224,13 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      <div
-        class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''} ${transcribed ? 'cc' : ''}"
-      >
+      <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''} ${cc ? 'cc' : ''}">
         <layout-grid
           part="layout"
           layout=${layout}
           max-tiles=${compact ? COMPACT_MAX_TILES : 12}
         ></layout-grid>
-        ${this.captions && transcribed ? cc.overlay() : nothing}
+        ${this.captions && cc ? cc.overlay() : nothing}
         <control-bar
           part="control-bar"
           ?no-device-pickers=${compact}
@@ -246,11 +250,7 @@ export class MediaCall extends LitElement {
                 ></participants-toggle>`
               : nothing
           }
-          ${
-            transcribed
-              ? cc.transcriptToggle(panel === 'transcript', this.#onTranscriptToggle)
-              : nothing
-          }
+          ${cc ? cc.transcriptToggle(panel === 'transcript', this.#onTranscriptToggle) : nothing}
           <chat-toggle
             slot="end"
             part="chat-toggle"
@@ -281,12 +281,22 @@ export class MediaCall extends LitElement {
               )
             : nothing
         }
-        ${
-          transcribed
-            ? cc.transcriptSheet(t, panel === 'transcript', this.#onTranscriptClose)
-            : nothing
-        }
+        ${cc ? cc.transcriptSheet(t, panel === 'transcript', this.#onTranscriptClose) : nothing}
       </div>`;
+  }
+
+  #cc: CaptionsParts | Promise<unknown> | undefined;
+
+  #captionsParts(): CaptionsParts | undefined {
+    this.#cc ??= import('./captions.js').then(
+      (m) => {
+        this.#cc = m.captionsParts;
+        this.requestUpdate();
+      },
+      // Not loaded (offline): tried again at the next render.
+      () => (this.#cc = undefined),
+    );
+    return this.#cc instanceof Promise ? undefined : this.#cc;
   }
 
   #onMore = (): void => {
