@@ -429,6 +429,51 @@ describe('<transcript-panel>', () => {
   });
 });
 
+describe('<transcript-panel> teardown', () => {
+  it('revokes a download URL not yet revoked when removed, and stops following the store', async () => {
+    const script = await ScriptedRoom.create(1);
+    const el = await fixture<MediaRoom>(
+      html`<media-room><transcript-panel></transcript-panel></media-room>`,
+    );
+    el.room = script.room;
+    const panel = el.querySelector('transcript-panel')! as TranscriptPanel;
+    receiveTranscription(script.room, script.identities[0]!, 'One.', { segment: '1', final: true });
+    await waitFor(() => el.store.get().transcription.segments.length === 1, 'one');
+    await panel.updateComplete;
+    const revoke = URL.revokeObjectURL;
+    const revoked: string[] = [];
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      revoke(url);
+    };
+    const stop = (e: Event) =>
+      e.composedPath()[0] instanceof HTMLAnchorElement && e.preventDefault();
+    panel.shadowRoot!.addEventListener('click', stop, true);
+    try {
+      panel.download('txt');
+      panel.remove();
+      expect(revoked).to.have.length(1, 'revoked on removal');
+      let updates = 0;
+      const update = panel.requestUpdate.bind(panel);
+      panel.requestUpdate = (...args: Parameters<typeof update>) => {
+        updates += 1;
+        update(...args);
+      };
+      receiveTranscription(script.room, script.identities[0]!, 'Two.', {
+        segment: '2',
+        final: true,
+      });
+      await waitFor(() => el.store.get().transcription.segments.length === 2, 'two');
+      expect(updates).to.equal(0);
+      // The timer that would have revoked it again is gone too.
+      await new Promise((r) => setTimeout(r, 0));
+      expect(revoked).to.have.length(1);
+    } finally {
+      URL.revokeObjectURL = revoke;
+    }
+  });
+});
+
 describe('captions in <media-call>', () => {
   it('shows the toggles once there is a source; captions over the tiles, transcript as a panel', async () => {
     const script = await ScriptedRoom.create(1);
