@@ -100,6 +100,17 @@ describe('transcription slice', () => {
     expect(segments()).to.have.length(1);
   });
 
+  it('settles a stream with no transcription attributes when it ends (its id is the segment)', async () => {
+    const stream = openTranscription(script.room, bob);
+    stream.push('Plain');
+    await waitFor(() => segments()[0]?.text === 'Plain', 'shown while streaming');
+    expect(segments()[0]!.final).to.equal(false);
+    stream.end();
+    await waitFor(() => segments()[0]?.final === true, 'settled at the end');
+    receiveTranscription(script.room, bob, 'Another.');
+    await waitFor(() => segments().length === 2, 'a stream of its own is a segment of its own');
+  });
+
   it('names the owner of the transcribed track, not the agent that sent it', async () => {
     const track = script.publishAudio(bob);
     joinAgent(script.room, 'agent-1');

@@ -100,8 +100,8 @@ async function readStream(reader: TextStreamReader, sender: string, tell: Listen
 
 /**
  * Captions and the transcript from `lk.transcription` text streams, as LiveKit Agents send them:
- * each stream carries (part of) one segment, named by `lk.segment_id`; `lk.transcription_final`
- * says whether it is settled; `lk.transcribed_track_id` names the track whose speech it is. Text
+ * each stream carries (part of) one segment, named by `lk.segment_id` (the stream's id when absent);
+ * `lk.transcription_final` says whether it is settled (absent: settled once the stream ends); `lk.transcribed_track_id` names the track whose speech it is. Text
  * arriving on a stream shows at once, as interim; a later stream with the same segment id replaces
  * an interim segment; a final one settles it (only a later final one replaces it then). Segments
  * keep the place where they began. At most `TRANSCRIPT_LIMIT` segments are kept.
@@ -154,7 +154,9 @@ export class TranscriptionSlice implements Slice<'transcription'> {
     if (this.#host.destroyed) return;
     const a = update.attributes;
     const id = a[TRANSCRIPTION_ATTRIBUTES.segmentId] || update.streamId;
-    const final = update.done && a[TRANSCRIPTION_ATTRIBUTES.final] === 'true';
+    // A stream that ends settles its segment unless it says it is interim (a sender that sets no
+    // `lk.transcription_final` at all sends whole segments).
+    const final = update.done && a[TRANSCRIPTION_ATTRIBUTES.final] !== 'false';
     const text = sanitizeName(update.text.slice(0, TRANSCRIPT_SEGMENT_MAX));
     const segments = this.#state.segments;
     const at = segments.findLastIndex((s) => s.id === id && s.sender === update.sender);
