@@ -17,12 +17,6 @@ import type { ChatMessage, RoomError, RoomSnapshot, TrackSourceName } from './ty
 export type { RoomStoreEvent } from './slice.js';
 export { CHAT_LIMIT, CHAT_TOPIC } from './slices/chat.js';
 export { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
-export {
-  TRANSCRIPT_LIMIT,
-  TRANSCRIPT_SEGMENT_MAX,
-  TRANSCRIPTION_ATTRIBUTES,
-  TRANSCRIPTION_TOPIC,
-} from './slices/transcription.js';
 
 /** Options of a `RoomStore`. */
 export interface RoomStoreOptions {
