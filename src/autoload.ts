@@ -18,6 +18,8 @@
 /** The module that defines each tag (a test keeps this in step with custom-elements.json). */
 export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'audio-visualizer': () => import('./components/audio-visualizer/audio-visualizer.js'),
+  'captions-overlay': () => import('./components/captions-overlay/captions-overlay.js'),
+  'captions-toggle': () => import('./components/captions-toggle/captions-toggle.js'),
   'chat-panel': () => import('./components/chat-panel/chat-panel.js'),
   'chat-toggle': () => import('./components/chat-toggle/chat-toggle.js'),
   'connection-banner': () => import('./components/connection-banner/connection-banner.js'),
@@ -40,6 +42,8 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'screen-share-button': () => import('./components/screen-share-button/screen-share-button.js'),
   'start-audio': () => import('./components/start-audio/start-audio.js'),
   'track-toggle': () => import('./components/track-toggle/track-toggle.js'),
+  'transcript-panel': () => import('./components/transcript-panel/transcript-panel.js'),
+  'transcript-toggle': () => import('./components/transcript-toggle/transcript-toggle.js'),
 };
 
 const TAGS = Object.keys(loaders);

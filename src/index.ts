@@ -25,6 +25,13 @@ export { ParticipantList } from './components/participant-list/participant-list.
 export { ParticipantsToggle } from './components/participants-toggle/participants-toggle.js';
 export { ReactionButton } from './components/reaction-button/reaction-button.js';
 export { DeafenButton } from './components/deafen-button/deafen-button.js';
+// Captions and transcript
+export { CaptionsOverlay } from './components/captions-overlay/captions-overlay.js';
+export { CaptionsToggle } from './components/captions-toggle/captions-toggle.js';
+export { TranscriptPanel } from './components/transcript-panel/transcript-panel.js';
+export { TranscriptToggle } from './components/transcript-toggle/transcript-toggle.js';
+export { toPlainText, toWebVTT } from './components/transcript-panel/transcript-format.js';
+export * from './events/captions-events.js';
 export { sessionContext } from './context/session-context.js';
 export * from './session/index.js';
 export { StoreController } from './controllers/store-controller.js';

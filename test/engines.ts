@@ -52,12 +52,16 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     'stops when the track is taken away or ends, and restarts for a new one': DISPATCHED_ENDED,
     'switches the preview microphone when a device is picked': ONE_MICROPHONE,
     'moves nothing with prefers-reduced-motion: reduce': MEDIA_EMULATION,
+    // Captions
+    'does not animate new lines with prefers-reduced-motion: reduce': MEDIA_EMULATION,
     'stops moving bars one by one under reduced motion, yet shows the level': MEDIA_EMULATION,
     'with reduced motion, a reaction fades in place instead of rising': MEDIA_EMULATION,
     'auto follows the system setting': MEDIA_EMULATION,
   },
   webkit: {
     'moves nothing with prefers-reduced-motion: reduce': NO_MEDIA_EMULATION,
+    // Captions
+    'does not animate new lines with prefers-reduced-motion: reduce': NO_MEDIA_EMULATION,
     'stops moving bars one by one under reduced motion, yet shows the level': NO_MEDIA_EMULATION,
     'with reduced motion, a reaction fades in place instead of rising': NO_MEDIA_EMULATION,
     'auto follows the system setting': NO_MEDIA_EMULATION,

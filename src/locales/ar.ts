@@ -255,4 +255,23 @@ export const ar: Messages = {
   'source:screen_share': 'مشاركة الشاشة',
   turnBackOn: 'إعادة التشغيل',
   tileReconnecting: 'جارٍ إعادة الاتصال…',
+
+  // الترجمة النصية والنص المكتوب (<captions-overlay>, <captions-toggle>, <transcript-panel>, <transcript-toggle>)
+  captions: 'الترجمة النصية',
+  captionsNone: 'لا أحد يفرّغ هذه المكالمة نصيًا بعد.',
+  captionsYou: 'أنت',
+  captionLine: (name, text) => `${name}: ${text}`,
+  transcript: 'النص المكتوب',
+  transcriptSearch: 'البحث في النص المكتوب',
+  transcriptExport: 'نسخ النص المكتوب أو تنزيله',
+  transcriptCopy: 'نسخ',
+  transcriptCopied: 'تم نسخ النص المكتوب.',
+  transcriptCopyFailed: 'تعذّر النسخ: لم يسمح المتصفح باستخدام الحافظة.',
+  transcriptDownloadVtt: 'تنزيل بصيغة WebVTT',
+  transcriptDownloadText: 'تنزيل كنص',
+  transcriptMatches: (shown, total) => `${shown} من ${total}`,
+  transcriptNoMatch: 'لا يوجد في النص المكتوب ما يطابق البحث.',
+  transcriptEmpty: 'لم يُفرَّغ أي شيء نصيًا بعد.',
+  transcriptSegments: 'الكلام المفرّغ نصيًا',
+  transcriptInterim: '(لا يزال قيد التفريغ)',
 };

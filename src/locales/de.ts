@@ -204,4 +204,25 @@ export const de: Messages = {
   'source:screen_share': 'Bildschirmfreigabe',
   turnBackOn: 'Wieder einschalten',
   tileReconnecting: 'Verbindet erneut…',
+
+  // Untertitel und Transkript (<captions-overlay>, <captions-toggle>, <transcript-panel>, <transcript-toggle>)
+  captions: 'Untertitel',
+  captionsNone: 'Dieser Anruf wird noch von niemandem transkribiert.',
+  captionsYou: 'Du',
+  captionLine: (name, text) => `${name}: ${text}`,
+  transcript: 'Transkript',
+  transcriptSearch: 'Transkript durchsuchen',
+  transcriptExport: 'Transkript kopieren oder herunterladen',
+  transcriptCopy: 'Kopieren',
+  transcriptCopied: 'Transkript kopiert.',
+  transcriptCopyFailed:
+    'Kopieren fehlgeschlagen: Der Browser hat die Zwischenablage nicht erlaubt.',
+  transcriptDownloadVtt: 'WebVTT herunterladen',
+  transcriptDownloadText: 'Text herunterladen',
+  transcriptMatches: (shown, total) =>
+    `${shown} von ${total} ${total === 1 ? 'Abschnitt' : 'Abschnitten'}`,
+  transcriptNoMatch: 'Nichts im Transkript passt dazu.',
+  transcriptEmpty: 'Bisher wurde nichts transkribiert.',
+  transcriptSegments: 'Transkribierte Sprache',
+  transcriptInterim: '(wird noch transkribiert)',
 };

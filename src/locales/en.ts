@@ -215,6 +215,26 @@ export const en = {
   'source:screen_share': 'screen share',
   turnBackOn: 'Turn back on',
   tileReconnecting: 'Reconnecting…',
+
+  // Captions and transcript (<captions-overlay>, <captions-toggle>, <transcript-panel>, <transcript-toggle>)
+  captions: 'Captions',
+  captionsNone: 'Nobody is transcribing this call yet.',
+  captionsYou: 'You',
+  captionLine: (name: string, text: string) => `${name}: ${text}`,
+  transcript: 'Transcript',
+  transcriptSearch: 'Search the transcript',
+  transcriptExport: 'Copy or download the transcript',
+  transcriptCopy: 'Copy',
+  transcriptCopied: 'Transcript copied.',
+  transcriptCopyFailed: 'Could not copy: the browser did not allow the clipboard.',
+  transcriptDownloadVtt: 'Download WebVTT',
+  transcriptDownloadText: 'Download text',
+  transcriptMatches: (shown: number, total: number) =>
+    `${shown} of ${total} ${total === 1 ? 'segment' : 'segments'}`,
+  transcriptNoMatch: 'Nothing in the transcript matches.',
+  transcriptEmpty: 'Nothing has been transcribed yet.',
+  transcriptSegments: 'Transcribed speech',
+  transcriptInterim: '(still being transcribed)',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -209,4 +209,24 @@ export const es: Messages = {
   'source:screen_share': 'pantalla compartida',
   turnBackOn: 'Volver a activar',
   tileReconnecting: 'Reconectando…',
+
+  // Subtítulos y transcripción (<captions-overlay>, <captions-toggle>, <transcript-panel>, <transcript-toggle>)
+  captions: 'Subtítulos',
+  captionsNone: 'Nadie está transcribiendo esta llamada todavía.',
+  captionsYou: 'Tú',
+  captionLine: (name, text) => `${name}: ${text}`,
+  transcript: 'Transcripción',
+  transcriptSearch: 'Buscar en la transcripción',
+  transcriptExport: 'Copiar o descargar la transcripción',
+  transcriptCopy: 'Copiar',
+  transcriptCopied: 'Transcripción copiada.',
+  transcriptCopyFailed: 'No se pudo copiar: el navegador no permitió usar el portapapeles.',
+  transcriptDownloadVtt: 'Descargar WebVTT',
+  transcriptDownloadText: 'Descargar texto',
+  transcriptMatches: (shown, total) =>
+    `${shown} de ${total} ${total === 1 ? 'fragmento' : 'fragmentos'}`,
+  transcriptNoMatch: 'Nada de la transcripción coincide.',
+  transcriptEmpty: 'Todavía no se ha transcrito nada.',
+  transcriptSegments: 'Habla transcrita',
+  transcriptInterim: '(aún se está transcribiendo)',
 };

@@ -210,4 +210,24 @@ export const fr: Messages = {
   'source:screen_share': 'partage d’écran',
   turnBackOn: 'Réactiver',
   tileReconnecting: 'Reconnexion…',
+
+  // Sous-titres et transcription (<captions-overlay>, <captions-toggle>, <transcript-panel>, <transcript-toggle>)
+  captions: 'Sous-titres',
+  captionsNone: 'Personne ne transcrit cet appel pour l’instant.',
+  captionsYou: 'Vous',
+  captionLine: (name, text) => `${name} : ${text}`,
+  transcript: 'Transcription',
+  transcriptSearch: 'Rechercher dans la transcription',
+  transcriptExport: 'Copier ou télécharger la transcription',
+  transcriptCopy: 'Copier',
+  transcriptCopied: 'Transcription copiée.',
+  transcriptCopyFailed: 'Copie impossible : le navigateur n’a pas autorisé le presse-papiers.',
+  transcriptDownloadVtt: 'Télécharger en WebVTT',
+  transcriptDownloadText: 'Télécharger en texte',
+  transcriptMatches: (shown, total) =>
+    `${shown} sur ${total} ${total <= 1 ? 'segment' : 'segments'}`,
+  transcriptNoMatch: 'Rien dans la transcription ne correspond.',
+  transcriptEmpty: 'Rien n’a encore été transcrit.',
+  transcriptSegments: 'Paroles transcrites',
+  transcriptInterim: '(transcription en cours)',
 };

@@ -209,4 +209,24 @@ export const ja: Messages = {
   'source:screen_share': '画面共有',
   turnBackOn: 'オンに戻す',
   tileReconnecting: '再接続中…',
+
+  // 字幕と文字起こし (<captions-overlay>, <captions-toggle>, <transcript-panel>, <transcript-toggle>)
+  captions: '字幕',
+  captionsNone: 'この通話はまだ誰も文字起こししていません。',
+  captionsYou: 'あなた',
+  captionLine: (name, text) => `${name}：${text}`,
+  transcript: '文字起こし',
+  transcriptSearch: '文字起こしを検索',
+  transcriptExport: '文字起こしをコピーまたはダウンロード',
+  transcriptCopy: 'コピー',
+  transcriptCopied: '文字起こしをコピーしました。',
+  transcriptCopyFailed:
+    'コピーできませんでした。ブラウザーがクリップボードの使用を許可しませんでした。',
+  transcriptDownloadVtt: 'WebVTT でダウンロード',
+  transcriptDownloadText: 'テキストでダウンロード',
+  transcriptMatches: (shown, total) => `${total} 件中 ${shown} 件`,
+  transcriptNoMatch: '一致する文字起こしはありません。',
+  transcriptEmpty: 'まだ何も文字起こしされていません。',
+  transcriptSegments: '文字起こしされた発言',
+  transcriptInterim: '（文字起こし中）',
 };

@@ -8,6 +8,8 @@
 import { createComponent, type EventName } from '@lit/react';
 import type * as ReactModule from 'react';
 import { AudioVisualizer } from '../components/audio-visualizer/audio-visualizer.js';
+import { CaptionsOverlay } from '../components/captions-overlay/captions-overlay.js';
+import { CaptionsToggle } from '../components/captions-toggle/captions-toggle.js';
 import { ChatPanel } from '../components/chat-panel/chat-panel.js';
 import { ChatToggle } from '../components/chat-toggle/chat-toggle.js';
 import { ConnectionBanner } from '../components/connection-banner/connection-banner.js';
@@ -30,9 +32,12 @@ import { RoomAudio } from '../components/room-audio/room-audio.js';
 import { ScreenShareButton } from '../components/screen-share-button/screen-share-button.js';
 import { StartAudio } from '../components/start-audio/start-audio.js';
 import { TrackToggle } from '../components/track-toggle/track-toggle.js';
+import { TranscriptPanel } from '../components/transcript-panel/transcript-panel.js';
+import { TranscriptToggle } from '../components/transcript-toggle/transcript-toggle.js';
 import type {
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
+  CaptionsToggleEvent,
   ChatSendEvent,
   ChatToggleEvent,
   ConnectedEvent,
@@ -65,6 +70,7 @@ import type {
   TrackToggleEvent,
   TrackUnmutedEvent,
   TrackUnsubscribedEvent,
+  TranscriptToggleEvent,
 } from '../index.js';
 
 export function createComponents(React: typeof ReactModule) {
@@ -76,6 +82,24 @@ export function createComponents(React: typeof ReactModule) {
       elementClass: AudioVisualizer,
       displayName: 'AudioVisualizer',
       events: {},
+    }),
+    /** `<captions-overlay>`: Live captions: the last lines of speech with the speaker's name. */
+    CaptionsOverlay: createComponent({
+      react: React,
+      tagName: 'captions-overlay',
+      elementClass: CaptionsOverlay,
+      displayName: 'CaptionsOverlay',
+      events: {},
+    }),
+    /** `<captions-toggle>`: A button that shows or hides the live captions. */
+    CaptionsToggle: createComponent({
+      react: React,
+      tagName: 'captions-toggle',
+      elementClass: CaptionsToggle,
+      displayName: 'CaptionsToggle',
+      events: {
+        onCaptionsToggle: 'captions-toggle' as EventName<CaptionsToggleEvent>,
+      },
     }),
     /** `<chat-panel>`: The room's text chat: messages and a field to send one. */
     ChatPanel: createComponent({
@@ -310,6 +334,26 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'TrackToggle',
       events: {
         onTrackToggle: 'track-toggle' as EventName<TrackToggleEvent>,
+      },
+    }),
+    /** `<transcript-panel>`: The call's transcript: searchable, with copy and WebVTT or text download. */
+    TranscriptPanel: createComponent({
+      react: React,
+      tagName: 'transcript-panel',
+      elementClass: TranscriptPanel,
+      displayName: 'TranscriptPanel',
+      events: {
+        onPanelClose: 'panel-close' as EventName<PanelCloseEvent>,
+      },
+    }),
+    /** `<transcript-toggle>`: A button that shows or hides the transcript. */
+    TranscriptToggle: createComponent({
+      react: React,
+      tagName: 'transcript-toggle',
+      elementClass: TranscriptToggle,
+      displayName: 'TranscriptToggle',
+      events: {
+        onTranscriptToggle: 'transcript-toggle' as EventName<TranscriptToggleEvent>,
       },
     }),
   };

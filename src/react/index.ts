@@ -5,6 +5,8 @@
  */
 export { createComponents } from './components.js';
 export { AudioVisualizer } from './audio-visualizer.js';
+export { CaptionsOverlay } from './captions-overlay.js';
+export { CaptionsToggle } from './captions-toggle.js';
 export { ChatPanel } from './chat-panel.js';
 export { ChatToggle } from './chat-toggle.js';
 export { ConnectionBanner } from './connection-banner.js';
@@ -27,3 +29,5 @@ export { RoomAudio } from './room-audio.js';
 export { ScreenShareButton } from './screen-share-button.js';
 export { StartAudio } from './start-audio.js';
 export { TrackToggle } from './track-toggle.js';
+export { TranscriptPanel } from './transcript-panel.js';
+export { TranscriptToggle } from './transcript-toggle.js';

@@ -1,4 +1,11 @@
 export { RoomStore, PARTICIPANT_GRACE_MS } from './room-store.js';
+// Captions and transcript
+export {
+  TRANSCRIPT_LIMIT,
+  TRANSCRIPT_SEGMENT_MAX,
+  TRANSCRIPTION_ATTRIBUTES,
+  TRANSCRIPTION_TOPIC,
+} from './slices/transcription.js';
 export type { RoomStoreEvent, RoomStoreOptions, Selector, Equality } from './room-store.js';
 export { shallowEqual } from './equality.js';
 export * from './selectors.js';

@@ -11,6 +11,7 @@ import { ModerationSlice } from './slices/moderation.js';
 import { ParticipantsSlice } from './slices/participants.js';
 import { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
 import { ReactionsSlice } from './slices/reactions.js';
+import { TranscriptionSlice } from './slices/transcription.js';
 import type { ChatMessage, RoomError, RoomSnapshot, TrackSourceName } from './types.js';
 
 export type { RoomStoreEvent } from './slice.js';
@@ -69,6 +70,7 @@ export class RoomStore {
       (this.#reactions = new ReactionsSlice(host)),
       (this.#audio = new AudioSlice(host)),
       (this.#moderation = new ModerationSlice(host)),
+      new TranscriptionSlice(host),
     ] as const);
   }
 

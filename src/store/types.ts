@@ -235,4 +235,48 @@ export interface RoomSnapshot {
    * hand endpoint by default) rather than by writing the local participant's attributes.
    */
   readonly handServer: boolean;
+  /** Live captions and the transcript (LiveKit's `lk.transcription` text streams). */
+  readonly transcription: TranscriptionState;
+}
+
+// Captions and transcript (LiveKit's `lk.transcription` text streams)
+
+/**
+ * One transcribed segment of speech. An interim segment is replaced by later text with the same
+ * segment id until a final one settles it. `text` is made fit to show (no bidi or control
+ * characters); show it as text only, inside a direction-isolating element (`dir="auto"`).
+ */
+export interface TranscriptSegment {
+  /** `lk.segment_id` (the stream's id when the sender gave none). */
+  readonly id: string;
+  /** Who sent the stream (an agent transcribing someone, or the speaker). */
+  readonly sender: string;
+  /**
+   * Whose speech it is: the owner of the transcribed track (`lk.transcribed_track_id`) when this
+   * side knows it, else the sender.
+   */
+  readonly speaker: string;
+  /** The speaker's display name when the segment arrived (see `ParticipantState.displayName`). */
+  readonly speakerName: string;
+  /** The speaker is the local participant. */
+  readonly isLocal: boolean;
+  readonly text: string;
+  /** Settled: no later interim text replaces it. */
+  readonly final: boolean;
+  /** When this side first received it, in milliseconds since the epoch (this side's clock). */
+  readonly startedAt: number;
+  /** When its text last changed (or it settled), in milliseconds since the epoch. */
+  readonly endedAt: number;
+}
+
+export interface TranscriptionState {
+  /** Segments in the order they began, at most the last `TRANSCRIPT_LIMIT`. */
+  readonly segments: readonly TranscriptSegment[];
+  /**
+   * The room has a transcription source: a segment arrived, or an agent participant
+   * (`ParticipantKind.AGENT`) is in the room.
+   */
+  readonly available: boolean;
+  /** When the first segment of the session arrived (ms since the epoch); undefined before. */
+  readonly since: number | undefined;
 }

@@ -6,6 +6,8 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type {
   AudioVisualizer,
+  CaptionsOverlay,
+  CaptionsToggle,
   ChatPanel,
   ChatToggle,
   ConnectionBanner,
@@ -28,8 +30,11 @@ import type {
   ScreenShareButton,
   StartAudio,
   TrackToggle,
+  TranscriptPanel,
+  TranscriptToggle,
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
+  CaptionsToggleEvent,
   ChatSendEvent,
   ChatToggleEvent,
   ConnectedEvent,
@@ -62,6 +67,7 @@ import type {
   TrackToggleEvent,
   TrackUnmutedEvent,
   TrackUnsubscribedEvent,
+  TranscriptToggleEvent,
 } from '../index.js';
 
 /** Attributes, properties and events of `<audio-visualizer>` in Svelte. */
@@ -72,6 +78,20 @@ export interface AudioVisualizerSvelteAttributes {
   local?: AudioVisualizer['local'] | null;
   /** Number of bars. */
   bars?: number | `${number}` | null;
+}
+
+/** Attributes, properties and events of `<captions-overlay>` in Svelte. */
+export interface CaptionsOverlaySvelteAttributes {
+  /** How many segments to show (1 to 6). */
+  lines?: number | `${number}` | null;
+}
+
+/** Attributes, properties and events of `<captions-toggle>` in Svelte. */
+export interface CaptionsToggleSvelteAttributes {
+  /** The captions are shown. Changed by the user's press (then `captions-toggle` fires). */
+  pressed?: CaptionsToggle['pressed'] | null;
+  /** The user pressed the button, before `pressed` changes; `open` says whether to show the captions. Cancelable (then `pressed` stays). `CaptionsToggleEvent`. */
+  'oncaptions-toggle'?: (event: CaptionsToggleEvent) => void;
 }
 
 /** Attributes, properties and events of `<chat-panel>` in Svelte. */
@@ -380,11 +400,27 @@ export interface TrackToggleSvelteAttributes {
   'ontrack-toggle'?: (event: TrackToggleEvent) => void;
 }
 
+/** Attributes, properties and events of `<transcript-panel>` in Svelte. */
+export interface TranscriptPanelSvelteAttributes {
+  /** Escape was pressed inside the panel: close it (the panel does not hide itself). Cancelable: `<media-call>` then keeps it open. `PanelCloseEvent`. */
+  'onpanel-close'?: (event: PanelCloseEvent) => void;
+}
+
+/** Attributes, properties and events of `<transcript-toggle>` in Svelte. */
+export interface TranscriptToggleSvelteAttributes {
+  /** The transcript is shown. Changed by the user's press (then `transcript-toggle` fires). */
+  pressed?: TranscriptToggle['pressed'] | null;
+  /** The user pressed the button, before `pressed` changes; `open` says whether to show the transcript. Cancelable (then `pressed` stays). `TranscriptToggleEvent`. */
+  'ontranscript-toggle'?: (event: TranscriptToggleEvent) => void;
+}
+
 type CustomElementAttributes<E extends EventTarget, Own> = Omit<HTMLAttributes<E>, keyof Own> & Own;
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     'audio-visualizer': CustomElementAttributes<AudioVisualizer, AudioVisualizerSvelteAttributes>;
+    'captions-overlay': CustomElementAttributes<CaptionsOverlay, CaptionsOverlaySvelteAttributes>;
+    'captions-toggle': CustomElementAttributes<CaptionsToggle, CaptionsToggleSvelteAttributes>;
     'chat-panel': CustomElementAttributes<ChatPanel, ChatPanelSvelteAttributes>;
     'chat-toggle': CustomElementAttributes<ChatToggle, ChatToggleSvelteAttributes>;
     'connection-banner': CustomElementAttributes<
@@ -422,5 +458,10 @@ declare module 'svelte/elements' {
     >;
     'start-audio': CustomElementAttributes<StartAudio, StartAudioSvelteAttributes>;
     'track-toggle': CustomElementAttributes<TrackToggle, TrackToggleSvelteAttributes>;
+    'transcript-panel': CustomElementAttributes<TranscriptPanel, TranscriptPanelSvelteAttributes>;
+    'transcript-toggle': CustomElementAttributes<
+      TranscriptToggle,
+      TranscriptToggleSvelteAttributes
+    >;
   }
 }

@@ -11,6 +11,7 @@ import { tileOf, waitFor, callRoot } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { deepActive, hostsOf } from '../helpers/focus.js';
 import { receiveText } from '../helpers/text-stream.js';
+import { receiveTranscription } from '../helpers/transcription.js';
 import { itIn } from '../engines.js';
 
 const NAMES = [
@@ -428,4 +429,27 @@ describe('accessibility of the full default UI', () => {
     expect(pin.hasAttribute('aria-pressed')).to.equal(false);
     await script.room.disconnect();
   });
+});
+
+// Captions and transcript
+describe('accessibility of captions and the transcript', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`passes axe with captions on and the transcript open in the ${theme} theme`, async () => {
+      const { script, el } = await fullRoom(2, theme);
+      const [first, second] = script.identities as [string, string];
+      receiveTranscription(script.room, first, 'Shall we begin?', { segment: '1', final: true });
+      receiveTranscription(script.room, second, 'مرحبا بالجميع', { segment: '2', final: true });
+      receiveTranscription(script.room, first, 'Still speak', { segment: '3', final: false });
+      await waitFor(() => !!callRoot(el)!.querySelector('captions-toggle'), 'captions toggle');
+      innerButton(control(el, 'captions-toggle')).click();
+      await waitFor(() => !!callRoot(el)!.querySelector('captions-overlay'), 'captions on');
+      innerButton(control(el, 'transcript-toggle')).click();
+      await waitFor(
+        () => !callRoot(el)!.querySelector('transcript-panel')!.hidden,
+        'transcript opens',
+      );
+      await expect(el).to.be.accessible();
+      await script.room.disconnect();
+    });
+  }
 });

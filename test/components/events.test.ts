@@ -8,6 +8,7 @@ import type {
 import {
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
+  CaptionsToggleEvent,
   ChatSendEvent,
   ChatToggleEvent,
   ConnectedEvent,
@@ -40,6 +41,7 @@ import {
   TrackToggleEvent,
   TrackUnmutedEvent,
   TrackUnsubscribedEvent,
+  TranscriptToggleEvent,
   toDomEvent,
 } from '../../src/index.js';
 
@@ -91,6 +93,9 @@ interface EventClasses {
   'reaction-send': ReactionSendEvent;
   deafen: DeafenEvent;
   'panel-close': PanelCloseEvent;
+  // Captions and transcript
+  'captions-toggle': CaptionsToggleEvent;
+  'transcript-toggle': TranscriptToggleEvent;
 }
 
 /** `true` for each event whose map entry is exactly its class. */
@@ -259,6 +264,17 @@ const rows: Readonly<Record<string, Row>> = {
   'reaction-send': { event: new ReactionSendEvent('👍'), cls: ReactionSendEvent, ...announce },
   deafen: { event: new DeafenEvent(true), cls: DeafenEvent, ...announce },
   'panel-close': { event: new PanelCloseEvent(), cls: PanelCloseEvent, ...announce },
+  // Captions and transcript
+  'captions-toggle': {
+    event: new CaptionsToggleEvent(true),
+    cls: CaptionsToggleEvent,
+    ...announce,
+  },
+  'transcript-toggle': {
+    event: new TranscriptToggleEvent(true),
+    cls: TranscriptToggleEvent,
+    ...announce,
+  },
 };
 
 const pascal = (name: string) =>

@@ -81,6 +81,17 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     announceJoined: name,
     announceLeft: name,
     announceHand: name,
+    // Captions and transcript
+    captionLine: [
+      ['Ḱwame', 'Xöchitl'],
+      ['', ''],
+    ],
+    transcriptMatches: [
+      [1, 4],
+      [0, 1],
+      [2, 2],
+      [11, 101],
+    ],
   };
 })();
 

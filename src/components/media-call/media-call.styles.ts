@@ -60,6 +60,15 @@ export const styles = css`
     clip-path: inset(50%);
   }
 
+  /* Captions over the bottom of the tiles (they let pointer events through to the tiles). */
+  [part='captions'] {
+    grid-area: layout;
+    align-self: end;
+    z-index: 2;
+    margin: 0 0.5rem 0.75rem;
+    min-width: 0;
+  }
+
   /* On a phone: 4 tiles a page, and a strip of 3 beside or below a screen share. */
   .stage.compact > [part='layout'] {
     --layout-grid-min-tile-width: 6rem;
@@ -78,7 +87,8 @@ export const styles = css`
    * it never grows past it (min-width: 0, not the width of its longest word).
    */
   [part='chat'],
-  [part='participants'] {
+  [part='participants'],
+  [part='transcript'] {
     flex: 1 1 auto;
     min-width: 0;
     min-height: 0;
@@ -86,7 +96,8 @@ export const styles = css`
   }
 
   [part='chat'][hidden],
-  [part='participants'][hidden] {
+  [part='participants'][hidden],
+  [part='transcript'][hidden] {
     display: none;
   }
 
@@ -233,7 +244,8 @@ export const styles = css`
       border-radius: var(--mr-radius, 0.75rem);
     }
 
-    .stage.open > [part='layout'] {
+    .stage.open > [part='layout'],
+    .stage.open > [part='captions'] {
       display: none;
     }
   }
@@ -253,6 +265,22 @@ export const styles = css`
     }
 
     control-bar > [slot]::part(base) {
+      padding-inline: 0.5rem;
+    }
+  }
+
+  /* With the captions and transcript buttons too, the labels need a wider bar still. */
+  @container (max-width: 92rem) {
+    .stage.cc control-bar > [slot]::part(label) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
+    .stage.cc control-bar > [slot]::part(base) {
       padding-inline: 0.5rem;
     }
   }

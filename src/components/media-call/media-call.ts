@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
+import type { CaptionsToggleEvent, TranscriptToggleEvent } from '../../events/captions-events.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
 import type { PanelCloseEvent } from '../../events/panel-events.js';
@@ -30,6 +31,7 @@ import '../reaction-button/reaction-button.js';
 import '../recording-indicator/recording-indicator.js';
 import '../device-picker/device-picker.js';
 import '../screen-share-button/screen-share-button.js';
+import type { CaptionsParts } from './captions.js';
 import { CompactController } from './compact.js';
 import { styles } from './media-call.styles.js';
 import { moreMenu, sheet } from './parts.js';
@@ -45,6 +47,10 @@ import { moreMenu, sheet } from './parts.js';
  * an audience who watch, chat and react; stage layout) and `1to1` (picture-in-picture, no hand
  * raise or participant list). Every control shows only what the participant's grant allows and
  * follows changes live: a viewer brought onto the stage gets microphone and camera controls.
+ *
+ * Once the room has a transcription source (LiveKit's `lk.transcription` text streams: an agent
+ * transcribing the call), a Captions button (with the extras) shows live captions over the tiles,
+ * and a Transcript button opens the transcript as a side panel; their elements load only then.
  *
  * Keyboard: opening the chat or the participant list from its button moves focus into it (the
  * message field, the search field); the open panel comes right after the control bar in the tab
@@ -75,6 +81,10 @@ import { moreMenu, sheet } from './parts.js';
  * @csspart participants-toggle - The `<participants-toggle>` (in the control bar).
  * @csspart reactions - The `<reaction-button>` (in the control bar).
  * @csspart deafen - The `<deafen-button>` (in the control bar).
+ * @csspart captions - The `<captions-overlay>` over the tiles (while captions are on).
+ * @csspart captions-toggle - The `<captions-toggle>` (in the control bar, once the room has a transcription source).
+ * @csspart transcript - The `<transcript-panel>` (beside the tiles while open).
+ * @csspart transcript-toggle - The `<transcript-toggle>` (in the control bar, once the room has a transcription source).
  * @csspart panel - The sheet of a side panel (its heading, close button and the panel); one per panel.
  * @csspart panel-header - The row of a sheet's heading and close button.
  * @csspart panel-heading - A sheet's heading (`h2`): the panel's name.
@@ -114,6 +124,8 @@ export class MediaCall extends LitElement {
   @state() private panel: Panel | undefined;
   /** The local participant was just brought onto the stage (a notice says so for a while). */
   @state() private promoted = false;
+  /** The captions are shown over the tiles (the user pressed `<captions-toggle>`). */
+  @state() private captions = false;
   /** The "More" group of the control bar is shown (on a phone). */
   @state() private more = false;
   #promotedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -168,6 +180,8 @@ export class MediaCall extends LitElement {
     const t = this.#t;
     const type = this.roomType;
     const { viewer, allowed } = this.#view.value;
+    // The captions parts load once the room has a transcription source (most calls have none).
+    const cc = this.#view.value.transcribed ? this.#captionsParts() : undefined;
     const audience = type === 'webinar' || type === 'live';
     const layout = this.layout ?? LAYOUTS[type];
     // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
@@ -200,6 +214,7 @@ export class MediaCall extends LitElement {
       <reaction-button slot=${slot} part="reactions"></reaction-button>
       ${hand ? html`<hand-raise-button slot=${slot} part="hand-raise"></hand-raise-button>` : nothing}
       <deafen-button slot=${slot} part="deafen"></deafen-button>
+      ${cc ? cc.toggle(this.captions, slot, this.#onCaptionsToggle) : nothing}
     `;
     // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
@@ -209,12 +224,13 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''}">
+      <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''} ${cc ? 'cc' : ''}">
         <layout-grid
           part="layout"
           layout=${layout}
           max-tiles=${compact ? COMPACT_MAX_TILES : 12}
         ></layout-grid>
+        ${this.captions && cc ? cc.overlay() : nothing}
         <control-bar
           part="control-bar"
           ?no-device-pickers=${compact}
@@ -234,6 +250,7 @@ export class MediaCall extends LitElement {
                 ></participants-toggle>`
               : nothing
           }
+          ${cc ? cc.transcriptToggle(panel === 'transcript', this.#onTranscriptToggle) : nothing}
           <chat-toggle
             slot="end"
             part="chat-toggle"
@@ -264,7 +281,22 @@ export class MediaCall extends LitElement {
               )
             : nothing
         }
+        ${cc ? cc.transcriptSheet(t, panel === 'transcript', this.#onTranscriptClose) : nothing}
       </div>`;
+  }
+
+  #cc: CaptionsParts | Promise<unknown> | undefined;
+
+  #captionsParts(): CaptionsParts | undefined {
+    this.#cc ??= import('./captions.js').then(
+      (m) => {
+        this.#cc = m.captionsParts;
+        this.requestUpdate();
+      },
+      // Not loaded (offline): tried again at the next render.
+      () => (this.#cc = undefined),
+    );
+    return this.#cc instanceof Promise ? undefined : this.#cc;
   }
 
   #onMore = (): void => {
@@ -307,6 +339,14 @@ export class MediaCall extends LitElement {
 
   #onParticipantsClose = unlessCancelled((_e: PanelCloseEvent) => this.#close('participants'));
 
+  #onCaptionsToggle = unlessCancelled((e: CaptionsToggleEvent) => (this.captions = e.open));
+
+  #onTranscriptToggle = unlessCancelled(
+    (e: TranscriptToggleEvent) => void this.#toggle('transcript', e.open),
+  );
+
+  #onTranscriptClose = unlessCancelled((_e: PanelCloseEvent) => this.#close('transcript'));
+
   #close(which: Panel): void {
     if (this.panel === which) void this.#toggle(which, false, true);
   }
@@ -338,11 +378,19 @@ export class MediaCall extends LitElement {
   });
 }
 
-type Panel = 'chat' | 'participants';
+type Panel = 'chat' | 'participants' | 'transcript';
 
 /** Each panel's element, and the button in the control bar that opens it. */
-const PANEL_TAGS = { chat: 'chat-panel', participants: 'participant-list' } as const;
-const TOGGLE_TAGS = { chat: 'chat-toggle', participants: 'participants-toggle' } as const;
+const PANEL_TAGS = {
+  chat: 'chat-panel',
+  participants: 'participant-list',
+  transcript: 'transcript-panel',
+} as const;
+const TOGGLE_TAGS = {
+  chat: 'chat-toggle',
+  participants: 'participants-toggle',
+  transcript: 'transcript-toggle',
+} as const;
 
 /** The default layout of each room type. */
 const LAYOUTS: Record<RoomType, GridLayout> = {
@@ -365,6 +413,8 @@ interface View {
   viewer: boolean;
   /** What the grant lets the local participant publish (the controls behind "More"). */
   allowed: { microphone: boolean; camera: boolean; screen: boolean };
+  /** The room has a transcription source: the captions and transcript controls show. */
+  transcribed: boolean;
 }
 
 const sameView = (a: View, b: View): boolean =>
@@ -375,7 +425,8 @@ const sameView = (a: View, b: View): boolean =>
   a.viewer === b.viewer &&
   a.allowed.microphone === b.allowed.microphone &&
   a.allowed.camera === b.allowed.camera &&
-  a.allowed.screen === b.allowed.screen;
+  a.allowed.screen === b.allowed.screen &&
+  a.transcribed === b.transcribed;
 
 const selectView = (s: RoomSnapshot | undefined): View => ({
   phase: s?.connection.phase ?? 'idle',
@@ -388,6 +439,7 @@ const selectView = (s: RoomSnapshot | undefined): View => ({
     camera: !s || canPublishSource(s, 'camera'),
     screen: !s || canPublishSource(s, 'screen_share'),
   },
+  transcribed: !!s?.transcription?.available,
 });
 
 /** Most tiles on a page on a phone (the large one included: a share and a strip of 3). */
