@@ -26,6 +26,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'deafen-button': () => import('./components/deafen-button/deafen-button.js'),
   'device-picker': () => import('./components/device-picker/device-picker.js'),
   'hand-raise-button': () => import('./components/hand-raise-button/hand-raise-button.js'),
+  'knock-notices': () => import('./components/knock-notices/knock-notices.js'),
   'layout-grid': () => import('./components/layout-grid/layout-grid.js'),
   'leave-button': () => import('./components/leave-button/leave-button.js'),
   'media-call': () => import('./components/media-call/media-call.js'),
@@ -40,6 +41,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'screen-share-button': () => import('./components/screen-share-button/screen-share-button.js'),
   'start-audio': () => import('./components/start-audio/start-audio.js'),
   'track-toggle': () => import('./components/track-toggle/track-toggle.js'),
+  'waiting-screen': () => import('./components/waiting-screen/waiting-screen.js'),
 };
 
 const TAGS = Object.keys(loaders);

@@ -25,6 +25,9 @@ export { ParticipantList } from './components/participant-list/participant-list.
 export { ParticipantsToggle } from './components/participants-toggle/participants-toggle.js';
 export { ReactionButton } from './components/reaction-button/reaction-button.js';
 export { DeafenButton } from './components/deafen-button/deafen-button.js';
+// waiting room
+export { WaitingScreen } from './components/waiting-screen/waiting-screen.js';
+export { KnockNotices } from './components/knock-notices/knock-notices.js';
 export { sessionContext } from './context/session-context.js';
 export * from './session/index.js';
 export { StoreController } from './controllers/store-controller.js';

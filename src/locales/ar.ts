@@ -255,4 +255,19 @@ export const ar: Messages = {
   'source:screen_share': 'مشاركة الشاشة',
   turnBackOn: 'إعادة التشغيل',
   tileReconnecting: 'جارٍ إعادة الاتصال…',
+
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'في الانتظار',
+  waitingAdmit: 'قبول',
+  waitingDeny: 'رفض',
+  waitingAdmitName: (name) => `قبول ${name}`,
+  waitingDenyName: (name) => `رفض ${name}`,
+  waitingTitle: 'في انتظار أن يسمح لك المضيف بالدخول',
+  waitingNoHost: 'لا يوجد مضيف الآن؛ سيُسمح لك بالدخول عند وصول أحد المضيفين.',
+  waitingPreview: 'كاميرتك (تظهر لك وحدك)',
+  waitingLeave: 'مغادرة',
+  waitingKnock: (name) => `${name} يطلب الانضمام`,
+  waitingKnocks: 'طلبات الانضمام',
+  waitingMore: (n) => `في الانتظار أيضًا: ${n}`,
+  'reason:waiting-denied': 'لم يسمح لك المضيف بالدخول.',
 };

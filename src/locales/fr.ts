@@ -210,4 +210,19 @@ export const fr: Messages = {
   'source:screen_share': 'partage d’écran',
   turnBackOn: 'Réactiver',
   tileReconnecting: 'Reconnexion…',
+
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'En attente',
+  waitingAdmit: 'Admettre',
+  waitingDeny: 'Refuser',
+  waitingAdmitName: (name) => `Admettre ${name}`,
+  waitingDenyName: (name) => `Refuser ${name}`,
+  waitingTitle: 'En attente qu’un hôte vous laisse entrer',
+  waitingNoHost: 'Aucun hôte n’est là pour le moment ; vous serez admis dès qu’un hôte arrivera.',
+  waitingPreview: 'Votre caméra (vous seul la voyez)',
+  waitingLeave: 'Quitter',
+  waitingKnock: (name) => `${name} demande à participer`,
+  waitingKnocks: 'Demandent à participer',
+  waitingMore: (n) => `En attente en plus : ${n}`,
+  'reason:waiting-denied': 'L’hôte ne vous a pas laissé entrer.',
 };

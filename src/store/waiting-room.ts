@@ -3,7 +3,7 @@
  * metadata) and who is waiting (the server-set `mr.waiting` attribute). Shared by the browser code
  * and the Node server helper: no DOM here.
  */
-import { WAITING_ATTRIBUTE } from './attributes.js';
+import { DENIED_ATTRIBUTE, WAITING_ATTRIBUTE } from './attributes.js';
 import { isModerator, isServerSet } from './selectors.js';
 import type { ParticipantState, RoomSnapshot } from './types.js';
 
@@ -54,3 +54,25 @@ export const selectWaiting = (s: RoomSnapshot): readonly ParticipantState[] =>
 /** Whether a host (a remote participant whose token may moderate) is in the room. */
 export const selectHostPresent = (s: RoomSnapshot): boolean =>
   s.remotes.some((p) => !p.reconnecting && isModerator(p));
+
+/**
+ * The disconnect reason to tell: `waiting-denied` ("The host did not let you in") when a waiting
+ * participant was removed (a host's Deny, which also sets `mr.denied` first), else `reason`.
+ * Reads the local participant as it was when removed (livekit-client keeps its attributes).
+ */
+export function deniedEntry(
+  room: {
+    localParticipant?: {
+      attributes: Record<string, string>;
+      permissions?: { canUpdateMetadata: boolean };
+    };
+  },
+  reason: string | undefined,
+): string | undefined {
+  if (reason !== 'participant-removed') return reason;
+  const lp = room.localParticipant;
+  if (!lp || lp.permissions?.canUpdateMetadata !== false) return reason;
+  return lp.attributes[WAITING_ATTRIBUTE] || lp.attributes[DENIED_ATTRIBUTE]
+    ? 'waiting-denied'
+    : reason;
+}
