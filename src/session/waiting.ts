@@ -1,7 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { createLocalVideoTrack, type LocalVideoTrack, type Room } from 'livekit-client';
 import type { RoomStore } from '../store/room-store.js';
-import { isWaiting } from '../store/waiting-room.js';
+import { isAdmitted, isWaiting } from '../store/waiting-room.js';
 
 /**
  * The waiting room on the newcomer's side. Joined with a waiting token (the server set
@@ -63,7 +63,7 @@ export class WaitingGate {
         this.#stop = () => finish(false);
         off = store.subscribe((s) => {
           if (signal.aborted || s.connection.phase === 'disconnected') finish(false);
-          else if (!isWaiting(s.local)) finish(true);
+          else if (isAdmitted(s.local)) finish(true);
         });
         // The first call may have settled it already, before `off` was there.
         if (settled) off();

@@ -4,7 +4,7 @@
  * and the Node server helper: no DOM here.
  */
 import { DENIED_ATTRIBUTE, WAITING_ATTRIBUTE } from './attributes.js';
-import { isModerator, isServerSet } from './selectors.js';
+import { capabilitiesOf, isModerator, isServerSet } from './selectors.js';
 import type { ParticipantState, RoomSnapshot } from './types.js';
 
 const cache = new Map<string, boolean>();
@@ -35,6 +35,19 @@ export function waitingRoomFromMetadata(metadata: string): boolean {
  */
 export const isWaiting = (p: ParticipantState | undefined): boolean =>
   isServerSet(p) && !!p?.attributes[WAITING_ATTRIBUTE];
+
+/**
+ * Whether the participant has been let in: not waiting, and its grant is the admitted one. The SFU
+ * may tell the cleared mark and the new permissions in two updates, in either order: until the
+ * permissions allow something (or the server-set capabilities say nothing was to be granted), the
+ * waiting grant is still in force.
+ */
+export function isAdmitted(p: ParticipantState | undefined): boolean {
+  if (!p || isWaiting(p)) return false;
+  const perm = p.permissions;
+  if (!perm || perm.canPublish || perm.canSubscribe || perm.canPublishData) return true;
+  return capabilitiesOf(p)?.length === 0;
+}
 
 /** The room's metadata makes newcomers knock. */
 export const selectWaitingRoom = (s: RoomSnapshot): boolean =>
