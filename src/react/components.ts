@@ -16,6 +16,7 @@ import { ControlBar } from '../components/control-bar/control-bar.js';
 import { DeafenButton } from '../components/deafen-button/deafen-button.js';
 import { DevicePicker } from '../components/device-picker/device-picker.js';
 import { HandRaiseButton } from '../components/hand-raise-button/hand-raise-button.js';
+import { KnockNotices } from '../components/knock-notices/knock-notices.js';
 import { LayoutGrid } from '../components/layout-grid/layout-grid.js';
 import { LeaveButton } from '../components/leave-button/leave-button.js';
 import { MediaCall } from '../components/media-call/media-call.js';
@@ -30,6 +31,7 @@ import { RoomAudio } from '../components/room-audio/room-audio.js';
 import { ScreenShareButton } from '../components/screen-share-button/screen-share-button.js';
 import { StartAudio } from '../components/start-audio/start-audio.js';
 import { TrackToggle } from '../components/track-toggle/track-toggle.js';
+import { WaitingScreen } from '../components/waiting-screen/waiting-screen.js';
 import type {
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
@@ -154,6 +156,16 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'HandRaiseButton',
       events: {
         onHandRaise: 'hand-raise' as EventName<HandRaiseEvent>,
+      },
+    }),
+    /** `<knock-notices>`: "Ada asks to join — Admit / Deny" notices for a host in a waiting room. */
+    KnockNotices: createComponent({
+      react: React,
+      tagName: 'knock-notices',
+      elementClass: KnockNotices,
+      displayName: 'KnockNotices',
+      events: {
+        onParticipantAction: 'participant-action' as EventName<ParticipantActionEvent>,
       },
     }),
     /** `<layout-grid>`: Lays out participant tiles: grid, speaker, focus, stage and picture-in-picture, with pages. */
@@ -310,6 +322,16 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'TrackToggle',
       events: {
         onTrackToggle: 'track-toggle' as EventName<TrackToggleEvent>,
+      },
+    }),
+    /** `<waiting-screen>`: "Waiting for a host to let you in", with your own camera preview and Leave. */
+    WaitingScreen: createComponent({
+      react: React,
+      tagName: 'waiting-screen',
+      elementClass: WaitingScreen,
+      displayName: 'WaitingScreen',
+      events: {
+        onLeave: 'leave' as EventName<LeaveEvent>,
       },
     }),
   };

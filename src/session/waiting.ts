@@ -49,24 +49,23 @@ export class WaitingGate {
     try {
       return await new Promise<boolean>((resolve) => {
         let settled = false;
-        let off: (() => void) | undefined;
         const finish = (admitted: boolean): void => {
           if (settled) return;
           settled = true;
-          off?.();
+          off();
           signal.removeEventListener('abort', onAbort);
           this.#stop = undefined;
           resolve(admitted);
         };
+        const check = (s: ReturnType<RoomStore['get']>): void => {
+          if (signal.aborted || s.connection.phase === 'disconnected') finish(false);
+          else if (isAdmitted(s.local)) finish(true);
+        };
+        const off = store.listen(check);
         const onAbort = (): void => finish(false);
         signal.addEventListener('abort', onAbort);
         this.#stop = () => finish(false);
-        off = store.subscribe((s) => {
-          if (signal.aborted || s.connection.phase === 'disconnected') finish(false);
-          else if (isAdmitted(s.local)) finish(true);
-        });
-        // The first call may have settled it already, before `off` was there.
-        if (settled) off();
+        check(store.get());
       });
     } finally {
       this.#preview.set(undefined);

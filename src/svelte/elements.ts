@@ -14,6 +14,7 @@ import type {
   DeafenButton,
   DevicePicker,
   HandRaiseButton,
+  KnockNotices,
   LayoutGrid,
   LeaveButton,
   MediaCall,
@@ -28,6 +29,7 @@ import type {
   ScreenShareButton,
   StartAudio,
   TrackToggle,
+  WaitingScreen,
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
   ChatSendEvent,
@@ -164,6 +166,14 @@ export interface DevicePickerSvelteAttributes {
 export interface HandRaiseButtonSvelteAttributes {
   /** Before raising or lowering (`raised` is the new state); cancel it to prevent that. `HandRaiseEvent`. */
   'onhand-raise'?: (event: HandRaiseEvent) => void;
+}
+
+/** Attributes, properties and events of `<knock-notices>` in Svelte. */
+export interface KnockNoticesSvelteAttributes {
+  /** At most this many notices show at once; the others are counted. */
+  max?: number | `${number}` | null;
+  /** Admit or Deny was chosen, before it is sent; cancel it to send nothing. `ParticipantActionEvent` with `action` (`admit` or `deny`) and `identity`. */
+  'onparticipant-action'?: (event: ParticipantActionEvent) => void;
 }
 
 /** Attributes, properties and events of `<layout-grid>` in Svelte. */
@@ -380,6 +390,12 @@ export interface TrackToggleSvelteAttributes {
   'ontrack-toggle'?: (event: TrackToggleEvent) => void;
 }
 
+/** Attributes, properties and events of `<waiting-screen>` in Svelte. */
+export interface WaitingScreenSvelteAttributes {
+  /** Before leaving (the Leave button); cancel it to stay. `LeaveEvent`. */
+  onleave?: (event: LeaveEvent) => void;
+}
+
 type CustomElementAttributes<E extends EventTarget, Own> = Omit<HTMLAttributes<E>, keyof Own> & Own;
 
 declare module 'svelte/elements' {
@@ -399,6 +415,7 @@ declare module 'svelte/elements' {
     'deafen-button': CustomElementAttributes<DeafenButton, DeafenButtonSvelteAttributes>;
     'device-picker': CustomElementAttributes<DevicePicker, DevicePickerSvelteAttributes>;
     'hand-raise-button': CustomElementAttributes<HandRaiseButton, HandRaiseButtonSvelteAttributes>;
+    'knock-notices': CustomElementAttributes<KnockNotices, KnockNoticesSvelteAttributes>;
     'layout-grid': CustomElementAttributes<LayoutGrid, LayoutGridSvelteAttributes>;
     'leave-button': CustomElementAttributes<LeaveButton, LeaveButtonSvelteAttributes>;
     'media-call': CustomElementAttributes<MediaCall, MediaCallSvelteAttributes>;
@@ -422,5 +439,6 @@ declare module 'svelte/elements' {
     >;
     'start-audio': CustomElementAttributes<StartAudio, StartAudioSvelteAttributes>;
     'track-toggle': CustomElementAttributes<TrackToggle, TrackToggleSvelteAttributes>;
+    'waiting-screen': CustomElementAttributes<WaitingScreen, WaitingScreenSvelteAttributes>;
   }
 }

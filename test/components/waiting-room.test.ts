@@ -37,10 +37,12 @@ function admit(script: ScriptedRoom, identity: string): void {
 async function hostRoom(remotes: number, { moderator = true } = {}) {
   const script = await ScriptedRoom.create(remotes);
   script.identities.forEach((id, i) => script.update(id, { name: `Person ${i + 1}` }));
-  const el = await fixture<MediaRoom>(html`<media-room skip-prejoin>
-    <knock-notices></knock-notices>
-    <participant-list></participant-list>
-  </media-room>`);
+  const el = await fixture<MediaRoom>(
+    html`<media-room skip-prejoin>
+      <knock-notices></knock-notices>
+      <participant-list></participant-list>
+    </media-room>`,
+  );
   el.room = script.room;
   const calls: ModerationRequest[] = [];
   el.session.setModerator(async (request) => void calls.push(request));
@@ -147,9 +149,7 @@ describe('waiting room: <knock-notices>', () => {
     });
     (part('deny')[0] as HTMLButtonElement).click();
     await settle();
-    expect(seen.map((e) => [e.action, e.identity])).to.deep.equal([
-      ['deny', script.identities[0]],
-    ]);
+    expect(seen.map((e) => [e.action, e.identity])).to.deep.equal([['deny', script.identities[0]]]);
     expect(calls).to.have.length(0);
     await script.room.disconnect();
   });
@@ -183,9 +183,10 @@ describe('waiting room: <participant-list> Waiting group', () => {
     expect(groups).to.deep.equal(['Waiting']);
     const row = root.querySelector<HTMLElement>(`li[data-identity="${a}"]`)!;
     expect(row.closest('[part="group"]'), 'in the Waiting group').to.not.equal(null);
-    expect(root.querySelector('[part="count"]')!.textContent, 'not counted as in the call').to.equal(
-      '(3)',
-    );
+    expect(
+      root.querySelector('[part="count"]')!.textContent,
+      'not counted as in the call',
+    ).to.equal('(3)');
     const admitButton = row.querySelector<HTMLButtonElement>('[part~="admit"]')!;
     expect(admitButton.textContent!.trim()).to.equal('Admit');
     expect(row.querySelector('[part~="deny"]')!.getAttribute('aria-label')).to.equal(
@@ -254,7 +255,7 @@ describe('waiting room: <waiting-screen> in the default UI', () => {
   });
 
   it('Leave fires a cancelable leave, then leaves through the session', async () => {
-    const { script, el, part } = await newcomer(1);
+    const { el, part } = await newcomer(1);
     const seen: Event[] = [];
     const stay = (e: Event) => {
       seen.push(e);

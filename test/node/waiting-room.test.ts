@@ -210,9 +210,7 @@ describe('waiting room: tokens', () => {
             : undefined,
     });
     const join = async (identity: string, room = roomId) =>
-      decode(
-        (await post(`${url}/api/rooms/${room}/join`, { identity })).body.token as string,
-      );
+      decode((await post(`${url}/api/rooms/${room}/join`, { identity })).body.token as string);
     assert.ok((await join('guest')).attributes?.[WAITING_ATTRIBUTE], 'a guest knocks');
     assert.equal((await join('host')).attributes?.[WAITING_ATTRIBUTE], undefined, 'a host not');
     assert.equal((await join('vip')).attributes?.[WAITING_ATTRIBUTE], undefined, 'decided so');
