@@ -172,6 +172,23 @@ describe('waiting room: <knock-notices>', () => {
   });
 });
 
+describe('waiting room: announcements', () => {
+  it('someone let in is announced as joining; a knock is said only by the notices', async () => {
+    const { script, el, settle } = await hostRoom(1);
+    const said: string[] = [];
+    const announcer = el.shadowRoot!.querySelector('[part="announcer"]')!;
+    const watch = new MutationObserver(() => said.push(announcer.textContent?.trim() ?? ''));
+    watch.observe(announcer, { childList: true, subtree: true, characterData: true });
+    const [a] = script.identities;
+    knock(script, a!, '2026-12-01T10:00:01.000Z');
+    await settle();
+    admit(script, a!);
+    await waitFor(() => said.includes('Person 1 joined'), 'let in: said to have joined');
+    watch.disconnect();
+    await script.room.disconnect();
+  });
+});
+
 describe('waiting room: <participant-list> Waiting group', () => {
   it('lists those waiting first under Waiting, with Admit and Deny, for a moderator only', async () => {
     const { script, list, calls, settle } = await hostRoom(3);
