@@ -210,6 +210,7 @@ describe('waiting room: <participant-list> Waiting group', () => {
       'Deny Person 1',
     );
     expect(row.querySelector('[part~="volume"]'), 'no volume while waiting').to.equal(null);
+    expect(row.querySelector('[part~="role"]'), 'no Viewer badge while waiting').to.equal(null);
     await expect(list).to.be.accessible();
     admitButton.click();
     await waitFor(() => calls.length === 1, 'admit sent');

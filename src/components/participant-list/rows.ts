@@ -63,7 +63,8 @@ function rowOf(p: ParticipantState, hand: number): Row {
     name: p.displayName,
     isLocal: p.isLocal,
     host: isModerator(p),
-    viewer: isViewer(p),
+    // Someone waiting has no grant yet: not an audience member.
+    viewer: isViewer(p) && !isWaiting(p),
     mic: mediaState(p, 'microphone'),
     micSid: p.tracks.microphone?.sid ?? '',
     camera: mediaState(p, 'camera'),
