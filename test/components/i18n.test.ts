@@ -81,6 +81,11 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     announceJoined: name,
     announceLeft: name,
     announceHand: name,
+    // waiting room
+    waitingAdmitName: name,
+    waitingDenyName: name,
+    waitingKnock: name,
+    waitingMore: counts.map((n) => [n]),
   };
 })();
 
