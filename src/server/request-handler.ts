@@ -50,7 +50,8 @@ export interface RequestHandlerOptions {
   hands?: boolean;
   /**
    * Waiting room: a join to a room whose metadata has `"waitingRoom": true` gets a waiting token
-   * (unless it may moderate, or `resolveJoin` decided `waiting` itself); default true. False
+   * (unless it may moderate, or `resolveJoin` decided `waiting` itself); default: served with the
+   * moderation route (`moderation`), through which hosts let newcomers in. False
    * saves the lookup of the room's metadata on every join.
    */
   waitingRooms?: boolean;
@@ -96,7 +97,8 @@ export function createRequestHandler(
   options: RequestHandlerOptions = {},
 ): NodeHandler {
   const { resolveJoin, ttl = '10m', moderation = true, hands = true } = options;
-  const { waitingRooms = true } = options;
+  // Without the moderation route nobody could let a newcomer in: no waiting room either.
+  const { waitingRooms = moderation } = options;
 
   async function join(req: IncomingMessage, roomFromPath: string | undefined): Promise<object> {
     const body = await readJsonBody(req);

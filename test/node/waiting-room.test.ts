@@ -221,6 +221,10 @@ describe('waiting room: tokens', () => {
     const off = await handlerUrl({ waitingRooms: false });
     const answer = await post(`${off}/api/rooms/${roomId}/join`, { identity: 'guest' });
     assert.equal(decode(answer.body.token as string).attributes?.[WAITING_ATTRIBUTE], undefined);
+    // Without the moderation route nobody could admit: no waiting either.
+    const noModeration = await handlerUrl({ moderation: false });
+    const plainJoin = await post(`${noModeration}/api/rooms/${roomId}/join`, { identity: 'guest' });
+    assert.equal(decode(plainJoin.body.token as string).attributes?.[WAITING_ATTRIBUTE], undefined);
     await rooms.deleteRoom(roomId);
   });
 });
