@@ -9,6 +9,8 @@
  * - `role=speaker` (and no role): the default meeting grant.
  * - `type=meeting|webinar|live|1to1`: creates the room with `{"type": …}` metadata when it does
  *   not exist yet (an existing room keeps its type).
+ * - `waiting=1`: creates the room with `{"waitingRoom": true}` (beside `type`) when it does not
+ *   exist yet: newcomers who are not hosts knock (src/server/waiting-room.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -31,8 +33,10 @@ export function devJoinPolicy(rooms: MediaRooms) {
   return async (join: JoinRequest, req: IncomingMessage): Promise<JoinDecision> => {
     const query = new URL(req.url ?? '/', 'http://dev').searchParams;
     const type = query.get('type');
-    if (type && TYPES.has(type)) {
-      await rooms.createRoom(join.room, { metadata: JSON.stringify({ type }) });
+    const known = type && TYPES.has(type) ? { type } : {};
+    const waiting = query.get('waiting') === '1' ? { waitingRoom: true } : {};
+    if (Object.keys({ ...known, ...waiting }).length > 0) {
+      await rooms.createRoom(join.room, { metadata: JSON.stringify({ ...known, ...waiting }) });
     }
     const capabilities = ROLES[query.get('role') ?? ''];
     return capabilities ? { capabilities } : undefined;

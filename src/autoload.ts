@@ -28,6 +28,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'deafen-button': () => import('./components/deafen-button/deafen-button.js'),
   'device-picker': () => import('./components/device-picker/device-picker.js'),
   'hand-raise-button': () => import('./components/hand-raise-button/hand-raise-button.js'),
+  'knock-notices': () => import('./components/knock-notices/knock-notices.js'),
   'layout-grid': () => import('./components/layout-grid/layout-grid.js'),
   'leave-button': () => import('./components/leave-button/leave-button.js'),
   'media-call': () => import('./components/media-call/media-call.js'),
@@ -44,6 +45,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'track-toggle': () => import('./components/track-toggle/track-toggle.js'),
   'transcript-panel': () => import('./components/transcript-panel/transcript-panel.js'),
   'transcript-toggle': () => import('./components/transcript-toggle/transcript-toggle.js'),
+  'waiting-screen': () => import('./components/waiting-screen/waiting-screen.js'),
 };
 
 const TAGS = Object.keys(loaders);

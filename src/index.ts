@@ -32,6 +32,9 @@ export { TranscriptPanel } from './components/transcript-panel/transcript-panel.
 export { TranscriptToggle } from './components/transcript-toggle/transcript-toggle.js';
 export { toPlainText, toWebVTT } from './components/transcript-panel/transcript-format.js';
 export * from './events/captions-events.js';
+// waiting room
+export { WaitingScreen } from './components/waiting-screen/waiting-screen.js';
+export { KnockNotices } from './components/knock-notices/knock-notices.js';
 export { sessionContext } from './context/session-context.js';
 export * from './session/index.js';
 export { StoreController } from './controllers/store-controller.js';

@@ -14,7 +14,7 @@ import type { ModerationAction } from '../store/types.js';
 export class ParticipantActionEvent extends Event {
   /** Always `participant-action`. */
   declare readonly type: 'participant-action';
-  /** What is to be done: `mute`, `remove`, `promote` or `lower-hand`. */
+  /** What is to be done: `mute`, `remove`, `promote`, `lower-hand`, or (a waiting room) `admit` or `deny`. */
   readonly action: ModerationAction;
   /** The participant it is done to. */
   readonly identity: string;

@@ -274,4 +274,18 @@ export const ar: Messages = {
   transcriptEmpty: 'لم يُفرَّغ أي شيء نصيًا بعد.',
   transcriptSegments: 'الكلام المفرّغ نصيًا',
   transcriptInterim: '(لا يزال قيد التفريغ)',
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'في الانتظار',
+  waitingAdmit: 'قبول',
+  waitingDeny: 'رفض',
+  waitingAdmitName: (name) => `قبول ${name}`,
+  waitingDenyName: (name) => `رفض ${name}`,
+  waitingTitle: 'في انتظار أن يسمح لك المضيف بالدخول',
+  waitingNoHost: 'لا يوجد مضيف الآن؛ سيُسمح لك بالدخول عند وصول أحد المضيفين.',
+  waitingPreview: 'كاميرتك (تظهر لك وحدك)',
+  waitingLeave: 'مغادرة',
+  waitingKnock: (name) => `${name} يطلب الانضمام`,
+  waitingKnocks: 'طلبات الانضمام',
+  waitingMore: (n) => `في الانتظار أيضًا: ${n}`,
+  'reason:waiting-denied': 'لم يسمح لك المضيف بالدخول.',
 };

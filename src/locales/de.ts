@@ -225,4 +225,19 @@ export const de: Messages = {
   transcriptEmpty: 'Bisher wurde nichts transkribiert.',
   transcriptSegments: 'Transkribierte Sprache',
   transcriptInterim: '(wird noch transkribiert)',
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'Wartend',
+  waitingAdmit: 'Einlassen',
+  waitingDeny: 'Ablehnen',
+  waitingAdmitName: (name) => `${name} einlassen`,
+  waitingDenyName: (name) => `${name} ablehnen`,
+  waitingTitle: 'Warte, bis dich die Moderation hereinlässt',
+  waitingNoHost:
+    'Gerade ist niemand von der Moderation da; du wirst eingelassen, sobald jemand kommt.',
+  waitingPreview: 'Deine Kamera (nur du siehst sie)',
+  waitingLeave: 'Verlassen',
+  waitingKnock: (name) => `${name} möchte teilnehmen`,
+  waitingKnocks: 'Möchten teilnehmen',
+  waitingMore: (n) => `+${n} weitere warten`,
+  'reason:waiting-denied': 'Die Moderation hat dich nicht hereingelassen.',
 };

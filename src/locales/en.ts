@@ -235,6 +235,20 @@ export const en = {
   transcriptEmpty: 'Nothing has been transcribed yet.',
   transcriptSegments: 'Transcribed speech',
   transcriptInterim: '(still being transcribed)',
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'Waiting',
+  waitingAdmit: 'Admit',
+  waitingDeny: 'Deny',
+  waitingAdmitName: (name: string) => `Admit ${name}`,
+  waitingDenyName: (name: string) => `Deny ${name}`,
+  waitingTitle: 'Waiting for a host to let you in',
+  waitingNoHost: 'No host is here right now; you will be let in when one arrives.',
+  waitingPreview: 'Your camera (only you see it)',
+  waitingLeave: 'Leave',
+  waitingKnock: (name: string) => `${name} asks to join`,
+  waitingKnocks: 'Asking to join',
+  waitingMore: (n: number) => `+${n} more waiting`,
+  'reason:waiting-denied': 'The host did not let you in.',
 };
 
 type Term = string | ((...args: never[]) => string);

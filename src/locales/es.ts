@@ -229,4 +229,18 @@ export const es: Messages = {
   transcriptEmpty: 'Todavía no se ha transcrito nada.',
   transcriptSegments: 'Habla transcrita',
   transcriptInterim: '(aún se está transcribiendo)',
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'En espera',
+  waitingAdmit: 'Admitir',
+  waitingDeny: 'Rechazar',
+  waitingAdmitName: (name) => `Admitir a ${name}`,
+  waitingDenyName: (name) => `Rechazar a ${name}`,
+  waitingTitle: 'Esperando a que un anfitrión te deje entrar',
+  waitingNoHost: 'Ahora mismo no hay ningún anfitrión; entrarás cuando llegue uno.',
+  waitingPreview: 'Tu cámara (solo la ves tú)',
+  waitingLeave: 'Salir',
+  waitingKnock: (name) => `${name} pide unirse`,
+  waitingKnocks: 'Piden unirse',
+  waitingMore: (n) => `+${n} más en espera`,
+  'reason:waiting-denied': 'El anfitrión no te dejó entrar.',
 };

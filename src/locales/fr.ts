@@ -230,4 +230,18 @@ export const fr: Messages = {
   transcriptEmpty: 'Rien n’a encore été transcrit.',
   transcriptSegments: 'Paroles transcrites',
   transcriptInterim: '(transcription en cours)',
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: 'En attente',
+  waitingAdmit: 'Admettre',
+  waitingDeny: 'Refuser',
+  waitingAdmitName: (name) => `Admettre ${name}`,
+  waitingDenyName: (name) => `Refuser ${name}`,
+  waitingTitle: 'En attente qu’un hôte vous laisse entrer',
+  waitingNoHost: 'Aucun hôte n’est là pour le moment ; vous serez admis dès qu’un hôte arrivera.',
+  waitingPreview: 'Votre caméra (vous seul la voyez)',
+  waitingLeave: 'Quitter',
+  waitingKnock: (name) => `${name} demande à participer`,
+  waitingKnocks: 'Demandent à participer',
+  waitingMore: (n) => `En attente en plus : ${n}`,
+  'reason:waiting-denied': 'L’hôte ne vous a pas laissé entrer.',
 };

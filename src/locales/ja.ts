@@ -229,4 +229,18 @@ export const ja: Messages = {
   transcriptEmpty: 'まだ何も文字起こしされていません。',
   transcriptSegments: '文字起こしされた発言',
   transcriptInterim: '（文字起こし中）',
+  // waiting room: the newcomer's screen, the hosts' notices and the Waiting group of the list
+  participantsWaiting: '待機中',
+  waitingAdmit: '許可',
+  waitingDeny: '拒否',
+  waitingAdmitName: (name) => `${name} の参加を許可`,
+  waitingDenyName: (name) => `${name} の参加を拒否`,
+  waitingTitle: 'ホストが参加を許可するまでお待ちください',
+  waitingNoHost: '現在ホストがいません。ホストが来ると参加を許可してもらえます。',
+  waitingPreview: 'あなたのカメラ（あなたにだけ表示されます）',
+  waitingLeave: '退出',
+  waitingKnock: (name) => `${name} が参加を求めています`,
+  waitingKnocks: '参加リクエスト',
+  waitingMore: (n) => `ほかに ${n} 人が待機中`,
+  'reason:waiting-denied': 'ホストが参加を許可しませんでした。',
 };

@@ -18,6 +18,7 @@ import { ControlBar } from '../components/control-bar/control-bar.js';
 import { DeafenButton } from '../components/deafen-button/deafen-button.js';
 import { DevicePicker } from '../components/device-picker/device-picker.js';
 import { HandRaiseButton } from '../components/hand-raise-button/hand-raise-button.js';
+import { KnockNotices } from '../components/knock-notices/knock-notices.js';
 import { LayoutGrid } from '../components/layout-grid/layout-grid.js';
 import { LeaveButton } from '../components/leave-button/leave-button.js';
 import { MediaCall } from '../components/media-call/media-call.js';
@@ -34,6 +35,7 @@ import { StartAudio } from '../components/start-audio/start-audio.js';
 import { TrackToggle } from '../components/track-toggle/track-toggle.js';
 import { TranscriptPanel } from '../components/transcript-panel/transcript-panel.js';
 import { TranscriptToggle } from '../components/transcript-toggle/transcript-toggle.js';
+import { WaitingScreen } from '../components/waiting-screen/waiting-screen.js';
 import type {
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
@@ -178,6 +180,16 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'HandRaiseButton',
       events: {
         onHandRaise: 'hand-raise' as EventName<HandRaiseEvent>,
+      },
+    }),
+    /** `<knock-notices>`: "Ada asks to join — Admit / Deny" notices for a host in a waiting room. */
+    KnockNotices: createComponent({
+      react: React,
+      tagName: 'knock-notices',
+      elementClass: KnockNotices,
+      displayName: 'KnockNotices',
+      events: {
+        onParticipantAction: 'participant-action' as EventName<ParticipantActionEvent>,
       },
     }),
     /** `<layout-grid>`: Lays out participant tiles: grid, speaker, focus, stage and picture-in-picture, with pages. */
@@ -354,6 +366,16 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'TranscriptToggle',
       events: {
         onTranscriptToggle: 'transcript-toggle' as EventName<TranscriptToggleEvent>,
+      },
+    }),
+    /** `<waiting-screen>`: "Waiting for a host to let you in", with your own camera preview and Leave. */
+    WaitingScreen: createComponent({
+      react: React,
+      tagName: 'waiting-screen',
+      elementClass: WaitingScreen,
+      displayName: 'WaitingScreen',
+      events: {
+        onLeave: 'leave' as EventName<LeaveEvent>,
       },
     }),
   };

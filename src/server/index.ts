@@ -36,4 +36,12 @@ export {
   type RequestHandlerOptions,
 } from './request-handler.js';
 export { createTokenHandler, type TokenHandlerOptions } from './token-handler.js';
+export {
+  ADMIT_ATTRIBUTE,
+  DENIED_ATTRIBUTE,
+  NotWaitingError,
+  WAITING_ATTRIBUTE,
+  mergeRoomMetadata,
+  waitingRoomFromMetadata,
+} from './waiting-room.js';
 export { validateJoinRequest, type JoinRequest, type JoinRequestResult } from './validate.js';

@@ -13,8 +13,10 @@ import {
   type VideoGrant,
 } from 'livekit-server-sdk';
 import { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE } from '../store/attributes.js';
+import { NotFoundError } from './errors.js';
 import { validateJoinRequest } from './validate.js';
 import { apiUrlFor, createNodePicker, type LivekitUrlResolver } from './nodes.js';
+import { createWaitingRoom, waitingToken } from './waiting-room.js';
 
 export { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE };
 
@@ -43,6 +45,8 @@ export type RoomServiceApi = Pick<
   | 'mutePublishedTrack'
   | 'removeParticipant'
   | 'updateParticipant'
+  // waiting room
+  | 'updateRoomMetadata'
 >;
 
 export interface MediaRoomsOptions {
@@ -98,6 +102,12 @@ export interface TokenOptions {
   /** participant attributes; `mr.capabilities` is always set by this helper */
   attributes?: Record<string, string>;
   metadata?: string;
+  /**
+   * Waiting room: the token joins without any grant, marked `mr.waiting`, until a host admits
+   * the participant with what the rest of these options grant. Ignored for a token that may
+   * moderate (a host never waits).
+   */
+  waiting?: boolean;
 }
 
 export interface TokenResult {
@@ -105,7 +115,14 @@ export interface TokenResult {
   url: string;
 }
 
-export type ModerationAction = 'mute' | 'remove' | 'promote' | 'lower-hand';
+export type ModerationAction =
+  | 'mute'
+  | 'remove'
+  | 'promote'
+  | 'lower-hand'
+  // waiting room
+  | 'admit'
+  | 'deny';
 
 export interface MediaRooms {
   createRoom(roomId: string, options?: CreateRoomOptions): Promise<RoomDetails>;
@@ -135,10 +152,18 @@ export interface MediaRooms {
    * already raised keeps its time and place) or lowers it. Resolves with the attribute's value.
    */
   setHand(roomId: string, identity: string, raised: boolean): Promise<string>;
+  // Waiting room (src/server/waiting-room.ts)
+  /** Whether the room's metadata has `"waitingRoom": true` (false for a room not there). */
+  isWaitingRoom(roomId: string): Promise<boolean>;
+  /** Turns the waiting room on or off, keeping the metadata's other keys. */
+  setWaitingRoom(roomId: string, enabled: boolean): Promise<void>;
+  /** Grants a waiting participant what its token kept for it (`mr.admit`) and clears the mark. */
+  admitParticipant(roomId: string, identity: string): Promise<void>;
+  /** Sets `mr.denied` on a waiting participant and removes it. */
+  denyParticipant(roomId: string, identity: string): Promise<void>;
 }
 
-/** Raised for a participant or track the server does not know (HTTP 404). */
-export class NotFoundError extends Error {}
+export { NotFoundError };
 
 const PUBLISH_SOURCES: Partial<Record<Capability, TrackSource[]>> = {
   'publish:camera': [TrackSource.CAMERA],
@@ -263,6 +288,7 @@ function servicePerNode(
     mutePublishedTrack: forward('mutePublishedTrack'),
     removeParticipant: forward('removeParticipant'),
     updateParticipant: forward('updateParticipant'),
+    updateRoomMetadata: forward('updateRoomMetadata'),
   };
 }
 
@@ -303,7 +329,23 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
     return call('participant', () => service.getParticipant(roomId, identity));
   };
 
+  const waitingRoom = createWaitingRoom({
+    service,
+    participant,
+    call,
+    checkRoomId,
+    grantFor(listed) {
+      const granted = parseCapabilities(listed);
+      return { granted, grant: grantForCapabilities(granted) };
+    },
+  });
+
   return {
+    isWaitingRoom: waitingRoom.isWaitingRoom,
+    setWaitingRoom: waitingRoom.setWaitingRoom,
+    admitParticipant: waitingRoom.admit,
+    denyParticipant: waitingRoom.deny,
+
     async createRoom(roomId, { maxParticipants = 20, emptyTimeout = 300, metadata } = {}) {
       checkRoomId(roomId);
       const [existing] = await service.listRooms([roomId]);
@@ -357,11 +399,15 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
         granted = parseCapabilities(capabilities);
         grant = grantForCapabilities(granted);
       }
+      let marks: Record<string, string> = { [CAPABILITIES_ATTRIBUTE]: granted.join(',') };
+      if (tokenOptions.waiting && !granted.includes('moderate:participants')) {
+        ({ grant, attributes: marks } = waitingToken(granted));
+      }
       const token = new AccessToken(apiKey, apiSecret, {
         identity,
         name,
         ttl,
-        attributes: { ...attributes, [CAPABILITIES_ATTRIBUTE]: granted.join(',') },
+        attributes: { ...attributes, ...marks },
         ...(metadata === undefined ? {} : { metadata }),
       });
       token.addGrant({ ...grant, roomJoin: true, room: roomId });

@@ -26,6 +26,7 @@ import {
   type TokenOptions,
 } from './media-rooms.js';
 import { NoNodeError } from './nodes.js';
+import { WAITING_ACTIONS, waitingDecision, waitingModeration } from './waiting-hooks.js';
 import { validateJoinRequest, type JoinRequest } from './validate.js';
 
 /**
@@ -47,11 +48,24 @@ export interface RequestHandlerOptions {
   moderation?: boolean;
   /** serve `POST /api/rooms/:room/hand`; default true */
   hands?: boolean;
+  /**
+   * Waiting room: a join to a room whose metadata has `"waitingRoom": true` gets a waiting token
+   * (unless it may moderate, or `resolveJoin` decided `waiting` itself); default: served with the
+   * moderation route (`moderation`), through which hosts let newcomers in. False
+   * saves the lookup of the room's metadata on every join.
+   */
+  waitingRooms?: boolean;
 }
 
 const TOKEN_PATH = '/api/token';
 const ROOM_PATH = /^\/api\/rooms\/([^/]+)\/(join|moderate|hand)$/;
-const ACTIONS: readonly ModerationAction[] = ['mute', 'remove', 'promote', 'lower-hand'];
+const ACTIONS: readonly ModerationAction[] = [
+  'mute',
+  'remove',
+  'promote',
+  'lower-hand',
+  ...WAITING_ACTIONS,
+];
 const TRACK_SID = /^TR_[A-Za-z0-9]{1,64}$/;
 
 type Route =
@@ -83,6 +97,8 @@ export function createRequestHandler(
   options: RequestHandlerOptions = {},
 ): NodeHandler {
   const { resolveJoin, ttl = '10m', moderation = true, hands = true } = options;
+  // Without the moderation route nobody could let a newcomer in: no waiting room either.
+  const { waitingRooms = moderation } = options;
 
   async function join(req: IncomingMessage, roomFromPath: string | undefined): Promise<object> {
     const body = await readJsonBody(req);
@@ -104,7 +120,14 @@ export function createRequestHandler(
       ({ identity, name } = again.value);
     }
     try {
-      return await rooms.generateToken(room, { ttl, ...(decision || {}), identity, name });
+      const waiting = await waitingDecision(rooms, room, decision || {}, waitingRooms);
+      return await rooms.generateToken(room, {
+        ttl,
+        ...(decision || {}),
+        ...waiting,
+        identity,
+        name,
+      });
     } catch (error) {
       if (error instanceof NoNodeError) throw new HttpError(503, 'no media server node answers');
       throw error;
@@ -159,8 +182,11 @@ export function createRequestHandler(
         case 'lower-hand':
           await rooms.lowerHand(room, target.value.identity);
           break;
+        default:
+          await waitingModeration(rooms, room, target.value.identity, action as ModerationAction);
       }
     } catch (error) {
+      if (error instanceof HttpError) throw error;
       if (error instanceof NotFoundError) throw new HttpError(404, error.message);
       throw new HttpError(502, 'the media server refused the request');
     }

@@ -12,6 +12,7 @@ import { ChatOutbox } from './outbox.js';
 import { serverTransports } from './moderation.js';
 import { publishOnJoin } from './publish.js';
 import { FastRejoin, Rejoiner } from './rejoin.js';
+import { WaitingGate } from './waiting.js';
 import { DEFAULTS, type SessionConfig } from './session-config.js';
 import type { JoinMedia } from './publish.js';
 import {
@@ -63,6 +64,7 @@ export class RoomSession {
   );
   #released = false;
   #joining = false;
+  readonly #waiting = new WaitingGate();
   /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
   readonly #fast = new FastRejoin({
     wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
@@ -134,6 +136,11 @@ export class RoomSession {
     if (room === this.#room && !this.#released) return;
     void this.leave();
     this.#adopt(room);
+  }
+
+  /** Waiting room: the camera preview shown while waiting to be let in (never published). */
+  get $waitingPreview(): ReadableAtom<LocalVideoTrack | undefined> {
+    return this.#waiting.$preview;
   }
 
   /** The attempt under way to rejoin by itself (0 when not rejoining). */
@@ -215,6 +222,9 @@ export class RoomSession {
         throw new RoomFailure('token-wrong-room', `${room.name} ≠ ${wanted}`);
       }
       this.#followToken(room, details.token);
+      // In a waiting room, nothing is published until a host lets this participant in.
+      if (!(await this.#waiting.untilAdmitted(room, store, this.#held(), abort.signal))) return;
+      if (attempt !== this.#attempt) return;
       const [tracks, kept] = [this.#tracks, this.#kept];
       this.#tracks = this.#kept = undefined;
       const { audio, video } = this.#choice ?? this.#config;
@@ -419,6 +429,13 @@ export class RoomSession {
   }
 
   // ——— Inside ———
+
+  /** What a waiting participant holds back: the preview, or the camera to open for one. */
+  #held(): Parameters<WaitingGate['untilAdmitted']>[2] {
+    const open = (video: LocalVideoTrack) => (this.#tracks = { ...this.#tracks, video });
+    const camera = (this.#choice ?? this.#config).video;
+    return { video: this.#tracks?.video, camera, deviceId: this.deviceFor('videoinput'), open };
+  }
 
   #ensureRoom(): void {
     if (this.#room) return;

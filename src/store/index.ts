@@ -12,3 +12,4 @@ export * from './selectors.js';
 export * from './types.js';
 export * from './attributes.js';
 export * from './reactions.js';
+export * from './waiting-room.js';

@@ -164,7 +164,14 @@ export interface LocalAudioState {
 }
 
 /** What a moderator may ask the server helper to do to another participant. */
-export type ModerationAction = 'mute' | 'remove' | 'promote' | 'lower-hand';
+export type ModerationAction =
+  | 'mute'
+  | 'remove'
+  | 'promote'
+  | 'lower-hand'
+  // waiting room: let a waiting participant in, or turn them away
+  | 'admit'
+  | 'deny';
 
 export interface ModerationRequest {
   readonly action: ModerationAction;

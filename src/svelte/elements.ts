@@ -16,6 +16,7 @@ import type {
   DeafenButton,
   DevicePicker,
   HandRaiseButton,
+  KnockNotices,
   LayoutGrid,
   LeaveButton,
   MediaCall,
@@ -32,6 +33,7 @@ import type {
   TrackToggle,
   TranscriptPanel,
   TranscriptToggle,
+  WaitingScreen,
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
   CaptionsToggleEvent,
@@ -184,6 +186,14 @@ export interface DevicePickerSvelteAttributes {
 export interface HandRaiseButtonSvelteAttributes {
   /** Before raising or lowering (`raised` is the new state); cancel it to prevent that. `HandRaiseEvent`. */
   'onhand-raise'?: (event: HandRaiseEvent) => void;
+}
+
+/** Attributes, properties and events of `<knock-notices>` in Svelte. */
+export interface KnockNoticesSvelteAttributes {
+  /** At most this many notices show at once; the others are counted. */
+  max?: number | `${number}` | null;
+  /** Admit or Deny was chosen, before it is sent; cancel it to send nothing. `ParticipantActionEvent` with `action` (`admit` or `deny`) and `identity`. */
+  'onparticipant-action'?: (event: ParticipantActionEvent) => void;
 }
 
 /** Attributes, properties and events of `<layout-grid>` in Svelte. */
@@ -414,6 +424,12 @@ export interface TranscriptToggleSvelteAttributes {
   'ontranscript-toggle'?: (event: TranscriptToggleEvent) => void;
 }
 
+/** Attributes, properties and events of `<waiting-screen>` in Svelte. */
+export interface WaitingScreenSvelteAttributes {
+  /** Before leaving (the Leave button); cancel it to stay. `LeaveEvent`. */
+  onleave?: (event: LeaveEvent) => void;
+}
+
 type CustomElementAttributes<E extends EventTarget, Own> = Omit<HTMLAttributes<E>, keyof Own> & Own;
 
 declare module 'svelte/elements' {
@@ -435,6 +451,7 @@ declare module 'svelte/elements' {
     'deafen-button': CustomElementAttributes<DeafenButton, DeafenButtonSvelteAttributes>;
     'device-picker': CustomElementAttributes<DevicePicker, DevicePickerSvelteAttributes>;
     'hand-raise-button': CustomElementAttributes<HandRaiseButton, HandRaiseButtonSvelteAttributes>;
+    'knock-notices': CustomElementAttributes<KnockNotices, KnockNoticesSvelteAttributes>;
     'layout-grid': CustomElementAttributes<LayoutGrid, LayoutGridSvelteAttributes>;
     'leave-button': CustomElementAttributes<LeaveButton, LeaveButtonSvelteAttributes>;
     'media-call': CustomElementAttributes<MediaCall, MediaCallSvelteAttributes>;
@@ -463,5 +480,6 @@ declare module 'svelte/elements' {
       TranscriptToggle,
       TranscriptToggleSvelteAttributes
     >;
+    'waiting-screen': CustomElementAttributes<WaitingScreen, WaitingScreenSvelteAttributes>;
   }
 }

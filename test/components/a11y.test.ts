@@ -453,3 +453,53 @@ describe('accessibility of captions and the transcript', () => {
     });
   }
 });
+
+// waiting room
+describe('accessibility of the waiting room', () => {
+  const waitingAttributes = {
+    'mr.waiting': '2026-12-01T10:00:00.000Z',
+    [CAPABILITIES_ATTRIBUTE]: '',
+  };
+  const nothing = { canPublish: false, canSubscribe: false, canPublishData: false };
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`passes axe for a host with knocks and the Waiting group, and for the newcomer, in the ${theme} theme`, async () => {
+      const { script, el } = await fullRoom(3, theme);
+      const [first, second] = script.identities;
+      for (const id of [first!, second!]) {
+        script.setPermissions(id, nothing);
+        script.setAttributes(id, waitingAttributes);
+      }
+      const notices = () => callRoot(el)!.querySelector('knock-notices')!;
+      await waitFor(
+        () => notices().shadowRoot!.querySelectorAll('[part~="notice"]').length === 2,
+        'two knocks',
+      );
+      await expect(el).to.be.accessible();
+      await openPanel(el, 'participants-toggle');
+      const list = callRoot(el)!.querySelector('participant-list')!;
+      await waitFor(() => !!list.shadowRoot!.querySelector('[part~="admit"]'), 'Waiting group');
+      await expect(el).to.be.accessible();
+      await script.room.disconnect();
+
+      // The newcomer's side: the waiting screen in place of the call.
+      const other = await ScriptedRoom.create(1);
+      const newcomer = await fixture<MediaRoom>(
+        html`<media-room skip-prejoin theme=${theme} style="height: 30rem"></media-room>`,
+      );
+      newcomer.room = other.room;
+      const local = other.room.localParticipant.identity;
+      other.setPermissions(local, nothing);
+      other.setAttributes(local, waitingAttributes);
+      await waitFor(() => !!callRoot(newcomer)?.querySelector('waiting-screen'), 'waiting');
+      other.leave(other.identities[0]!);
+      const screen = callRoot(newcomer)!.querySelector('waiting-screen')!;
+      await waitFor(
+        () => !!screen.shadowRoot!.querySelector('[part="no-host"]')?.textContent?.trim(),
+        'no host said',
+      );
+      await expect(newcomer).to.be.accessible();
+      await other.room.disconnect();
+    });
+  }
+});

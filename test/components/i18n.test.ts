@@ -92,6 +92,11 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
       [2, 2],
       [11, 101],
     ],
+    // waiting room
+    waitingAdmitName: name,
+    waitingDenyName: name,
+    waitingKnock: name,
+    waitingMore: counts.map((n) => [n]),
   };
 })();
 

@@ -325,9 +325,7 @@ describe('RoomStore through a rejoin the session makes at once (beginRejoin)', (
     expect(f.store.get().participants.get(remote!)?.reconnecting, 'the other is kept').to.equal(
       true,
     );
-    expect(f.store.get().local?.tracks.camera?.republishing, 'the camera shown on').to.equal(
-      true,
-    );
+    expect(f.store.get().local?.tracks.camera?.republishing, 'the camera shown on').to.equal(true);
 
     f.room.emit(RoomEvent.Connected);
     await f.store.settled();

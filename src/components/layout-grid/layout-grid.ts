@@ -7,6 +7,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { PageChangeEvent, PinnedChangeEvent, type PinnedTile } from '../../events/layout-events.js';
 import { define } from '../../internal/define.js';
 import type { RoomSnapshot } from '../../store/types.js';
+import { isWaiting } from '../../store/waiting-room.js';
 import '../participant-tile/participant-tile.js';
 import { CellPool } from './cells.js';
 import { GridMeasure } from './measure.js';
@@ -43,6 +44,8 @@ export interface GridTile {
 export function selectGridView(s: RoomSnapshot): GridView {
   const tiles: GridTile[] = [];
   for (const p of [...(s.local ? [s.local] : []), ...s.remotes]) {
+    // Waiting to be let in (a waiting room): not in the call yet, so no tile for anyone.
+    if (isWaiting(p)) continue;
     const { camera, microphone, screen_share: share } = p.tracks;
     tiles.push({
       key: keyOf(p.identity, 'camera'),

@@ -32,6 +32,9 @@ import '../recording-indicator/recording-indicator.js';
 import '../device-picker/device-picker.js';
 import '../screen-share-button/screen-share-button.js';
 import type { CaptionsParts } from './captions.js';
+import '../knock-notices/knock-notices.js';
+import '../waiting-screen/waiting-screen.js';
+import { selectLocalWaiting } from '../../store/waiting-room.js';
 import { CompactController } from './compact.js';
 import { styles } from './media-call.styles.js';
 import { moreMenu, sheet } from './parts.js';
@@ -67,6 +70,10 @@ import { moreMenu, sheet } from './parts.js';
  * (`pointer: coarse`) get targets of at least 44 × 44 px; the call keeps clear of the safe-area
  * insets (with `viewport-fit=cover`).
  *
+ * In a waiting room (`{"waitingRoom": true}` in the room's metadata), a newcomer sees
+ * `<waiting-screen>` instead of the call until a host lets them in, and a host sees
+ * `<knock-notices>` above the tiles while anyone waits.
+ *
  * @tag media-call
  * @summary The default call UI: pre-join, tiles, side panels and controls for the room type.
  *
@@ -94,6 +101,8 @@ import { moreMenu, sheet } from './parts.js';
  * @csspart microphone-picker - The microphone `<device-picker>` in the "More" group (phone-sized).
  * @csspart camera-picker - The camera `<device-picker>` in the "More" group (phone-sized).
  * @csspart screen-share - The `<screen-share-button>` in the "More" group (phone-sized).
+ * @csspart waiting - The `<waiting-screen>` shown instead of the call while you wait to be let in (a waiting room).
+ * @csspart knocks - The `<knock-notices>` above the tiles: newcomers asking to join, for a host (a waiting room).
  * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
  *
  * @cssproperty --media-room-gap - Space between the parts.
@@ -163,7 +172,8 @@ export class MediaCall extends LitElement {
     }
     if (!inRoom) this.promoted = false;
     if (!this.#compact.compact) this.more = false;
-    this.#wasViewer = inRoom && viewer;
+    // Let in from a waiting room is not being brought onto a stage.
+    this.#wasViewer = inRoom && viewer && !this.#view.value.waiting;
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -173,7 +183,11 @@ export class MediaCall extends LitElement {
         ? html`<pre-join part="pre-join" .name=${this.name} @join=${this.#onJoin}></pre-join>`
         : nothing;
     }
-    return fatal ? nothing : this.#renderCall();
+    if (fatal) return nothing;
+    // A waiting room: until a host lets this participant in, the waiting screen instead.
+    return this.#view.value.waiting
+      ? html`<waiting-screen part="waiting"></waiting-screen>`
+      : this.#renderCall();
   }
 
   #renderCall(): TemplateResult {
@@ -224,6 +238,7 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
+      <knock-notices part="knocks"></knock-notices>
       <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''} ${cc ? 'cc' : ''}">
         <layout-grid
           part="layout"
@@ -411,6 +426,8 @@ interface View {
   inRoom: boolean;
   /** The local participant may not publish at all (an audience member). */
   viewer: boolean;
+  /** The local participant waits to be let in (a waiting room). */
+  waiting: boolean;
   /** What the grant lets the local participant publish (the controls behind "More"). */
   allowed: { microphone: boolean; camera: boolean; screen: boolean };
   /** The room has a transcription source: the captions and transcript controls show. */
@@ -423,6 +440,7 @@ const sameView = (a: View, b: View): boolean =>
   a.metaType === b.metaType &&
   a.inRoom === b.inRoom &&
   a.viewer === b.viewer &&
+  a.waiting === b.waiting &&
   a.allowed.microphone === b.allowed.microphone &&
   a.allowed.camera === b.allowed.camera &&
   a.allowed.screen === b.allowed.screen &&
@@ -434,6 +452,7 @@ const selectView = (s: RoomSnapshot | undefined): View => ({
   metaType: roomTypeFromMetadata(s?.room.metadata ?? ''),
   inRoom: !!s?.local,
   viewer: isViewer(s?.local),
+  waiting: !!s && selectLocalWaiting(s),
   allowed: {
     microphone: !s || canPublishSource(s, 'microphone'),
     camera: !s || canPublishSource(s, 'camera'),

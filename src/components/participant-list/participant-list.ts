@@ -35,7 +35,8 @@ import { RowHeights } from './virtual.js';
  * When the session has a moderator (`RoomSession.setModerator`) and your token lists
  * `moderate:participants`, remote rows also offer Mute (while their microphone is on), Bring onto
  * the stage (viewers), Lower hand (raised hands) and Remove (after an inline confirmation; Escape
- * cancels). Each fires `participant-action` first; the request then goes to `RoomSession.moderate`.
+ * cancels); in a waiting room, those waiting to be let in are listed first under Waiting, each
+ * with Admit and Deny (others do not list them at all). Each fires `participant-action` first; the request then goes to `RoomSession.moderate`.
  * While it is under way the button is busy; a failure is reported by the store
  * (`moderation-failed`). The server checks the token again: hiding the actions is only for the UI.
  *
@@ -59,7 +60,7 @@ import { RowHeights } from './virtual.js';
  * @csspart filter - The search field.
  * @csspart status - The polite live region that says how many are shown while searching.
  * @csspart empty - The line shown when nobody matches the search.
- * @csspart group - A group of rows (On stage, Audience), when the room has viewers.
+ * @csspart group - A group of rows (On stage, Audience), when the room has viewers; Waiting, when someone waits to be let in.
  * @csspart group-heading - The heading of a group.
  * @csspart list - A list of rows (`role="list"`).
  * @csspart item - One participant's row (`role="listitem"`); also `local` for yours.
@@ -77,6 +78,9 @@ import { RowHeights } from './virtual.js';
  * @csspart promote - The Bring onto the stage button.
  * @csspart lower-hand - The Lower hand button.
  * @csspart remove - The Remove button.
+ * @csspart waiting-actions - A waiting participant's Admit and Deny buttons (a waiting room; moderators only).
+ * @csspart admit - The Admit button of a waiting participant.
+ * @csspart deny - The Deny button of a waiting participant.
  * @csspart confirmation - The inline question before removing someone.
  * @csspart confirm - The Confirm button of the question.
  * @csspart cancel - The Cancel button of the question.
@@ -168,10 +172,14 @@ export class ParticipantList extends LitElement {
 
   override render(): TemplateResult {
     const t = this.#localize;
-    const { rows, canModerate, volumes } = this.#view.value;
+    const { rows: all, canModerate, volumes } = this.#view.value;
+    // Waiting to be let in (listed for a moderator only): a group of their own, first.
+    const waiting = all.filter((r) => r.waiting);
+    const rows = waiting.length > 0 ? all.filter((r) => !r.waiting) : all;
     const query = searchKey(this.query);
     const filtering = query !== '';
     const shown = filterRows(rows, query);
+    const shownWaiting = filterRows(waiting, query);
     const grouped = rows.some((r) => r.viewer);
     setState(this.#internals, 'filtering', filtering);
     setState(this.#internals, 'moderator', canModerate);
@@ -197,7 +205,7 @@ export class ParticipantList extends LitElement {
         );
       },
     };
-    this.#heights.keepOnly(new Set(rows.map((r) => r.identity)));
+    this.#heights.keepOnly(new Set(all.map((r) => r.identity)));
     return html`
       <section part="base" aria-labelledby="heading">
         <h2 part="heading" id="heading">
@@ -218,10 +226,11 @@ export class ParticipantList extends LitElement {
         </p>
         <div class="scroller" @scroll=${this.#onScroll}>
           ${
-            filtering && shown.length === 0
+            filtering && shown.length === 0 && shownWaiting.length === 0
               ? html`<p part="empty">${t.term('participantsNoMatch')}</p>`
               : nothing
           }
+          ${groupTemplate(ctx, t.term('participantsWaiting'), shownWaiting)}
           ${
             grouped
               ? html`${groupTemplate(

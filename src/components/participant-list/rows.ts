@@ -6,6 +6,7 @@ import {
   selectRaisedHands,
 } from '../../store/selectors.js';
 import type { ModerationAction, ParticipantState, RoomSnapshot } from '../../store/types.js';
+import { isWaiting } from '../../store/waiting-room.js';
 
 /** A microphone or camera: published and live, published and muted, or not published. */
 export type MediaState = 'on' | 'off' | 'none';
@@ -28,6 +29,8 @@ export interface Row {
   readonly hand: number;
   /** Vanished without leaving, kept for a grace period (`ParticipantState.reconnecting`). */
   readonly reconnecting: boolean;
+  /** Waits to be let in (a waiting room): listed, with Admit and Deny, only for a moderator. */
+  readonly waiting: boolean;
 }
 
 export interface View {
@@ -60,12 +63,14 @@ function rowOf(p: ParticipantState, hand: number): Row {
     name: p.displayName,
     isLocal: p.isLocal,
     host: isModerator(p),
-    viewer: isViewer(p),
+    // Someone waiting has no grant yet: not an audience member.
+    viewer: isViewer(p) && !isWaiting(p),
     mic: mediaState(p, 'microphone'),
     micSid: p.tracks.microphone?.sid ?? '',
     camera: mediaState(p, 'camera'),
     hand,
     reconnecting: p.reconnecting,
+    waiting: isWaiting(p),
   };
   made.set(p, row);
   return row;
@@ -82,16 +87,20 @@ const selectParticipantRows = (s: RoomSnapshot): readonly Row[] => {
   if (s.local) rows.push(rowOf(s.local, place.get(s.local.identity) ?? 0));
   const raised: Row[] = [];
   const rest: Row[] = [];
+  const waiting: Row[] = [];
   for (const p of s.remotes) {
     const row = rowOf(p, place.get(p.identity) ?? 0);
-    (row.hand ? raised : rest).push(row);
+    (row.waiting ? waiting : row.hand ? raised : rest).push(row);
   }
   raised.sort((a, b) => a.hand - b.hand);
-  return [...rows, ...raised, ...rest];
+  return [...rows, ...raised, ...rest, ...waiting];
 };
 
 export const selectView = (s: RoomSnapshot): View => ({
-  rows: selectParticipantRows(s),
+  // Those waiting to be let in are a moderator's business only.
+  rows: selectCanModerate(s)
+    ? selectParticipantRows(s)
+    : selectParticipantRows(s).filter((r) => !r.waiting),
   canModerate: selectCanModerate(s),
   volumes: s.audio?.volumes ?? EMPTY_VIEW.volumes,
 });

@@ -166,6 +166,7 @@ function rowTemplate(ctx: RowContext, row: Row, place: number, size: number): Te
 /** A remote row's controls: the volume and the moderator's actions, or the removal question. */
 function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
   const { t, canModerate, volumes } = ctx;
+  if (row.waiting) return waitingControls(ctx, row);
   if (canModerate && ctx.confirming === row.identity) {
     const question = t.term('moderateRemoveConfirm', row.name);
     const busy = ctx.busy.has(busyKey('remove', row.identity));
@@ -277,4 +278,31 @@ function actionButton(
   >
     <svg viewBox="0 0 24 24" aria-hidden="true">${icon}</svg>
   </button>`;
+}
+
+/** A waiting participant's row: Admit and Deny (a moderator's only; others do not list them). */
+function waitingControls(ctx: RowContext, row: Row): TemplateResult {
+  const { t } = ctx;
+  const button = (action: 'admit' | 'deny', text: string, label: string) => {
+    const busy = ctx.busy.has(busyKey(action, row.identity));
+    return html`<button
+      part=${action}
+      type="button"
+      aria-label=${label}
+      title=${label}
+      aria-busy=${busy ? 'true' : 'false'}
+      aria-disabled=${busy ? 'true' : nothing}
+      @click=${() => ctx.act(action, row)}
+    >
+      ${text}
+    </button>`;
+  };
+  return html`<div
+    part="controls actions waiting-actions"
+    role="group"
+    aria-label=${t.term('participantActions', row.name)}
+  >
+    ${button('admit', t.term('waitingAdmit'), t.term('waitingAdmitName', row.name))}
+    ${button('deny', t.term('waitingDeny'), t.term('waitingDenyName', row.name))}
+  </div>`;
 }

@@ -2,6 +2,7 @@ import { ConnectionState, DisconnectReason, RoomEvent } from 'livekit-client';
 import { shallowEqual } from '../equality.js';
 import type { RoomStoreEvent, Slice, SliceHost } from '../slice.js';
 import type { ConnectionPhase, RoomError, RoomSnapshot } from '../types.js';
+import { deniedEntry } from '../waiting-room.js';
 
 type Key = 'connection' | 'room' | 'error' | 'canPlaybackAudio';
 
@@ -52,7 +53,7 @@ export class ConnectionSlice implements Slice<Key> {
       if (this.#rejoining) return;
       // livekit-client gives no reason when it gives up reconnecting.
       this.#reason =
-        reasonName(reason) ??
+        deniedEntry(host.room, reasonName(reason)) ??
         (this.#phase === 'reconnecting' ? 'reconnect-failed' : 'unknown-reason');
       this.#setPhase('disconnected');
     });
