@@ -25,6 +25,7 @@ export { ParticipantList } from './components/participant-list/participant-list.
 export { ParticipantsToggle } from './components/participants-toggle/participants-toggle.js';
 export { ReactionButton } from './components/reaction-button/reaction-button.js';
 export { DeafenButton } from './components/deafen-button/deafen-button.js';
+export { PipButton } from './components/pip-button/pip-button.js';
 export { sessionContext } from './context/session-context.js';
 export * from './session/index.js';
 export { StoreController } from './controllers/store-controller.js';
@@ -41,5 +42,6 @@ export * from './events/participant-events.js';
 export * from './events/reaction-events.js';
 export * from './events/deafen-events.js';
 export * from './events/panel-events.js';
+export * from './events/pip-events.js';
 export * from './store/index.js';
 export type { Messages, MessageKey } from './locales/en.js';

@@ -255,4 +255,8 @@ export const ar: Messages = {
   'source:screen_share': 'مشاركة الشاشة',
   turnBackOn: 'إعادة التشغيل',
   tileReconnecting: 'جارٍ إعادة الاتصال…',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'صورة داخل صورة',
+  pip: 'عرض المكالمة في نافذة صغيرة فوق النوافذ الأخرى',
+  'error:pip-failed': 'تعذّر فتح وضع صورة داخل صورة.',
 };

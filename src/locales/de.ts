@@ -204,4 +204,8 @@ export const de: Messages = {
   'source:screen_share': 'Bildschirmfreigabe',
   turnBackOn: 'Wieder einschalten',
   tileReconnecting: 'Verbindet erneut…',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Bild-im-Bild',
+  pip: 'Den Anruf in einem kleinen Fenster über anderen Fenstern zeigen',
+  'error:pip-failed': 'Bild-im-Bild konnte nicht geöffnet werden.',
 };

@@ -215,6 +215,10 @@ export const en = {
   'source:screen_share': 'screen share',
   turnBackOn: 'Turn back on',
   tileReconnecting: 'Reconnecting…',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Picture-in-picture',
+  pip: 'Keep the call in a small window on top of other windows',
+  'error:pip-failed': 'Picture-in-picture could not be opened.',
 };
 
 type Term = string | ((...args: never[]) => string);

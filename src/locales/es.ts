@@ -209,4 +209,8 @@ export const es: Messages = {
   'source:screen_share': 'pantalla compartida',
   turnBackOn: 'Volver a activar',
   tileReconnecting: 'Reconectando…',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Imagen en imagen',
+  pip: 'Mostrar la llamada en una ventana pequeña sobre las demás',
+  'error:pip-failed': 'No se pudo abrir la imagen en imagen.',
 };

@@ -210,4 +210,8 @@ export const fr: Messages = {
   'source:screen_share': 'partage d’écran',
   turnBackOn: 'Réactiver',
   tileReconnecting: 'Reconnexion…',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Image dans l’image',
+  pip: 'Afficher l’appel dans une petite fenêtre au-dessus des autres',
+  'error:pip-failed': 'Impossible d’ouvrir l’image dans l’image.',
 };

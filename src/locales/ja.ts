@@ -209,4 +209,8 @@ export const ja: Messages = {
   'source:screen_share': '画面共有',
   turnBackOn: 'オンに戻す',
   tileReconnecting: '再接続中…',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'ピクチャー・イン・ピクチャー',
+  pip: '通話を小さなウィンドウで他のウィンドウの前面に表示',
+  'error:pip-failed': 'ピクチャー・イン・ピクチャーを開けませんでした。',
 };

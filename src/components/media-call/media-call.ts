@@ -5,6 +5,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
 import type { PanelCloseEvent } from '../../events/panel-events.js';
+import type { PinnedChangeEvent } from '../../events/layout-events.js';
 import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { canShareScreen } from '../../internal/capabilities.js';
@@ -25,6 +26,7 @@ import '../hand-raise-button/hand-raise-button.js';
 import '../layout-grid/layout-grid.js';
 import '../participant-list/participant-list.js';
 import '../participants-toggle/participants-toggle.js';
+import '../pip-button/pip-button.js';
 import '../pre-join/pre-join.js';
 import '../reaction-button/reaction-button.js';
 import '../recording-indicator/recording-indicator.js';
@@ -75,6 +77,7 @@ import { moreMenu, sheet } from './parts.js';
  * @csspart participants-toggle - The `<participants-toggle>` (in the control bar).
  * @csspart reactions - The `<reaction-button>` (in the control bar).
  * @csspart deafen - The `<deafen-button>` (in the control bar).
+ * @csspart pip - The `<pip-button>` (in the control bar; only where the browser has picture-in-picture).
  * @csspart panel - The sheet of a side panel (its heading, close button and the panel); one per panel.
  * @csspart panel-header - The row of a sheet's heading and close button.
  * @csspart panel-heading - A sheet's heading (`h2`): the panel's name.
@@ -200,6 +203,7 @@ export class MediaCall extends LitElement {
       <reaction-button slot=${slot} part="reactions"></reaction-button>
       ${hand ? html`<hand-raise-button slot=${slot} part="hand-raise"></hand-raise-button>` : nothing}
       <deafen-button slot=${slot} part="deafen"></deafen-button>
+      <pip-button slot=${slot} part="pip"></pip-button>
     `;
     // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
@@ -214,6 +218,7 @@ export class MediaCall extends LitElement {
           part="layout"
           layout=${layout}
           max-tiles=${compact ? COMPACT_MAX_TILES : 12}
+          @pinned-change=${this.#onPinned}
         ></layout-grid>
         <control-bar
           part="control-bar"
@@ -266,6 +271,11 @@ export class MediaCall extends LitElement {
         }
       </div>`;
   }
+
+  /** Picture-in-picture shows the tile pinned here large. */
+  #onPinned = (e: PinnedChangeEvent): void => {
+    this.#view.session?.pictureInPicture.setPinned(e.pinned);
+  };
 
   #onMore = (): void => {
     this.more = !this.more;
