@@ -17,6 +17,7 @@ import {
   waitForValue,
 } from '../helpers/live.js';
 import { toneTrack } from '../helpers/scripted-room.js';
+import { checkIn, itIn } from '../engines.js';
 
 const voices: Array<{ close: () => Promise<void> }> = [];
 
@@ -129,6 +130,7 @@ function cameraOf(el: MediaRoom, identity: string): RemoteTrackPublication | und
 }
 
 async function shot(name: string): Promise<void> {
+  if (!checkIn('pip-screenshot')) return;
   const saved = await executeServerCommand('pip-screenshot', { name, ...PIP_SIZE });
   expect(saved, `screenshot ${SHOTS}/${name}.png`).to.equal(true);
 }
@@ -330,46 +332,53 @@ describe('picture-in-picture against a real livekit-server (Document Picture-in-
     await waitFor(() => win.closed, 'the window is closed');
   });
 
-  it("falls back to the video's own picture-in-picture (as in Safari): the speaker's video, following, and back", async function () {
-    this.timeout(120_000);
-    const room = uniqueRoom('pip-video');
-    const el = await mountCall(room, { audio: false, video: false });
-    const ada = await joinPeer(room, 'ada', { camera: true, microphone: false });
-    live.peers.push(ada);
-    await speak(ada);
-    await waitForValue(() => videoOf(tileOf(el, 'ada')), "ada's video in the page", 20_000);
-    await waitFor(() => (el.store.get().speakerRecency.get('ada') ?? 0) > 0, 'ada speaks', 30_000);
-    const button = pipButtonOf(el);
-    // The mode a browser without Document Picture-in-Picture gets, asked for from a real click.
-    const trigger = document.createElement('button');
-    trigger.textContent = 'video PiP';
-    document.body.append(trigger);
-    const done = new Promise<void>((resolve, reject) =>
-      trigger.addEventListener(
-        'click',
-        () =>
-          el.session.openPictureInPicture({ from: button, mode: 'video' }).then(resolve, reject),
-        { once: true },
-      ),
-    );
-    try {
-      const change = nextChange(el);
-      await click(trigger);
-      await done;
-      const open = await change;
-      expect([open.open, open.mode]).to.deep.equal([true, 'video']);
-      const video = document.pictureInPictureElement as HTMLVideoElement;
-      expect(video, 'a video is in picture-in-picture').to.be.instanceOf(HTMLVideoElement);
-      const track = (video.srcObject as MediaStream).getVideoTracks()[0];
-      expect(track, "ada's camera").to.equal(cameraOf(el, 'ada')!.videoTrack!.mediaStreamTrack);
-      expect(await isDecoding(video)).to.equal(true);
-      const closed = nextChange(el);
-      await document.exitPictureInPicture();
-      expect((await closed).open).to.equal(false);
-      expect(video.isConnected, 'its video is taken out of the page').to.equal(false);
-      expect(el.session.pictureInPicture.$state.get()).to.equal('closed');
-    } finally {
-      trigger.remove();
-    }
-  });
+  itIn(
+    "falls back to the video's own picture-in-picture (as in Safari): the speaker's video, and back",
+    async function () {
+      this.timeout(120_000);
+      const room = uniqueRoom('pip-video');
+      const el = await mountCall(room, { audio: false, video: false });
+      const ada = await joinPeer(room, 'ada', { camera: true, microphone: false });
+      live.peers.push(ada);
+      await speak(ada);
+      await waitForValue(() => videoOf(tileOf(el, 'ada')), "ada's video in the page", 20_000);
+      await waitFor(
+        () => (el.store.get().speakerRecency.get('ada') ?? 0) > 0,
+        'ada speaks',
+        30_000,
+      );
+      const button = pipButtonOf(el);
+      // The mode a browser without Document Picture-in-Picture gets, asked for from a real click.
+      const trigger = document.createElement('button');
+      trigger.textContent = 'video PiP';
+      document.body.append(trigger);
+      const done = new Promise<void>((resolve, reject) =>
+        trigger.addEventListener(
+          'click',
+          () =>
+            el.session.openPictureInPicture({ from: button, mode: 'video' }).then(resolve, reject),
+          { once: true },
+        ),
+      );
+      try {
+        const change = nextChange(el);
+        await click(trigger);
+        await done;
+        const open = await change;
+        expect([open.open, open.mode]).to.deep.equal([true, 'video']);
+        const video = document.pictureInPictureElement as HTMLVideoElement;
+        expect(video, 'a video is in picture-in-picture').to.be.instanceOf(HTMLVideoElement);
+        const track = (video.srcObject as MediaStream).getVideoTracks()[0];
+        expect(track, "ada's camera").to.equal(cameraOf(el, 'ada')!.videoTrack!.mediaStreamTrack);
+        expect(await isDecoding(video)).to.equal(true);
+        const closed = nextChange(el);
+        await document.exitPictureInPicture();
+        expect((await closed).open).to.equal(false);
+        expect(video.isConnected, 'its video is taken out of the page').to.equal(false);
+        expect(el.session.pictureInPicture.$state.get()).to.equal('closed');
+      } finally {
+        trigger.remove();
+      }
+    },
+  );
 });

@@ -25,6 +25,7 @@ export function pipScreenshotPlugin(dir = 'test-results/screens/pip'): TestRunne
       const browser = session.browser as unknown as { getPage(id: string): PlaywrightPage };
       if (typeof browser.getPage !== 'function') return false;
       const page = browser.getPage(session.id);
+      if (typeof page.context !== 'function') return false;
       const pip = page
         .context()
         .pages()

@@ -14,7 +14,8 @@
 type Setter = (this: ShadowRoot, sheets: readonly CSSStyleSheet[]) => void;
 
 const bridged = new Map<Document, (sheet: CSSStyleSheet) => CSSStyleSheet>();
-let original: PropertyDescriptor | undefined;
+/** Puts back the setter of this page's `ShadowRoot`, wrapped while any window is bridged. */
+let openerPatch: (() => void) | undefined;
 
 /** A copy of `sheet` built in `win` (its rules as text). */
 export function sheetIn(win: Window & typeof globalThis, cssText: string): CSSStyleSheet {
@@ -40,19 +41,25 @@ export function bridgeStyles(win: Window & typeof globalThis): () => void {
     }
     return copy;
   });
-  install();
+  // A shadow root made by this page's element is this page's object in Chromium and the window's
+  // in Firefox (the realm of its document): the setter of both is wrapped.
+  openerPatch ??= patch(ShadowRoot.prototype);
+  const own =
+    win.ShadowRoot.prototype === ShadowRoot.prototype ? undefined : patch(win.ShadowRoot.prototype);
   return () => {
     bridged.delete(doc);
-    if (bridged.size === 0) uninstall();
+    own?.();
+    if (bridged.size === 0) {
+      openerPatch?.();
+      openerPatch = undefined;
+    }
   };
 }
 
-function install(): void {
-  if (original) return;
-  const proto = ShadowRoot.prototype;
+/** Wrap the `adoptedStyleSheets` setter of `proto`; returns what puts it back. */
+function patch(proto: ShadowRoot): () => void {
   const own = Object.getOwnPropertyDescriptor(proto, 'adoptedStyleSheets');
-  if (!own?.set || !own.get || !own.configurable) return;
-  original = own;
+  if (!own?.set || !own.get || !own.configurable) return () => undefined;
   const set = own.set as Setter;
   Object.defineProperty(proto, 'adoptedStyleSheets', {
     ...own,
@@ -61,10 +68,5 @@ function install(): void {
       set.call(this, copy ? Array.from(sheets, copy) : sheets);
     },
   });
-}
-
-function uninstall(): void {
-  if (!original) return;
-  Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', original);
-  original = undefined;
+  return () => Object.defineProperty(proto, 'adoptedStyleSheets', own);
 }
