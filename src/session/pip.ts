@@ -33,8 +33,9 @@ export interface PipOptions {
 
 /**
  * The picture-in-picture this browser offers, read when asked (never at import): `document`
- * (Document Picture-in-Picture, Chromium 116+ on desktop, in a secure context), else `video`
- * (the video element's own, as in Safari), else undefined (Firefox has neither API to call).
+ * (Document Picture-in-Picture: Chromium 116+ on desktop, recent Firefox; in a secure context),
+ * else `video` (the video element's own, as in Safari), else undefined (older Firefox has
+ * neither API to call).
  */
 export function pipSupport(): PipMode | undefined {
   if (typeof window === 'undefined') return undefined;

@@ -14,12 +14,12 @@ const selectInRoom = (s: RoomSnapshot): boolean => !!s.local;
 
 /**
  * Shows the call in picture-in-picture, or brings it back: `session.openPictureInPicture()`.
- * Where the browser has Document Picture-in-Picture (Chromium on desktop), a small window that
+ * Where the browser has Document Picture-in-Picture (Chromium on desktop, Firefox), a small window that
  * stays on top holds a compact call — the active speaker (or the pinned tile, or a shared screen)
  * large, yourself small, microphone, camera and Leave — following the speaker; closing it puts
  * everything back. Where only the video element's own picture-in-picture exists (Safari), the
- * large tile's video goes there. Where neither exists (Firefox), the button is not shown (state
- * `unsupported`).
+ * large tile's video goes there. Where neither exists (older Firefox, phones), the button is not
+ * shown (state `unsupported`).
  *
  * @tag pip-button
  * @summary A toggle that shows the call in a picture-in-picture window.
