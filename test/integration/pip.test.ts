@@ -332,6 +332,37 @@ describe('picture-in-picture against a real livekit-server (Document Picture-in-
     await waitFor(() => win.closed, 'the window is closed');
   });
 
+  it('shows the tile pinned in the page large, and the speaker again once unpinned', async function () {
+    this.timeout(120_000);
+    const room = uniqueRoom('pip-pin');
+    const el = await mountCall(room, { audio: false, video: false });
+    const ada = await joinPeer(room, 'ada', { camera: true, microphone: false });
+    const bob = await joinPeer(room, 'bob', { camera: true, microphone: false });
+    live.peers.push(ada, bob);
+    await speak(ada);
+    await waitFor(() => (el.store.get().speakerRecency.get('ada') ?? 0) > 0, 'ada speaks', 30_000);
+    const base = pipButtonOf(el).shadowRoot!.querySelector<HTMLButtonElement>('[part="base"]')!;
+    const change = nextChange(el);
+    await click(base);
+    expect((await change).open).to.equal(true);
+    const main = await waitForValue(() => pipTile('main'), 'the large tile');
+    await waitFor(() => main.identity === 'ada', 'ada, the speaker, large');
+
+    // Pinned in the page's grid (its Pin button): large in the window while ada speaks on.
+    const pin = () =>
+      tileOf(el, 'bob')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="pin-button"]')!;
+    pin().click();
+    await waitFor(() => main.identity === 'bob', 'bob, pinned, large', 10_000);
+    await waitFor(() => (videoOf(main)?.videoWidth ?? 0) > 0, "bob's video in the window", 20_000);
+    expect(await isDecoding(videoOf(main)!), "bob's video decodes in the window").to.equal(true);
+    await waitFor(() => !!tileOf(el, 'bob')?.hasAttribute('pinned'), 'pinned in the page');
+    pin().click();
+    await waitFor(() => main.identity === 'ada', 'the speaker again once unpinned', 10_000);
+    const closed = nextChange(el);
+    pipWindow().close();
+    expect((await closed).open).to.equal(false);
+  });
+
   itIn(
     "falls back to the video's own picture-in-picture (as in Safari): the speaker's video, and back",
     async function () {
