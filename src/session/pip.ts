@@ -29,6 +29,9 @@ export interface PipOptions {
   from?: Element;
   /** `document` (a window holding the call) or `video` (the large tile's video alone). */
   mode?: PipMode;
+  /** The window's language and direction (else those of `from`, else the page's). */
+  lang?: string;
+  dir?: 'ltr' | 'rtl';
 }
 
 /**
@@ -83,7 +86,7 @@ export type PipMount = (
   win: Window,
   session: RoomSession,
   view: ReadableAtom<PipView>,
-  from: Element | undefined,
+  options: Pick<PipOptions, 'from' | 'lang' | 'dir'>,
 ) => Promise<() => void>;
 
 /**
@@ -134,7 +137,7 @@ export class PictureInPicture {
     try {
       offs.push(
         mode === 'document'
-          ? await this.#openDocument(options.from, () => this.close())
+          ? await this.#openDocument(options, () => this.close())
           : await this.#openVideo(() => this.close()),
       );
     } catch (error) {
@@ -202,7 +205,7 @@ export class PictureInPicture {
     };
   }
 
-  async #openDocument(from: Element | undefined, onClosed: () => void): Promise<() => void> {
+  async #openDocument(options: PipOptions, onClosed: () => void): Promise<() => void> {
     const win = await window.documentPictureInPicture!.requestWindow({
       width: 420,
       height: 320,
@@ -213,7 +216,7 @@ export class PictureInPicture {
     let unmount: () => void = () => undefined;
     try {
       const { mountPipView } = await import('../components/pip-button/pip-view.js');
-      unmount = await mountPipView(win, this.#session, this.#view, from);
+      unmount = await mountPipView(win, this.#session, this.#view, options);
     } catch (error) {
       win.removeEventListener('pagehide', onClosed);
       closeWindow();

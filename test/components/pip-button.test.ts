@@ -10,9 +10,11 @@ import { sendKeys } from '../helpers/input.js';
 import { nextEvent, waitFor } from '../helpers/live.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 
-async function mount() {
+async function mount(theme: 'dark' | 'light' = 'dark', lang = 'en') {
   const script = await ScriptedRoom.create(2);
-  const el = await fixture<MediaRoom>(html`<media-room><pip-button></pip-button></media-room>`);
+  const el = await fixture<MediaRoom>(
+    html`<media-room theme=${theme} lang=${lang}><pip-button></pip-button></media-room>`,
+  );
   el.room = script.room;
   const button = el.querySelector<PipButton>('pip-button')!;
   const base = () => button.shadowRoot!.querySelector<HTMLButtonElement>('[part="base"]')!;
@@ -55,7 +57,11 @@ describe('<pip-button> on a scripted room', () => {
   itIn(
     'opens by keyboard (Space), shows pressed with a focus ring, and closes with the window',
     async () => {
-      const { script, el, button, base } = await mount();
+      const { script, el, button, base } = await mount('light', 'ar');
+      await waitFor(
+        () => base().getAttribute('aria-label') === 'صورة داخل صورة',
+        'named in Arabic',
+      );
       base().focus();
       expect(getComputedStyle(base()).outlineStyle, 'focus ring').to.not.equal('none');
       const opened = nextEvent(el, 'pip-change');
@@ -64,8 +70,20 @@ describe('<pip-button> on a scripted room', () => {
       expect([open.open, open.mode]).to.deep.equal([true, 'document']);
       expect(base().getAttribute('aria-pressed')).to.equal('true');
       expect(button.matches(':state(open)')).to.equal(true);
+      // Pressed, it takes the accent colour (the light theme's), once its transition is over.
+      await waitFor(
+        () => getComputedStyle(base()).backgroundColor === 'rgb(29, 78, 216)',
+        'the accent background',
+      );
       await expect(button).to.be.accessible();
       const win = window.documentPictureInPicture!.window!;
+      // The window takes the page's language, direction and theme tokens (light here).
+      expect(win.document.documentElement.lang).to.equal('ar');
+      expect(win.document.documentElement.dir).to.equal('rtl');
+      const root = win.document.querySelector<HTMLElement>('.pip-call')!;
+      expect(win.getComputedStyle(root).getPropertyValue('--mr-color-background').trim()).to.equal(
+        '#f8fafc',
+      );
       const main = win.document.querySelector('participant-tile.main')!;
       expect(
         main.getAttribute('identity') ?? (main as HTMLElement & { identity: string }).identity,

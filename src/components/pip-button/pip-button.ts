@@ -59,7 +59,8 @@ export class PipButton extends LitElement {
     if (!session) return;
     if (this.open) session.closePictureInPicture();
     else if (this.#inRoom.value) {
-      await session.openPictureInPicture({ from: this }).catch(() => {
+      const { lang, dir } = this.#t;
+      await session.openPictureInPicture({ from: this, lang, dir }).catch(() => {
         /* Refused by the browser: the session shows the notice `pip-failed`. */
       });
     }

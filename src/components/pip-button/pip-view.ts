@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import type { ReadableAtom } from 'nanostores';
 import { sessionContext } from '../../context/session-context.js';
-import type { PipView } from '../../session/pip.js';
+import type { PipOptions, PipView } from '../../session/pip.js';
 import type { RoomSession } from '../../session/room-session.js';
 import '../control-bar/control-bar.js';
 import '../participant-tile/participant-tile.js';
@@ -21,15 +21,15 @@ export async function mountPipView(
   win: Window,
   session: RoomSession,
   view: ReadableAtom<PipView>,
-  from: Element | undefined,
+  { from, lang, dir }: Pick<PipOptions, 'from' | 'lang' | 'dir'>,
 ): Promise<() => void> {
   const pip = win as Window & typeof globalThis;
   const doc = pip.document;
   const offStyles = bridgeStyles(pip);
   doc.adoptedStyleSheets = [sheetIn(pip, pipViewStyles.cssText)];
   const html = doc.documentElement;
-  html.lang = inherited(from, 'lang') || document.documentElement.lang || 'en';
-  html.dir = inherited(from, 'dir') || document.documentElement.dir || 'ltr';
+  html.lang = lang || inherited(from, 'lang') || document.documentElement.lang || 'en';
+  html.dir = dir || inherited(from, 'dir') || document.documentElement.dir || 'ltr';
   doc.title = document.title;
 
   const root = document.createElement('main');
