@@ -27,6 +27,7 @@ import {
   ParticipantLeftEvent,
   ParticipantsToggleEvent,
   PinnedChangeEvent,
+  PipChangeEvent,
   ReactionEvent,
   ReactionSendEvent,
   ReconnectedEvent,
@@ -91,6 +92,7 @@ interface EventClasses {
   'reaction-send': ReactionSendEvent;
   deafen: DeafenEvent;
   'panel-close': PanelCloseEvent;
+  'pip-change': PipChangeEvent;
 }
 
 /** `true` for each event whose map entry is exactly its class. */
@@ -259,6 +261,12 @@ const rows: Readonly<Record<string, Row>> = {
   'reaction-send': { event: new ReactionSendEvent('👍'), cls: ReactionSendEvent, ...announce },
   deafen: { event: new DeafenEvent(true), cls: DeafenEvent, ...announce },
   'panel-close': { event: new PanelCloseEvent(), cls: PanelCloseEvent, ...announce },
+  // Picture-in-picture: tells what already happened (the window shows the call, or is gone).
+  'pip-change': {
+    event: new PipChangeEvent(true, 'document'),
+    cls: PipChangeEvent,
+    ...notice,
+  },
 };
 
 const pascal = (name: string) =>
