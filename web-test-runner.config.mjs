@@ -11,6 +11,7 @@ const { sfuOnDemand, clusterOnDemand, fixtureBuildsOnDemand } =
   await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { windowViewportPlugin } = await import('./test/server/viewport.ts');
+const { pipScreenshotPlugin } = await import('./test/server/pip-screenshot.ts');
 const { CHROMIUM_FLAGS, chromiumPath } = await import('./dev/chromium.ts');
 const { webkitLauncher, webkitFiles } = await import('./dev/webkit.ts');
 const webkitRuns = webkitFiles();
@@ -101,6 +102,8 @@ export default {
   plugins: [
     // WebKit's `setViewport` (test/helpers/viewport.ts): its launcher sizes the window.
     windowViewportPlugin(),
+    // Screenshots of a Document Picture-in-Picture window (test/integration/pip.test.ts).
+    pipScreenshotPlugin(),
     // `js: true` and `define` do what a bundler does for dependencies that read
     // process.env.NODE_ENV (nanostores).
     esbuildPlugin({

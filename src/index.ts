@@ -35,6 +35,7 @@ export * from './events/captions-events.js';
 // waiting room
 export { WaitingScreen } from './components/waiting-screen/waiting-screen.js';
 export { KnockNotices } from './components/knock-notices/knock-notices.js';
+export { PipButton } from './components/pip-button/pip-button.js';
 export { sessionContext } from './context/session-context.js';
 export * from './session/index.js';
 export { StoreController } from './controllers/store-controller.js';
@@ -51,5 +52,6 @@ export * from './events/participant-events.js';
 export * from './events/reaction-events.js';
 export * from './events/deafen-events.js';
 export * from './events/panel-events.js';
+export * from './events/pip-events.js';
 export * from './store/index.js';
 export type { Messages, MessageKey } from './locales/en.js';

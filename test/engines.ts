@@ -12,6 +12,9 @@
 
 export type Engine = 'chromium' | 'firefox' | 'webkit';
 
+const NO_VIDEO_PIP =
+  "Firefox has no HTMLVideoElement.requestPictureInPicture (its video picture-in-picture is the browser's own toggle, with no API); it has Document Picture-in-Picture, which the other picture-in-picture tests use";
+
 /** Whole test files an engine cannot run: path → reason. */
 export const FILES_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
@@ -57,6 +60,8 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     'stops moving bars one by one under reduced motion, yet shows the level': MEDIA_EMULATION,
     'with reduced motion, a reaction fades in place instead of rising': MEDIA_EMULATION,
     'auto follows the system setting': MEDIA_EMULATION,
+    "falls back to the video's own picture-in-picture (as in Safari): the speaker's video, and back":
+      NO_VIDEO_PIP,
   },
   webkit: {
     'moves nothing with prefers-reduced-motion: reduce': NO_MEDIA_EMULATION,
@@ -65,6 +70,8 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     'stops moving bars one by one under reduced motion, yet shows the level': NO_MEDIA_EMULATION,
     'with reduced motion, a reaction fades in place instead of rising': NO_MEDIA_EMULATION,
     'auto follows the system setting': NO_MEDIA_EMULATION,
+    'opens by keyboard (Space), shows pressed with a focus ring, and closes with the window':
+      "WebKitGTK has no Document Picture-in-Picture (Safari falls back to the video element's own, which needs a playing video: no WebRTC here)",
     'audiooutput without setSinkId says so instead of listing devices':
       'WebKitGTK lists no audio outputs and has no setSinkId: there is no speaker list to come back to',
   },
@@ -79,7 +86,11 @@ const NO_HEAP_MEASURE =
  */
 export const CHECKS_NOT_IN: Record<Engine, Record<string, string>> = {
   chromium: {},
-  firefox: { heap: NO_HEAP_MEASURE },
+  firefox: {
+    heap: NO_HEAP_MEASURE,
+    'pip-screenshot':
+      "the picture-in-picture window is screenshotted through Playwright's page of it; Firefox runs under puppeteer (WebDriver BiDi), which has no page for it",
+  },
   webkit: {},
 };
 

@@ -288,4 +288,8 @@ export const ar: Messages = {
   waitingKnocks: 'طلبات الانضمام',
   waitingMore: (n) => `في الانتظار أيضًا: ${n}`,
   'reason:waiting-denied': 'لم يسمح لك المضيف بالدخول.',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'صورة داخل صورة',
+  pip: 'عرض المكالمة في نافذة صغيرة فوق النوافذ الأخرى',
+  'error:pip-failed': 'تعذّر فتح وضع صورة داخل صورة.',
 };

@@ -240,4 +240,8 @@ export const de: Messages = {
   waitingKnocks: 'Möchten teilnehmen',
   waitingMore: (n) => `+${n} weitere warten`,
   'reason:waiting-denied': 'Die Moderation hat dich nicht hereingelassen.',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Bild-im-Bild',
+  pip: 'Den Anruf in einem kleinen Fenster über anderen Fenstern zeigen',
+  'error:pip-failed': 'Bild-im-Bild konnte nicht geöffnet werden.',
 };

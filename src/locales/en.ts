@@ -249,6 +249,10 @@ export const en = {
   waitingKnocks: 'Asking to join',
   waitingMore: (n: number) => `+${n} more waiting`,
   'reason:waiting-denied': 'The host did not let you in.',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Picture-in-picture',
+  pip: 'Keep the call in a small window on top of other windows',
+  'error:pip-failed': 'Picture-in-picture could not be opened.',
 };
 
 type Term = string | ((...args: never[]) => string);

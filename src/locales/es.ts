@@ -243,4 +243,8 @@ export const es: Messages = {
   waitingKnocks: 'Piden unirse',
   waitingMore: (n) => `+${n} más en espera`,
   'reason:waiting-denied': 'El anfitrión no te dejó entrar.',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Imagen en imagen',
+  pip: 'Mostrar la llamada en una ventana pequeña sobre las demás',
+  'error:pip-failed': 'No se pudo abrir la imagen en imagen.',
 };

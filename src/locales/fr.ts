@@ -244,4 +244,8 @@ export const fr: Messages = {
   waitingKnocks: 'Demandent à participer',
   waitingMore: (n) => `En attente en plus : ${n}`,
   'reason:waiting-denied': 'L’hôte ne vous a pas laissé entrer.',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'Image dans l’image',
+  pip: 'Afficher l’appel dans une petite fenêtre au-dessus des autres',
+  'error:pip-failed': 'Impossible d’ouvrir l’image dans l’image.',
 };

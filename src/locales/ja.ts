@@ -243,4 +243,8 @@ export const ja: Messages = {
   waitingKnocks: '参加リクエスト',
   waitingMore: (n) => `ほかに ${n} 人が待機中`,
   'reason:waiting-denied': 'ホストが参加を許可しませんでした。',
+  // <pip-button> and the session's picture-in-picture
+  pipShort: 'ピクチャー・イン・ピクチャー',
+  pip: '通話を小さなウィンドウで他のウィンドウの前面に表示',
+  'error:pip-failed': 'ピクチャー・イン・ピクチャーを開けませんでした。',
 };

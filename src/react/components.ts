@@ -26,6 +26,7 @@ import { MediaRoom } from '../components/media-room/media-room.js';
 import { ParticipantList } from '../components/participant-list/participant-list.js';
 import { ParticipantTile } from '../components/participant-tile/participant-tile.js';
 import { ParticipantsToggle } from '../components/participants-toggle/participants-toggle.js';
+import { PipButton } from '../components/pip-button/pip-button.js';
 import { PreJoin } from '../components/pre-join/pre-join.js';
 import { ReactionButton } from '../components/reaction-button/reaction-button.js';
 import { RecordingIndicator } from '../components/recording-indicator/recording-indicator.js';
@@ -59,6 +60,7 @@ import type {
   ParticipantLeftEvent,
   ParticipantsToggleEvent,
   PinnedChangeEvent,
+  PipChangeEvent,
   ReactionEvent,
   ReactionSendEvent,
   ReconnectedEvent,
@@ -282,6 +284,16 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'ParticipantsToggle',
       events: {
         onParticipantsToggle: 'participants-toggle' as EventName<ParticipantsToggleEvent>,
+      },
+    }),
+    /** `<pip-button>`: A toggle that shows the call in a picture-in-picture window. */
+    PipButton: createComponent({
+      react: React,
+      tagName: 'pip-button',
+      elementClass: PipButton,
+      displayName: 'PipButton',
+      events: {
+        onPipChange: 'pip-change' as EventName<PipChangeEvent>,
       },
     }),
     /** `<pre-join>`: Camera preview, microphone level, devices and name, before joining. */

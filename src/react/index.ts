@@ -23,6 +23,7 @@ export { MediaRoom } from './media-room.js';
 export { ParticipantList } from './participant-list.js';
 export { ParticipantTile } from './participant-tile.js';
 export { ParticipantsToggle } from './participants-toggle.js';
+export { PipButton } from './pip-button.js';
 export { PreJoin } from './pre-join.js';
 export { ReactionButton } from './reaction-button.js';
 export { RecordingIndicator } from './recording-indicator.js';

@@ -15,3 +15,12 @@ export {
   serverUrlFor,
   type ServerRoute,
 } from './moderation.js';
+export {
+  PictureInPicture,
+  pipSupport,
+  selectPipView,
+  type PipOptions,
+  type PipState,
+  type PipTile,
+  type PipView,
+} from './pip.js';

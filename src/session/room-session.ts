@@ -10,6 +10,7 @@ import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { sendReaction } from './messaging.js';
 import { ChatOutbox } from './outbox.js';
 import { serverTransports } from './moderation.js';
+import { PictureInPicture, type PipOptions } from './pip.js';
 import { publishOnJoin } from './publish.js';
 import { FastRejoin, Rejoiner } from './rejoin.js';
 import { WaitingGate } from './waiting.js';
@@ -48,6 +49,8 @@ export class RoomSession {
   readonly #strings = atom<PartialMessages>({});
   readonly #listeners = new Set<(event: RoomStoreEvent) => void>();
   readonly devices: DevicePreferences;
+  /** Picture-in-picture of this call: `$state`, `setPinned` (see `openPictureInPicture`). */
+  readonly pictureInPicture = new PictureInPicture(this);
   #room: Room | undefined;
   #moderator: Moderator | undefined;
   #handRaiser: HandRaiser | undefined;
@@ -416,6 +419,19 @@ export class RoomSession {
   /** Delete attributes of the local participant (LiveKit deletes a key set to ''). */
   deleteAttributes(...keys: string[]): Promise<void> {
     return this.setAttributes(Object.fromEntries(keys.map((key) => [key, ''])));
+  }
+
+  /**
+   * Show the call in a picture-in-picture window (from a user gesture): the large tile, yourself
+   * small, microphone, camera and Leave; the large tile's video alone where only that exists.
+   */
+  openPictureInPicture(options?: PipOptions): Promise<void> {
+    return this.pictureInPicture.open(options);
+  }
+
+  /** Close picture-in-picture; the call shows in the page alone again. */
+  closePictureInPicture(): void {
+    this.pictureInPicture.close();
   }
 
   /** Re-read the media devices (labels appear once a permission was granted). */

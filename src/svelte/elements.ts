@@ -24,6 +24,7 @@ import type {
   ParticipantList,
   ParticipantTile,
   ParticipantsToggle,
+  PipButton,
   PreJoin,
   ReactionButton,
   RecordingIndicator,
@@ -56,6 +57,7 @@ import type {
   ParticipantLeftEvent,
   ParticipantsToggleEvent,
   PinnedChangeEvent,
+  PipChangeEvent,
   ReactionEvent,
   ReactionSendEvent,
   ReconnectedEvent,
@@ -356,6 +358,12 @@ export interface ParticipantsToggleSvelteAttributes {
   'onparticipants-toggle'?: (event: ParticipantsToggleEvent) => void;
 }
 
+/** Attributes, properties and events of `<pip-button>` in Svelte. */
+export interface PipButtonSvelteAttributes {
+  /** Picture-in-picture opened (the window shows the call) or closed (the call is back in the page alone); `open` and `mode` say which. `PipChangeEvent`. */
+  'onpip-change'?: (event: PipChangeEvent) => void;
+}
+
 /** Attributes, properties and events of `<pre-join>` in Svelte. */
 export interface PreJoinSvelteAttributes {
   /** The name the field starts with. */
@@ -462,6 +470,7 @@ declare module 'svelte/elements' {
       ParticipantsToggle,
       ParticipantsToggleSvelteAttributes
     >;
+    'pip-button': CustomElementAttributes<PipButton, PipButtonSvelteAttributes>;
     'pre-join': CustomElementAttributes<PreJoin, PreJoinSvelteAttributes>;
     'reaction-button': CustomElementAttributes<ReactionButton, ReactionButtonSvelteAttributes>;
     'recording-indicator': CustomElementAttributes<

@@ -13,6 +13,7 @@ import { deepActive, hostsOf } from '../helpers/focus.js';
 import { receiveText } from '../helpers/text-stream.js';
 import { receiveTranscription } from '../helpers/transcription.js';
 import { itIn } from '../engines.js';
+import { pipSupport } from '../../src/session/pip.js';
 
 const NAMES = [
   'Ada Lovelace',
@@ -103,6 +104,7 @@ function controlName(node: Element): string {
     reactions: 'react',
     'hand-raise': 'raise-hand',
     deafen: 'deafen',
+    pip: 'pip',
     'participants-toggle': 'participants',
     'chat-toggle': 'chat',
     leave: 'leave',
@@ -243,6 +245,8 @@ describe('accessibility of the full default UI', () => {
       'react',
       'raise-hand',
       'deafen',
+      // Picture-in-picture only where the browser has it (not in Firefox).
+      ...(pipSupport() ? ['pip'] : []),
       'participants',
       'chat',
       'leave',

@@ -28,6 +28,7 @@ import {
   ParticipantLeftEvent,
   ParticipantsToggleEvent,
   PinnedChangeEvent,
+  PipChangeEvent,
   ReactionEvent,
   ReactionSendEvent,
   ReconnectedEvent,
@@ -96,6 +97,7 @@ interface EventClasses {
   // Captions and transcript
   'captions-toggle': CaptionsToggleEvent;
   'transcript-toggle': TranscriptToggleEvent;
+  'pip-change': PipChangeEvent;
 }
 
 /** `true` for each event whose map entry is exactly its class. */
@@ -274,6 +276,12 @@ const rows: Readonly<Record<string, Row>> = {
     event: new TranscriptToggleEvent(true),
     cls: TranscriptToggleEvent,
     ...announce,
+  },
+  // Picture-in-picture: tells what already happened (the window shows the call, or is gone).
+  'pip-change': {
+    event: new PipChangeEvent(true, 'document'),
+    cls: PipChangeEvent,
+    ...notice,
   },
 };
 

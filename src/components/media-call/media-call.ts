@@ -6,6 +6,7 @@ import type { CaptionsToggleEvent, TranscriptToggleEvent } from '../../events/ca
 import type { ChatToggleEvent } from '../../events/chat-events.js';
 import type { ParticipantsToggleEvent } from '../../events/participant-events.js';
 import type { PanelCloseEvent } from '../../events/panel-events.js';
+import type { PinnedChangeEvent } from '../../events/layout-events.js';
 import type { JoinEvent } from '../../events/pre-join-events.js';
 import { define } from '../../internal/define.js';
 import { canShareScreen } from '../../internal/capabilities.js';
@@ -26,6 +27,7 @@ import '../hand-raise-button/hand-raise-button.js';
 import '../layout-grid/layout-grid.js';
 import '../participant-list/participant-list.js';
 import '../participants-toggle/participants-toggle.js';
+import '../pip-button/pip-button.js';
 import '../pre-join/pre-join.js';
 import '../reaction-button/reaction-button.js';
 import '../recording-indicator/recording-indicator.js';
@@ -92,6 +94,7 @@ import { moreMenu, sheet } from './parts.js';
  * @csspart captions-toggle - The `<captions-toggle>` (in the control bar, once the room has a transcription source).
  * @csspart transcript - The `<transcript-panel>` (beside the tiles while open).
  * @csspart transcript-toggle - The `<transcript-toggle>` (in the control bar, once the room has a transcription source).
+ * @csspart pip - The `<pip-button>` (in the control bar; only where the browser has picture-in-picture).
  * @csspart panel - The sheet of a side panel (its heading, close button and the panel); one per panel.
  * @csspart panel-header - The row of a sheet's heading and close button.
  * @csspart panel-heading - A sheet's heading (`h2`): the panel's name.
@@ -229,6 +232,7 @@ export class MediaCall extends LitElement {
       ${hand ? html`<hand-raise-button slot=${slot} part="hand-raise"></hand-raise-button>` : nothing}
       <deafen-button slot=${slot} part="deafen"></deafen-button>
       ${cc ? cc.toggle(this.captions, slot, this.#onCaptionsToggle) : nothing}
+      <pip-button slot=${slot} part="pip"></pip-button>
     `;
     // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
@@ -244,6 +248,7 @@ export class MediaCall extends LitElement {
           part="layout"
           layout=${layout}
           max-tiles=${compact ? COMPACT_MAX_TILES : 12}
+          @pinned-change=${this.#onPinned}
         ></layout-grid>
         ${this.captions && cc ? cc.overlay() : nothing}
         <control-bar
@@ -313,6 +318,10 @@ export class MediaCall extends LitElement {
     );
     return this.#cc instanceof Promise ? undefined : this.#cc;
   }
+  /** Picture-in-picture shows the tile pinned here large. */
+  #onPinned = (e: PinnedChangeEvent): void => {
+    this.#view.session?.pictureInPicture.setPinned(e.pinned);
+  };
 
   #onMore = (): void => {
     this.more = !this.more;

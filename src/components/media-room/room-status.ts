@@ -28,7 +28,8 @@ export const selectView = (s: RoomSnapshot | undefined): View => ({
 /** The default UI's parts, exported so `media-room::part(layout)` and the rest keep working. */
 const CALL_PARTS =
   'pre-join, layout, control-bar, recording, hand-raise, chat, chat-toggle, participants, ' +
-  'participants-toggle, reactions, deafen, role-notice, waiting, knocks';
+  'participants-toggle, reactions, deafen, pip, captions, captions-toggle, transcript, ' +
+  'transcript-toggle, role-notice, waiting, knocks';
 
 /**
  * The line saying the room is being joined, or rejoined by itself; not while the phase stays
