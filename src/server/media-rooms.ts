@@ -15,6 +15,7 @@ import {
 import { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE } from '../store/attributes.js';
 import { validateJoinRequest } from './validate.js';
 import { apiUrlFor, createNodePicker, type LivekitUrlResolver } from './nodes.js';
+import { changeRoomMetadata } from './room-metadata.js';
 
 export { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE };
 
@@ -43,6 +44,7 @@ export type RoomServiceApi = Pick<
   | 'mutePublishedTrack'
   | 'removeParticipant'
   | 'updateParticipant'
+  | 'updateRoomMetadata'
 >;
 
 export interface MediaRoomsOptions {
@@ -135,6 +137,18 @@ export interface MediaRooms {
    * already raised keeps its time and place) or lowers it. Resolves with the attribute's value.
    */
   setHand(roomId: string, identity: string, raised: boolean): Promise<string>;
+  // Host actions on the whole room (see host-actions.ts):
+  /**
+   * Read-modify-write of the room's metadata JSON object: `change` gets a copy and returns the
+   * next one; other keys stay as they are. Resolves with the metadata written; NotFoundError
+   * without such a room; `MetadataConflictError` when the metadata is not a JSON object.
+   */
+  changeRoomMetadata(
+    roomId: string,
+    change: (current: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<string>;
+  /** Resolves when the participant is in the room; NotFoundError otherwise. */
+  findParticipant(roomId: string, identity: string): Promise<void>;
 }
 
 /** Raised for a participant or track the server does not know (HTTP 404). */
@@ -263,6 +277,7 @@ function servicePerNode(
     mutePublishedTrack: forward('mutePublishedTrack'),
     removeParticipant: forward('removeParticipant'),
     updateParticipant: forward('updateParticipant'),
+    updateRoomMetadata: forward('updateRoomMetadata'),
   };
 }
 
@@ -440,6 +455,17 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
         service.updateParticipant(roomId, identity, { attributes: { [HAND_ATTRIBUTE]: value } }),
       );
       return value;
+    },
+
+    async changeRoomMetadata(roomId, change) {
+      checkRoomId(roomId);
+      const written = await changeRoomMetadata(service, roomId, change);
+      if (written === undefined) throw new NotFoundError('room not found');
+      return written;
+    },
+
+    async findParticipant(roomId, identity) {
+      await participant(roomId, identity);
     },
   };
 }

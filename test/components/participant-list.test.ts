@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '../helpers/input.js';
+import type { HostRequest } from '../../src/store/host-layout.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantList } from '../../src/components/participant-list/participant-list.js';
 import '../../src/components/media-room/media-room.js';
@@ -45,7 +46,7 @@ async function mount(remotes = 3) {
 
 /** Configure a moderator that records every request (and make the local participant one). */
 function moderate(m: Awaited<ReturnType<typeof mount>>, asModerator = true) {
-  const calls: ModerationRequest[] = [];
+  const calls: Array<ModerationRequest | HostRequest> = [];
   m.el.session.setModerator(async (request) => {
     calls.push(request);
   });
@@ -313,7 +314,7 @@ describe('<participant-list> on a scripted room', () => {
     const m = await mount(1);
     const [a] = m.ids as [string];
     m.script.makeModerator();
-    const calls: ModerationRequest[] = [];
+    const calls: Array<ModerationRequest | HostRequest> = [];
     let fail: (error: Error) => void = () => {};
     m.el.session.setModerator(
       (request) =>
