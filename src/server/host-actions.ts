@@ -35,7 +35,11 @@ export function isHostAction(action: unknown): action is HostAction {
 export function parsePositions(input: unknown, room: string): Record<string, number> | null {
   if (input === null) return null;
   if (typeof input !== 'object' || input === undefined || Array.isArray(input)) {
-    throw new HttpError(400, 'positions must be an object of identity → index, or null', 'positions');
+    throw new HttpError(
+      400,
+      'positions must be an object of identity → index, or null',
+      'positions',
+    );
   }
   const entries = Object.entries(input as Record<string, unknown>);
   if (entries.length > MAX_POSITIONS) {
@@ -100,7 +104,8 @@ export async function hostAction(
         return { ok: true, positions };
       }
       case 'end': {
-        const by = typeof claims.name === 'string' && claims.name ? claims.name : (claims.sub ?? '');
+        const by =
+          typeof claims.name === 'string' && claims.name ? claims.name : (claims.sub ?? '');
         // Marked first, so everyone still in the room can tell a host's ending from a closure.
         await rooms.changeRoomMetadata(room, (current) => ({
           ...current,
