@@ -255,4 +255,14 @@ export const ar: Messages = {
   'source:screen_share': 'مشاركة الشاشة',
   turnBackOn: 'إعادة التشغيل',
   tileReconnecting: 'جارٍ إعادة الاتصال…',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'تحت الضوء',
+  moderateSpotlight: (name) => `تسليط الضوء على ${name} للجميع`,
+  moderateUnspotlight: (name) => `إزالة تسليط الضوء عن ${name}`,
+  'reason:host-ended': 'أنهى المضيف الاجتماع.',
+  hostEndedBy: (name) => `أنهى المضيف ${name} الاجتماع.`,
+  'reason:ended-for-everyone': 'أنهيت الاجتماع للجميع.',
+  leaveOptions: 'المغادرة أو إنهاء الاجتماع',
+  leaveOnly: 'مغادرة',
+  endForEveryone: 'إنهاء للجميع',
 };

@@ -215,6 +215,16 @@ export const en = {
   'source:screen_share': 'screen share',
   turnBackOn: 'Turn back on',
   tileReconnecting: 'Reconnecting…',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'Spotlight',
+  moderateSpotlight: (name: string) => `Spotlight ${name} for everyone`,
+  moderateUnspotlight: (name: string) => `Remove spotlight from ${name}`,
+  'reason:host-ended': 'The host ended the meeting.',
+  hostEndedBy: (name: string) => `The host, ${name}, ended the meeting.`,
+  'reason:ended-for-everyone': 'You ended the meeting for everyone.',
+  leaveOptions: 'Leave or end the meeting',
+  leaveOnly: 'Leave',
+  endForEveryone: 'End for everyone',
 };
 
 type Term = string | ((...args: never[]) => string);
