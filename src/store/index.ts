@@ -5,3 +5,4 @@ export * from './selectors.js';
 export * from './types.js';
 export * from './attributes.js';
 export * from './reactions.js';
+export * from './host-layout.js';
