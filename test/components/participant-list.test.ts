@@ -273,10 +273,15 @@ describe('<participant-list> on a scripted room', () => {
       [...(m.inRow(id, 'actions')?.querySelectorAll('button') ?? [])].map((x) =>
         x.getAttribute('part'),
       );
-    expect(buttons(m.local)).to.deep.equal([]);
-    expect(buttons(a)).to.deep.equal(['mute', 'remove']);
-    expect(buttons(b)).to.deep.equal(['promote', 'lower-hand', 'remove']);
-    expect(buttons(c)).to.deep.equal(['remove']);
+    // A host may spotlight anyone for everyone, themselves too.
+    expect(buttons(m.local)).to.deep.equal(['spotlight']);
+    expect(buttons(a)).to.deep.equal(['mute', 'spotlight', 'remove']);
+    expect(buttons(b)).to.deep.equal(['promote', 'lower-hand', 'spotlight', 'remove']);
+    expect(buttons(c)).to.deep.equal(['spotlight', 'remove']);
+    expect(m.inRow(c, 'spotlight')!.getAttribute('aria-label')).to.equal(
+      `Spotlight ${c} for everyone`,
+    );
+    expect(m.inRow(c, 'spotlight')!.getAttribute('aria-pressed')).to.equal('false');
     const mute = m.inRow<HTMLButtonElement>(a, 'mute')!;
     expect(mute.getAttribute('aria-label')).to.equal('Mute Zoë Adams');
     expect(mute.title).to.equal('Mute Zoë Adams');
@@ -298,10 +303,13 @@ describe('<participant-list> on a scripted room', () => {
     await waitFor(() => calls.length === 2, 'promote sent');
     m.inRow<HTMLButtonElement>(b, 'lower-hand')!.click();
     await waitFor(() => calls.length === 3, 'lower-hand sent');
+    m.inRow<HTMLButtonElement>(c, 'spotlight')!.click();
+    await waitFor(() => calls.length === 4, 'spotlight sent');
     expect(calls).to.deep.equal([
       { action: 'mute', identity: a, trackSid: micSid },
       { action: 'promote', identity: b },
       { action: 'lower-hand', identity: b },
+      { action: 'spotlight', identity: c },
     ]);
 
     // A muted microphone offers no Mute.
@@ -493,11 +501,11 @@ describe('<participant-list> on a scripted room', () => {
     }
     expect(seen).to.deep.equal([
       '-:filter',
+      `${m.local}:spotlight`,
       `${a}:volume`,
       `${a}:mute`,
+      `${a}:spotlight`,
       `${a}:remove`,
-      `${b}:volume`,
-      `${b}:remove`,
     ]);
     await m.script.room.disconnect();
   });

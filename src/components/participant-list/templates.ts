@@ -229,7 +229,6 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
             role="group"
             aria-label=${t.term('participantActions', row.name)}
           >
-            ${spotlightButton(ctx, row)}
             ${
               row.mic === 'on' && row.micSid
                 ? actionButton(ctx, row, 'mute', t.term('moderateMute', row.name), icons.micOff)
@@ -257,6 +256,7 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
                   )
                 : nothing
             }
+            ${spotlightButton(ctx, row)}
             <button
               part="remove"
               type="button"
