@@ -41,6 +41,7 @@ import type {
   DeafenEvent,
   DeviceChangeEvent,
   DisconnectedEvent,
+  EndForEveryoneEvent,
   HandRaiseEvent,
   JoinEvent,
   LeaveEvent,
@@ -167,7 +168,7 @@ export function createComponents(React: typeof ReactModule) {
         onPageChange: 'page-change' as EventName<PageChangeEvent>,
       },
     }),
-    /** `<leave-button>`: A button that leaves the call. */
+    /** `<leave-button>`: A button that leaves the call (for a host: Leave, or End for everyone). */
     LeaveButton: createComponent({
       react: React,
       tagName: 'leave-button',
@@ -175,6 +176,7 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'LeaveButton',
       events: {
         onLeave: 'leave' as EventName<LeaveEvent>,
+        onEndForEveryone: 'end-for-everyone' as EventName<EndForEveryoneEvent>,
       },
     }),
     /** `<media-call>`: The default call UI: pre-join, tiles, side panels and controls for the room type. */

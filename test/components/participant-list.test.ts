@@ -482,7 +482,7 @@ describe('<participant-list> on a scripted room', () => {
 
   it('reaches every row control with Tab from the search field', async () => {
     const m = await mount(2);
-    const [a, b] = m.ids as [string, string];
+    const [a] = m.ids as [string, string];
     moderate(m);
     m.script.publishTrack(a, 'microphone');
     await waitFor(() => m.inRow(a, 'mute') !== null, 'moderator actions');
