@@ -5,6 +5,7 @@ import type { MediaRoom } from '../src/components/media-room/media-room.js';
 import '../src/components/leave-button/leave-button.js';
 import '../src/index.js';
 import { simulate } from './simulated-room.js';
+import { CAPABILITIES_ATTRIBUTE } from '../src/store/attributes.js';
 import { ScriptedRoom } from '../test/helpers/scripted-room.js';
 
 const meta: Meta = {
@@ -47,6 +48,10 @@ async function hostMenu(el: MediaRoom): Promise<void> {
   el.room = script.room;
   el.session.setModerator(async () => {});
   script.makeModerator();
+  // A host's token from the server helper lists the capability (the store reads it there).
+  script.setAttributes(script.room.localParticipant.identity, {
+    [CAPABILITIES_ATTRIBUTE]: 'moderate:participants',
+  });
   await el.session.store.settled();
   const button = el.querySelector('leave-button')!;
   await button.updateComplete;
