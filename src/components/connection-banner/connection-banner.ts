@@ -131,6 +131,14 @@ export class ConnectionBanner extends LitElement {
         <p part="message">${t.term('reconnected')}</p>
       </div>`;
     }
+    const again = t.term('rejoin');
+    // The text as a property: no white space around it, whatever the formatter makes of the markup.
+    const rejoin = html`<button
+      part="rejoin"
+      type="button"
+      .textContent=${again}
+      @click=${this.#rejoin}
+    ></button>`;
     const alert = disconnected
       ? html`<div part="banner" class="disconnected">
           <p part="message">
@@ -142,13 +150,7 @@ export class ConnectionBanner extends LitElement {
                   : t.termFor(`reason:${reason}`, 'disconnected')
             }
           </p>
-          ${
-            ENDED.has(reason ?? '')
-              ? nothing
-              : html`<button part="rejoin" type="button" @click=${this.#rejoin}>
-                  ${t.term('rejoin')}
-                </button>`
-          }
+          ${ENDED.has(reason ?? '') ? nothing : rejoin}
         </div>`
       : nothing;
     return html`<div part="base" dir=${t.dir} lang=${t.lang}>
