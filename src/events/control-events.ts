@@ -54,8 +54,21 @@ export class LeaveEvent extends Event {
   }
 }
 
+/**
+ * Fired by a host's `<leave-button>` when "End for everyone" was chosen, before the server is
+ * asked to end the meeting. Cancelable: `preventDefault()` goes on with the meeting.
+ */
+export class EndForEveryoneEvent extends Event {
+  /** Always `end-for-everyone`. */
+  declare readonly type: 'end-for-everyone';
+  constructor() {
+    super('end-for-everyone', { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'end-for-everyone': EndForEveryoneEvent;
     'track-toggle': TrackToggleEvent;
     'device-change': DeviceChangeEvent;
     leave: LeaveEvent;

@@ -58,7 +58,9 @@ export class DisconnectedEvent extends Event {
   /**
    * Why, in kebab case: livekit-client's reason (`client-initiated`, `server-shutdown`,
    * `participant-removed`, `signal-close`, …), `reconnect-failed` when livekit-client gave up
-   * reconnecting, or `unknown-reason` when nothing says.
+   * reconnecting, or `unknown-reason` when nothing says. When a host ended the meeting for
+   * everyone (`RoomSession.endForEveryone`), `host-ended` for the others and `ended-for-everyone`
+   * for that host, instead of `room-deleted`; neither is rejoined by itself.
    */
   readonly reason: string;
   constructor(reason: string) {

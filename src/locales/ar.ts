@@ -292,4 +292,14 @@ export const ar: Messages = {
   pipShort: 'صورة داخل صورة',
   pip: 'عرض المكالمة في نافذة صغيرة فوق النوافذ الأخرى',
   'error:pip-failed': 'تعذّر فتح وضع صورة داخل صورة.',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'تحت الضوء',
+  moderateSpotlight: (name) => `تسليط الضوء على ${name} للجميع`,
+  moderateUnspotlight: (name) => `إزالة تسليط الضوء عن ${name}`,
+  'reason:host-ended': 'أنهى المضيف الاجتماع.',
+  hostEndedBy: (name) => `أنهى المضيف ${name} الاجتماع.`,
+  'reason:ended-for-everyone': 'أنهيت الاجتماع للجميع.',
+  leaveOptions: 'المغادرة أو إنهاء الاجتماع',
+  leaveOnly: 'مغادرة',
+  endForEveryone: 'إنهاء للجميع',
 };

@@ -244,4 +244,14 @@ export const de: Messages = {
   pipShort: 'Bild-im-Bild',
   pip: 'Den Anruf in einem kleinen Fenster über anderen Fenstern zeigen',
   'error:pip-failed': 'Bild-im-Bild konnte nicht geöffnet werden.',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'Im Fokus',
+  moderateSpotlight: (name) => `${name} für alle in den Fokus stellen`,
+  moderateUnspotlight: (name) => `${name} aus dem Fokus nehmen`,
+  'reason:host-ended': 'Die Moderation hat das Meeting beendet.',
+  hostEndedBy: (name) => `Die Moderation (${name}) hat das Meeting beendet.`,
+  'reason:ended-for-everyone': 'Du hast das Meeting für alle beendet.',
+  leaveOptions: 'Verlassen oder Meeting beenden',
+  leaveOnly: 'Verlassen',
+  endForEveryone: 'Für alle beenden',
 };

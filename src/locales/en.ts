@@ -253,6 +253,16 @@ export const en = {
   pipShort: 'Picture-in-picture',
   pip: 'Keep the call in a small window on top of other windows',
   'error:pip-failed': 'Picture-in-picture could not be opened.',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'Spotlight',
+  moderateSpotlight: (name: string) => `Spotlight ${name} for everyone`,
+  moderateUnspotlight: (name: string) => `Remove spotlight from ${name}`,
+  'reason:host-ended': 'The host ended the meeting.',
+  hostEndedBy: (name: string) => `The host, ${name}, ended the meeting.`,
+  'reason:ended-for-everyone': 'You ended the meeting for everyone.',
+  leaveOptions: 'Leave or end the meeting',
+  leaveOnly: 'Leave',
+  endForEveryone: 'End for everyone',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -247,4 +247,14 @@ export const es: Messages = {
   pipShort: 'Imagen en imagen',
   pip: 'Mostrar la llamada en una ventana pequeña sobre las demás',
   'error:pip-failed': 'No se pudo abrir la imagen en imagen.',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'Destacado',
+  moderateSpotlight: (name) => `Destacar a ${name} para todos`,
+  moderateUnspotlight: (name) => `Quitar el destacado a ${name}`,
+  'reason:host-ended': 'El anfitrión ha finalizado la reunión.',
+  hostEndedBy: (name) => `El anfitrión, ${name}, ha finalizado la reunión.`,
+  'reason:ended-for-everyone': 'Has finalizado la reunión para todos.',
+  leaveOptions: 'Salir o finalizar la reunión',
+  leaveOnly: 'Salir',
+  endForEveryone: 'Finalizar para todos',
 };

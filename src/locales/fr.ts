@@ -248,4 +248,14 @@ export const fr: Messages = {
   pipShort: 'Image dans l’image',
   pip: 'Afficher l’appel dans une petite fenêtre au-dessus des autres',
   'error:pip-failed': 'Impossible d’ouvrir l’image dans l’image.',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'À la une',
+  moderateSpotlight: (name) => `Mettre ${name} à la une pour tous`,
+  moderateUnspotlight: (name) => `Retirer ${name} de la une`,
+  'reason:host-ended': 'L’hôte a mis fin à la réunion.',
+  hostEndedBy: (name) => `L’hôte, ${name}, a mis fin à la réunion.`,
+  'reason:ended-for-everyone': 'Vous avez mis fin à la réunion pour tous.',
+  leaveOptions: 'Quitter ou mettre fin à la réunion',
+  leaveOnly: 'Quitter',
+  endForEveryone: 'Mettre fin pour tous',
 };

@@ -247,4 +247,14 @@ export const ja: Messages = {
   pipShort: 'ピクチャー・イン・ピクチャー',
   pip: '通話を小さなウィンドウで他のウィンドウの前面に表示',
   'error:pip-failed': 'ピクチャー・イン・ピクチャーを開けませんでした。',
+  // Host: spotlight and end for everyone
+  tileSpotlight: 'スポットライト',
+  moderateSpotlight: (name) => `${name} を全員にスポットライト表示`,
+  moderateUnspotlight: (name) => `${name} のスポットライトを解除`,
+  'reason:host-ended': 'ホストがミーティングを終了しました。',
+  hostEndedBy: (name) => `ホスト（${name}）がミーティングを終了しました。`,
+  'reason:ended-for-everyone': '全員のミーティングを終了しました。',
+  leaveOptions: '退出またはミーティングを終了',
+  leaveOnly: '退出',
+  endForEveryone: '全員に対して終了',
 };

@@ -49,6 +49,7 @@ import type {
   DeafenEvent,
   DeviceChangeEvent,
   DisconnectedEvent,
+  EndForEveryoneEvent,
   HandRaiseEvent,
   JoinEvent,
   LeaveEvent,
@@ -205,7 +206,7 @@ export function createComponents(React: typeof ReactModule) {
         onPageChange: 'page-change' as EventName<PageChangeEvent>,
       },
     }),
-    /** `<leave-button>`: A button that leaves the call. */
+    /** `<leave-button>`: A button that leaves the call (for a host: Leave, or End for everyone). */
     LeaveButton: createComponent({
       react: React,
       tagName: 'leave-button',
@@ -213,6 +214,7 @@ export function createComponents(React: typeof ReactModule) {
       displayName: 'LeaveButton',
       events: {
         onLeave: 'leave' as EventName<LeaveEvent>,
+        onEndForEveryone: 'end-for-everyone' as EventName<EndForEveryoneEvent>,
       },
     }),
     /** `<media-call>`: The default call UI: pre-join, tiles, side panels and controls for the room type. */

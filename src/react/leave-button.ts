@@ -6,9 +6,9 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { LeaveButton as LeaveButtonElement } from '../components/leave-button/leave-button.js';
-import type { LeaveEvent } from '../index.js';
+import type { EndForEveryoneEvent, LeaveEvent } from '../index.js';
 
-/** `<leave-button>`: A button that leaves the call. */
+/** `<leave-button>`: A button that leaves the call (for a host: Leave, or End for everyone). */
 export const LeaveButton = /* @__PURE__ */ createComponent({
   react: React,
   tagName: 'leave-button',
@@ -16,5 +16,6 @@ export const LeaveButton = /* @__PURE__ */ createComponent({
   displayName: 'LeaveButton',
   events: {
     onLeave: 'leave' as EventName<LeaveEvent>,
+    onEndForEveryone: 'end-for-everyone' as EventName<EndForEveryoneEvent>,
   },
 });

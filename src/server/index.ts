@@ -41,7 +41,6 @@ export {
   DENIED_ATTRIBUTE,
   NotWaitingError,
   WAITING_ATTRIBUTE,
-  mergeRoomMetadata,
   waitingRoomFromMetadata,
 } from './waiting-room.js';
 export { validateJoinRequest, type JoinRequest, type JoinRequestResult } from './validate.js';

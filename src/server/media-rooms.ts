@@ -17,6 +17,7 @@ import { NotFoundError } from './errors.js';
 import { validateJoinRequest } from './validate.js';
 import { apiUrlFor, createNodePicker, type LivekitUrlResolver } from './nodes.js';
 import { createWaitingRoom, waitingToken } from './waiting-room.js';
+import { changeRoomMetadata } from './room-metadata.js';
 
 export { CAPABILITIES_ATTRIBUTE, HAND_ATTRIBUTE };
 
@@ -45,7 +46,6 @@ export type RoomServiceApi = Pick<
   | 'mutePublishedTrack'
   | 'removeParticipant'
   | 'updateParticipant'
-  // waiting room
   | 'updateRoomMetadata'
 >;
 
@@ -161,6 +161,18 @@ export interface MediaRooms {
   admitParticipant(roomId: string, identity: string): Promise<void>;
   /** Sets `mr.denied` on a waiting participant and removes it. */
   denyParticipant(roomId: string, identity: string): Promise<void>;
+  // Host actions on the whole room (see host-actions.ts):
+  /**
+   * Read-modify-write of the room's metadata JSON object: `change` gets a copy and returns the
+   * next one; other keys stay as they are. Resolves with the metadata written; NotFoundError
+   * without such a room; `MetadataConflictError` when the metadata is not a JSON object.
+   */
+  changeRoomMetadata(
+    roomId: string,
+    change: (current: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<string>;
+  /** Resolves when the participant is in the room; NotFoundError otherwise. */
+  findParticipant(roomId: string, identity: string): Promise<void>;
 }
 
 export { NotFoundError };
@@ -486,6 +498,17 @@ export function createMediaRooms(options: MediaRoomsOptions): MediaRooms {
         service.updateParticipant(roomId, identity, { attributes: { [HAND_ATTRIBUTE]: value } }),
       );
       return value;
+    },
+
+    async changeRoomMetadata(roomId, change) {
+      checkRoomId(roomId);
+      const written = await changeRoomMetadata(service, roomId, change);
+      if (written === undefined) throw new NotFoundError('room not found');
+      return written;
+    },
+
+    async findParticipant(roomId, identity) {
+      await participant(roomId, identity);
     },
   };
 }

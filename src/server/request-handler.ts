@@ -5,7 +5,8 @@
  * - `POST /api/token` with body `{ room, identity?, name? }`
  * - `POST /api/rooms/:room/join` with body `{ identity?, name? }` (a room in the body is ignored)
  * - `POST /api/rooms/:room/moderate` with body `{ action, identity, trackSid? }` and the caller's
- *   own LiveKit token in `Authorization: Bearer <token>`
+ *   own LiveKit token in `Authorization: Bearer <token>`; a host's actions on the whole room
+ *   (`spotlight`, `positions`, `end`) take the bodies `host-actions.ts` describes
  * - `POST /api/rooms/:room/hand` with body `{ raised }` and the caller's own LiveKit token as
  *   above: raises (stamped with this server's time) or lowers the caller's own hand
  */
@@ -27,6 +28,7 @@ import {
 } from './media-rooms.js';
 import { NoNodeError } from './nodes.js';
 import { WAITING_ACTIONS, waitingDecision, waitingModeration } from './waiting-hooks.js';
+import { hostAction, isHostAction } from './host-actions.js';
 import { validateJoinRequest, type JoinRequest } from './validate.js';
 
 /**
@@ -157,7 +159,9 @@ export function createRequestHandler(
       throw new HttpError(403, 'the token does not allow moderating this room');
     }
 
-    const { action, identity, trackSid } = await readObject(req);
+    const body = await readObject(req);
+    if (isHostAction(body.action)) return hostAction(rooms, room, claims, body);
+    const { action, identity, trackSid } = body;
     if (!ACTIONS.includes(action as ModerationAction)) {
       throw new HttpError(400, `action must be one of: ${ACTIONS.join(', ')}`, 'action');
     }

@@ -14,6 +14,7 @@ import {
 } from '../store/attributes.js';
 import { waitingRoomFromMetadata } from '../store/waiting-room.js';
 import { NotFoundError } from './errors.js';
+import { changeRoomMetadata } from './room-metadata.js';
 
 export { DENIED_ATTRIBUTE, WAITING_ATTRIBUTE, waitingRoomFromMetadata };
 
@@ -22,23 +23,6 @@ export const ADMIT_ATTRIBUTE = 'mr.admit';
 
 /** Admit or deny asked for a participant who is not waiting (HTTP 409). */
 export class NotWaitingError extends Error {}
-
-/**
- * Room metadata with `patch` merged in, keeping every other key (read-modify-write: the room type
- * and anything else the app keeps there stay). Metadata that is not a JSON object starts afresh.
- */
-export function mergeRoomMetadata(metadata: string, patch: Record<string, unknown>): string {
-  let current: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = metadata ? JSON.parse(metadata) : {};
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      current = parsed as Record<string, unknown>;
-    }
-  } catch {
-    current = {};
-  }
-  return JSON.stringify({ ...current, ...patch });
-}
 
 /**
  * What a waiting newcomer's token carries instead of `granted`: no grant at all (nothing to
@@ -104,10 +88,11 @@ export function createWaitingRoom(deps: WaitingRoomDeps) {
 
     async setWaitingRoom(roomId: string, enabled: boolean): Promise<void> {
       deps.checkRoomId(roomId);
-      const [room] = await service.listRooms([roomId]);
-      if (!room) throw new NotFoundError('room not found');
-      const metadata = mergeRoomMetadata(room.metadata, { waitingRoom: enabled });
-      await call('room', () => service.updateRoomMetadata(roomId, metadata));
+      const written = await changeRoomMetadata(service, roomId, (current) => ({
+        ...current,
+        waitingRoom: enabled,
+      }));
+      if (written === undefined) throw new NotFoundError('room not found');
     },
 
     async admit(roomId: string, identity: string): Promise<void> {

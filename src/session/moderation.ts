@@ -1,3 +1,4 @@
+import type { HostRequest } from '../store/host-layout.js';
 import type { HandRaiser, ModerationRequest, Moderator } from '../store/types.js';
 import { isRecord, messageOf, resolveUrl } from './token.js';
 
@@ -73,7 +74,7 @@ export async function postToServer(
 export function postModeration(
   url: string,
   token: string,
-  request: ModerationRequest,
+  request: ModerationRequest | HostRequest,
   timeoutMs?: number,
 ): Promise<void> {
   return postToServer(url, token, request, { what: 'the moderation endpoint', timeoutMs });

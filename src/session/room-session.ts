@@ -11,6 +11,8 @@ import { sendReaction } from './messaging.js';
 import { ChatOutbox } from './outbox.js';
 import { serverTransports } from './moderation.js';
 import { PictureInPicture, type PipOptions } from './pip.js';
+import type { HostRequest } from '../store/host-layout.js';
+import { endForEveryone } from './host.js';
 import { publishOnJoin } from './publish.js';
 import { FastRejoin, Rejoiner } from './rejoin.js';
 import { WaitingGate } from './waiting.js';
@@ -397,11 +399,11 @@ export class RoomSession {
   }
 
   /**
-   * Mute, remove or promote a participant, or lower their hand. The server checks the caller's
-   * token; the effect arrives as room events. A failure is reported as the non-fatal error
-   * `moderation-failed` and also rejects.
+   * Mute, remove or promote a participant, lower their hand, or a host's `HostRequest`. The
+   * server checks the caller's token; the effect arrives as room events. A failure is reported
+   * as the non-fatal error `moderation-failed` and also rejects.
    */
-  async moderate(request: ModerationRequest): Promise<void> {
+  async moderate(request: ModerationRequest | HostRequest): Promise<void> {
     try {
       if (!this.#moderator) throw new Error('no moderator is configured');
       await this.#moderator(request);
@@ -409,6 +411,25 @@ export class RoomSession {
       this.store.reportError({ code: 'moderation-failed', detail: messageOf(error), fatal: false });
       throw error;
     }
+  }
+
+  /** Spotlight `identity` for everyone (a host; `null` clears), as `moderate` does. */
+  spotlight(identity: string | null): Promise<void> {
+    return this.moderate({ action: 'spotlight', identity });
+  }
+
+  /** Place participants for everyone (a host): identity → position, 0 first; `null` clears. */
+  setPositions(positions: Readonly<Record<string, number>> | null): Promise<void> {
+    return this.moderate({ action: 'positions', positions });
+  }
+
+  /** End the meeting for everyone (a host), then leave; see `session/host.ts`. */
+  endForEveryone(): Promise<void> {
+    return endForEveryone(
+      this.room,
+      () => this.moderate({ action: 'end' }),
+      () => this.leave(),
+    );
   }
 
   /** Set attributes of the local participant (only the keys given change). */

@@ -13,3 +13,4 @@ export * from './types.js';
 export * from './attributes.js';
 export * from './reactions.js';
 export * from './waiting-room.js';
+export * from './host-layout.js';

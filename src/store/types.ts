@@ -1,4 +1,5 @@
 import type { Participant, Track, TrackPublication } from 'livekit-client';
+import type { HostRequest } from './host-layout.js';
 
 /** The track sources the UI knows about, as livekit-client names them. */
 export type TrackSourceName = 'camera' | 'microphone' | 'screen_share' | 'screen_share_audio';
@@ -180,8 +181,11 @@ export interface ModerationRequest {
   readonly trackSid?: string;
 }
 
-/** Carries out a moderation request (e.g. a POST to the server helper's endpoint); rejects on failure. */
-export type Moderator = (request: ModerationRequest) => Promise<void>;
+/**
+ * Carries out a moderation request, or a host's request on the whole room (`HostRequest`), e.g. a
+ * POST to the server helper's endpoint; rejects on failure.
+ */
+export type Moderator = (request: ModerationRequest | HostRequest) => Promise<void>;
 
 /**
  * Raises or lowers the local participant's hand through the server (e.g. a POST to the server
@@ -195,7 +199,8 @@ export interface RoomSnapshot {
     /**
      * On `disconnected`, why, in kebab case (`client-initiated`, `server-shutdown`, …;
      * `reconnect-failed` when livekit-client gave up reconnecting, `unknown-reason` when nothing
-     * says).
+     * says; `host-ended` when a host ended the meeting for everyone, `ended-for-everyone` for the
+     * host who did, instead of `room-deleted`).
      */
     readonly reason?: string;
   };

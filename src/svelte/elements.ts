@@ -46,6 +46,7 @@ import type {
   DeafenEvent,
   DeviceChangeEvent,
   DisconnectedEvent,
+  EndForEveryoneEvent,
   HandRaiseEvent,
   JoinEvent,
   LeaveEvent,
@@ -222,6 +223,8 @@ export interface LayoutGridSvelteAttributes {
 export interface LeaveButtonSvelteAttributes {
   /** Before leaving; cancel it to stay. `LeaveEvent`. */
   onleave?: (event: LeaveEvent) => void;
+  /** A host chose "End for everyone", before it is asked of the server; cancel it to go on. `EndForEveryoneEvent`. */
+  'onend-for-everyone'?: (event: EndForEveryoneEvent) => void;
 }
 
 /** Attributes, properties and events of `<media-call>` in Svelte. */

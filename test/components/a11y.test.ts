@@ -433,6 +433,28 @@ describe('accessibility of the full default UI', () => {
     expect(pin.hasAttribute('aria-pressed')).to.equal(false);
     await script.room.disconnect();
   });
+
+  // Host: spotlight and end for everyone
+  it("passes axe with a spotlighted tile and a host's Leave menu open", async () => {
+    const { script, el } = await fullRoom(2);
+    const [first] = script.identities;
+    // The room's metadata as the server helper writes it (a room update from the SFU).
+    const room = script.room as unknown as { roomInfo?: { metadata: string } };
+    room.roomInfo = { ...(room.roomInfo ?? {}), metadata: JSON.stringify({ spotlight: first }) };
+    script.room.emit(RoomEvent.RoomMetadataChanged, room.roomInfo.metadata);
+    await el.store.settled();
+    await waitFor(
+      () => !!tileOf(el, first!)?.shadowRoot?.querySelector('[part="spotlight"]'),
+      'the spotlighted tile is marked',
+    );
+    const bar = callRoot(el)!.querySelector('control-bar')!;
+    const leave = bar.shadowRoot!.querySelector('leave-button')!;
+    await leave.show();
+    await waitFor(() => !!leave.shadowRoot!.querySelector('[role="menu"]'), 'the menu opens');
+    await expect(el).to.be.accessible();
+    leave.hide();
+    await script.room.disconnect();
+  });
 });
 
 // Captions and transcript

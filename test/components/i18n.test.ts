@@ -76,6 +76,10 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     moderateRemoveConfirm: name,
     moderatePromote: name,
     moderateLowerHand: name,
+    // Host: spotlight and end for everyone
+    moderateSpotlight: name,
+    moderateUnspotlight: name,
+    hostEndedBy: name,
     volumeOf: name,
     reactedWith: [['Ḱwame', '👍']],
     announceJoined: name,

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '../helpers/input.js';
+import type { HostRequest } from '../../src/store/host-layout.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { ParticipantList } from '../../src/components/participant-list/participant-list.js';
 import '../../src/components/media-room/media-room.js';
@@ -45,7 +46,7 @@ async function mount(remotes = 3) {
 
 /** Configure a moderator that records every request (and make the local participant one). */
 function moderate(m: Awaited<ReturnType<typeof mount>>, asModerator = true) {
-  const calls: ModerationRequest[] = [];
+  const calls: Array<ModerationRequest | HostRequest> = [];
   m.el.session.setModerator(async (request) => {
     calls.push(request);
   });
@@ -272,10 +273,15 @@ describe('<participant-list> on a scripted room', () => {
       [...(m.inRow(id, 'actions')?.querySelectorAll('button') ?? [])].map((x) =>
         x.getAttribute('part'),
       );
-    expect(buttons(m.local)).to.deep.equal([]);
-    expect(buttons(a)).to.deep.equal(['mute', 'remove']);
-    expect(buttons(b)).to.deep.equal(['promote', 'lower-hand', 'remove']);
-    expect(buttons(c)).to.deep.equal(['remove']);
+    // A host may spotlight anyone for everyone, themselves too.
+    expect(buttons(m.local)).to.deep.equal(['spotlight']);
+    expect(buttons(a)).to.deep.equal(['mute', 'spotlight', 'remove']);
+    expect(buttons(b)).to.deep.equal(['promote', 'lower-hand', 'spotlight', 'remove']);
+    expect(buttons(c)).to.deep.equal(['spotlight', 'remove']);
+    expect(m.inRow(c, 'spotlight')!.getAttribute('aria-label')).to.equal(
+      `Spotlight ${c} for everyone`,
+    );
+    expect(m.inRow(c, 'spotlight')!.getAttribute('aria-pressed')).to.equal('false');
     const mute = m.inRow<HTMLButtonElement>(a, 'mute')!;
     expect(mute.getAttribute('aria-label')).to.equal('Mute Zoë Adams');
     expect(mute.title).to.equal('Mute Zoë Adams');
@@ -297,10 +303,13 @@ describe('<participant-list> on a scripted room', () => {
     await waitFor(() => calls.length === 2, 'promote sent');
     m.inRow<HTMLButtonElement>(b, 'lower-hand')!.click();
     await waitFor(() => calls.length === 3, 'lower-hand sent');
+    m.inRow<HTMLButtonElement>(c, 'spotlight')!.click();
+    await waitFor(() => calls.length === 4, 'spotlight sent');
     expect(calls).to.deep.equal([
       { action: 'mute', identity: a, trackSid: micSid },
       { action: 'promote', identity: b },
       { action: 'lower-hand', identity: b },
+      { action: 'spotlight', identity: c },
     ]);
 
     // A muted microphone offers no Mute.
@@ -313,7 +322,7 @@ describe('<participant-list> on a scripted room', () => {
     const m = await mount(1);
     const [a] = m.ids as [string];
     m.script.makeModerator();
-    const calls: ModerationRequest[] = [];
+    const calls: Array<ModerationRequest | HostRequest> = [];
     let fail: (error: Error) => void = () => {};
     m.el.session.setModerator(
       (request) =>
@@ -473,7 +482,7 @@ describe('<participant-list> on a scripted room', () => {
 
   it('reaches every row control with Tab from the search field', async () => {
     const m = await mount(2);
-    const [a, b] = m.ids as [string, string];
+    const [a] = m.ids as [string, string];
     moderate(m);
     m.script.publishTrack(a, 'microphone');
     await waitFor(() => m.inRow(a, 'mute') !== null, 'moderator actions');
@@ -492,11 +501,11 @@ describe('<participant-list> on a scripted room', () => {
     }
     expect(seen).to.deep.equal([
       '-:filter',
+      `${m.local}:spotlight`,
       `${a}:volume`,
       `${a}:mute`,
+      `${a}:spotlight`,
       `${a}:remove`,
-      `${b}:volume`,
-      `${b}:remove`,
     ]);
     await m.script.room.disconnect();
   });

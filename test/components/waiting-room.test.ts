@@ -6,7 +6,7 @@ import type { WaitingScreen } from '../../src/components/waiting-screen/waiting-
 import '../../src/index.js';
 import type { ParticipantActionEvent } from '../../src/events/participant-events.js';
 import { CAPABILITIES_ATTRIBUTE, WAITING_ATTRIBUTE } from '../../src/store/attributes.js';
-import type { ModerationRequest } from '../../src/store/types.js';
+import type { Moderator } from '../../src/store/types.js';
 import { isAdmitted } from '../../src/store/waiting-room.js';
 import { deepActive } from '../helpers/focus.js';
 import { sendKeys } from '../helpers/input.js';
@@ -44,7 +44,7 @@ async function hostRoom(remotes: number, { moderator = true } = {}) {
     </media-room>`,
   );
   el.room = script.room;
-  const calls: ModerationRequest[] = [];
+  const calls: Parameters<Moderator>[0][] = [];
   el.session.setModerator(async (request) => void calls.push(request));
   if (moderator) script.makeModerator();
   const notices = el.querySelector('knock-notices')! as KnockNotices;

@@ -17,7 +17,6 @@ import {
   WAITING_ATTRIBUTE,
   createMediaRooms,
   createRequestHandler,
-  mergeRoomMetadata,
   waitingRoomFromMetadata,
   type MediaRooms,
   type RequestHandlerOptions,
@@ -128,22 +127,12 @@ after(async () => {
 });
 
 describe('waiting room: metadata', () => {
-  it('reads "waitingRoom": true only, and merges keeping the other keys', () => {
+  it('reads "waitingRoom": true only', () => {
     assert.equal(waitingRoomFromMetadata('{"type":"webinar","waitingRoom":true}'), true);
     assert.equal(waitingRoomFromMetadata('{"waitingRoom":"true"}'), false);
     assert.equal(waitingRoomFromMetadata('not json'), false);
     assert.equal(waitingRoomFromMetadata(''), false);
     assert.equal(waitingRoomFromMetadata('null'), false);
-    assert.deepEqual(
-      JSON.parse(mergeRoomMetadata('{"type":"webinar","spotlight":"ann"}', { waitingRoom: true })),
-      { type: 'webinar', spotlight: 'ann', waitingRoom: true },
-    );
-    assert.deepEqual(JSON.parse(mergeRoomMetadata('[1]', { waitingRoom: false })), {
-      waitingRoom: false,
-    });
-    assert.deepEqual(JSON.parse(mergeRoomMetadata('', { waitingRoom: true })), {
-      waitingRoom: true,
-    });
   });
 
   it('setWaitingRoom turns it on and off on a live room, keeping the type; 404-style error for none', async () => {
@@ -157,6 +146,11 @@ describe('waiting room: metadata', () => {
     await rooms.setWaitingRoom(roomId, false);
     assert.equal(await rooms.isWaitingRoom(roomId), false);
     await assert.rejects(rooms.setWaitingRoom(uniqueRoom(), true), /room not found/);
+    const odd = uniqueRoom();
+    await rooms.createRoom(odd, { metadata: 'plain text' });
+    await assert.rejects(rooms.setWaitingRoom(odd, true), /not a JSON object/);
+    assert.equal((await service.listRooms([odd]))[0]!.metadata, 'plain text', 'left as it was');
+    await rooms.deleteRoom(odd);
     assert.equal(await rooms.isWaitingRoom(uniqueRoom()), false, 'no room: no waiting');
     await rooms.deleteRoom(roomId);
   });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Encryption_Type } from '@livekit/protocol';
+import type { HostRequest } from '../../src/store/host-layout.js';
 import type { ModerationRequest } from '../../src/store/types.js';
 import { RoomSession } from '../../src/session/room-session.js';
 import { REACTIONS } from '../../src/store/reactions.js';
@@ -113,7 +114,7 @@ describe('RoomSession: chat, reactions and moderation on a scripted room', () =>
     expect(session.store.get().error?.code).to.equal('moderation-failed');
     session.clearError();
 
-    const calls: ModerationRequest[] = [];
+    const calls: Array<ModerationRequest | HostRequest> = [];
     session.setModerator(async (request) => {
       calls.push(request);
       if (request.action === 'remove') throw new Error('HTTP 403: not a moderator');

@@ -5,6 +5,9 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
 import type { ConnectionPhase, RoomSnapshot } from '../../store/types.js';
+import { selectHostLayout } from '../../store/host-layout.js';
+import { NAME_SLOT, withName } from '../../internal/isolate.js';
+import { sanitizeName } from '../../internal/text.js';
 import { styles } from './connection-banner.styles.js';
 
 interface View {
@@ -12,19 +15,26 @@ interface View {
   reason: string | undefined;
   /** A fatal error is shown by `<media-room>` itself (with Retry): no second message. */
   fatal: boolean;
+  /** The name of the host who ended the meeting for everyone ('' when unknown or not ended). */
+  endedBy: string;
 }
+
+/** Reasons that end the meeting itself: no Rejoin (joining again would open an empty room). */
+const ENDED = new Set(['host-ended', 'ended-for-everyone']);
 
 const selectView = (s: RoomSnapshot): View => ({
   phase: s.connection.phase,
   reason: s.connection.reason,
   fatal: !!s.error?.fatal,
+  endedBy: sanitizeName(selectHostLayout(s).ended?.by ?? ''),
 });
 
 /**
  * The state of the connection as a banner: "Reconnecting…" with a spinner while the connection is
  * recovered (livekit-client resuming or reconnecting, or the session rejoining at once),
  * "Connection restored." for a few seconds once it is back, and, after a disconnect, why
- * (localized) with a Rejoin button that joins again through the session. Nothing is shown while
+ * (localized) with a Rejoin button that joins again through the session ("The host ended the
+ * meeting." names the host when known, and has no Rejoin: the meeting is over). Nothing is shown while
  * joining or connected. It follows the store's connection phase, as `<media-room>`'s
  * `reconnecting`, `reconnected` and `disconnected` events do, so it never says other than they.
  *
@@ -60,7 +70,12 @@ export class ConnectionBanner extends LitElement {
 
   readonly #localize = new LocalizeController(this);
   readonly #view = new StoreController(this, selectView, {
-    fallback: { phase: 'idle', reason: undefined, fatal: false },
+    fallback: { phase: 'idle', reason: undefined, fatal: false, endedBy: '' },
+    equals: (a, b) =>
+      a.phase === b.phase &&
+      a.reason === b.reason &&
+      a.fatal === b.fatal &&
+      a.endedBy === b.endedBy,
   });
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   #lastPhase: ConnectionPhase = 'idle';
@@ -96,7 +111,7 @@ export class ConnectionBanner extends LitElement {
   }
 
   override render(): TemplateResult {
-    const { phase, reason, fatal } = this.#view.value;
+    const { phase, reason, fatal, endedBy } = this.#view.value;
     const t = this.#localize;
     const reconnecting = phase === 'reconnecting';
     const reconnected = phase === 'connected' && this.showReconnected;
@@ -116,16 +131,26 @@ export class ConnectionBanner extends LitElement {
         <p part="message">${t.term('reconnected')}</p>
       </div>`;
     }
+    const again = t.term('rejoin');
+    // The text as a property: no white space around it, whatever the formatter makes of the markup.
+    const rejoin = html`<button
+      part="rejoin"
+      type="button"
+      .textContent=${again}
+      @click=${this.#rejoin}
+    ></button>`;
     const alert = disconnected
       ? html`<div part="banner" class="disconnected">
           <p part="message">
             ${
               reason === 'client-initiated'
                 ? t.term('left')
-                : t.termFor(`reason:${reason}`, 'disconnected')
+                : reason === 'host-ended' && endedBy
+                  ? withName(t.term('hostEndedBy', NAME_SLOT), endedBy)
+                  : t.termFor(`reason:${reason}`, 'disconnected')
             }
           </p>
-          <button part="rejoin" type="button" @click=${this.#rejoin}>${t.term('rejoin')}</button>
+          ${ENDED.has(reason ?? '') ? nothing : rejoin}
         </div>`
       : nothing;
     return html`<div part="base" dir=${t.dir} lang=${t.lang}>

@@ -8,6 +8,7 @@ import { PageChangeEvent, PinnedChangeEvent, type PinnedTile } from '../../event
 import { define } from '../../internal/define.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import { isWaiting } from '../../store/waiting-room.js';
+import { NO_HOST_LAYOUT, selectHostLayout, type HostLayout } from '../../store/host-layout.js';
 import '../participant-tile/participant-tile.js';
 import { CellPool } from './cells.js';
 import { GridMeasure } from './measure.js';
@@ -94,6 +95,12 @@ export function selectGridView(s: RoomSnapshot): GridView {
  * are counted as viewers); `pip` (one-to-one: the other person full size, you small in a corner).
  * A screen share is shown large whenever there is one, unless the user pinned another tile.
  *
+ * A host's choices for everyone (the room metadata, see `RoomSession.spotlight` and
+ * `setPositions`): the spotlighted participant is the large tile in every layout (over a screen
+ * share), and participants a host placed take those places in the order (after the pinned tile
+ * and the screen shares), until cleared. A tile this viewer pinned wins over the spotlight; a
+ * composition (slotted tiles) keeps its own order but shows the spotlighted tile large.
+ *
  * @tag layout-grid
  * @summary Lays out participant tiles: grid, speaker, focus, stage and picture-in-picture, with pages.
  *
@@ -155,6 +162,10 @@ export class LayoutGrid extends LitElement {
     fallback: { tiles: [], speakers: [], recency: NO_RECENCY },
     // A mute re-renders the grid only when it hides muted videos.
     equals: (a, b) => sameView(a, b, this.hideVideoMuted),
+  });
+  /** A host's spotlight and positions for everyone (the room metadata). */
+  readonly #host = new StoreController<HostLayout>(this, selectHostLayout, {
+    fallback: NO_HOST_LAYOUT,
   });
   readonly #measure = new GridMeasure(this);
 
@@ -224,6 +235,7 @@ export class LayoutGrid extends LitElement {
       composed: this.slotted.length > 0,
       layout: this.layout,
       pinned: this.pinned,
+      host: this.#host.value,
       maxTiles: this.maxTiles,
       page: this.page,
       gridSize: measure.grid,

@@ -22,10 +22,16 @@ export interface OrderInput {
   readonly pageSize: number;
   /** The page the user is looking at (0-based). */
   readonly page: number;
+  /**
+   * Places a host chose for everyone (key → index, 0 first) among the tiles after the pinned one
+   * and the screen shares; they override the automatic order.
+   */
+  readonly positions?: ReadonlyMap<string, number> | undefined;
 }
 
 /**
- * A stable order of tiles: the pinned one first, then screen shares, then everyone else.
+ * A stable order of tiles: the pinned one first, then screen shares, then everyone else (those a
+ * host placed at their `positions`).
  *
  * The rest keep their previous places, so visible tiles are not reshuffled on every speaker
  * change: a speaker already on the current page (or on the first page) stays where they are; a
@@ -33,7 +39,14 @@ export interface OrderInput {
  * that spoke least recently (never your own tile). Newcomers are appended; those who left are
  * dropped.
  */
-export function stableOrder({ previous, tiles, pinned, pageSize, page }: OrderInput): string[] {
+export function stableOrder({
+  previous,
+  tiles,
+  pinned,
+  pageSize,
+  page,
+  positions,
+}: OrderInput): string[] {
   const byKey = new Map(tiles.map((t) => [t.key, t]));
   const seen = new Set<string>();
   const order: string[] = [];
@@ -83,5 +96,30 @@ export function stableOrder({ previous, tiles, pinned, pageSize, page }: OrderIn
     rest[from] = rest[target]!;
     rest[target] = key;
   }
-  return [...front, ...rest];
+  return [...front, ...(positions?.size ? placeAt(rest, positions) : rest)];
+}
+
+/**
+ * `keys` with those in `positions` at their index (ties by key; an index past the end puts the
+ * tile last), the others filling the places around them in their order.
+ */
+export function placeAt(keys: readonly string[], positions: ReadonlyMap<string, number>): string[] {
+  const placed = keys
+    .filter((k) => positions.has(k))
+    .sort((a, b) => positions.get(a)! - positions.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
+  if (placed.length === 0) return [...keys];
+  const free = keys.filter((k) => !positions.has(k));
+  const out: string[] = [];
+  let p = 0;
+  let f = 0;
+  while (p < placed.length || f < free.length) {
+    const next = placed[p];
+    if (next !== undefined && (f >= free.length || positions.get(next)! <= out.length)) {
+      out.push(next);
+      p += 1;
+    } else {
+      out.push(free[f++]!);
+    }
+  }
+  return out;
 }

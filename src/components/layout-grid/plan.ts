@@ -35,6 +35,11 @@ export interface PlanInput {
   readonly composed: boolean;
   readonly layout: GridLayout;
   readonly pinned: PinnedTile | undefined;
+  /** A host's choices for everyone: the spotlighted identity and the places (identity → index). */
+  readonly host?: {
+    readonly spotlight: string | undefined;
+    readonly positions: ReadonlyMap<string, number>;
+  };
   readonly maxTiles: number;
   /** The `page` property, not yet clamped. */
   readonly page: number;
@@ -63,6 +68,9 @@ export function makePlan(input: PlanInput): { plan: Plan; order: string[] } {
     input.pinned && byKey.has(keyOf(input.pinned.identity, input.pinned.source))
       ? keyOf(input.pinned.identity, input.pinned.source)
       : undefined;
+  // A host's spotlight is the large tile for everyone, unless this viewer pinned a tile.
+  const spotlightKey = input.host?.spotlight && keyOf(input.host.spotlight, 'camera');
+  const spotlit = pinnedKey || !spotlightKey ? undefined : byKey.get(spotlightKey);
   const share = tiles.find((t) => t.source === 'screen_share');
   const { speakers, recency } = input.view;
 
@@ -77,15 +85,21 @@ export function makePlan(input: PlanInput): { plan: Plan; order: string[] } {
     tiles.length === 2 &&
     remoteCameras.length === 1 &&
     localCamera &&
-    !pinnedKey
+    !pinnedKey &&
+    !spotlit
   ) {
     mode = 'pip';
     main = remoteCameras[0];
     pip = localCamera;
   } else if (layout === 'focus' || layout === 'speaker') {
-    main = (pinnedKey && byKey.get(pinnedKey)) || share || lastSpeaker(tiles, recency) || tiles[0];
+    main =
+      (pinnedKey && byKey.get(pinnedKey)) ||
+      spotlit ||
+      share ||
+      lastSpeaker(tiles, recency) ||
+      tiles[0];
   } else if (!pinnedKey) {
-    main = share;
+    main = spotlit ?? share;
   }
   if (mode !== 'pip') mode = main && tiles.length > 1 ? 'focus' : 'grid';
   if (mode === 'grid') main = undefined;
@@ -117,12 +131,16 @@ export function makePlan(input: PlanInput): { plan: Plan; order: string[] } {
       lastSpoke: recency.get(t.identity) ?? 0,
       speaking: t.source === 'camera' && speaking.has(t.identity),
     }));
+    const positions = input.host?.positions;
     ordered = stableOrder({
       previous,
       tiles: orderTiles,
       pinned: pinnedKey,
       pageSize: size,
       page: page - 1,
+      positions: positions?.size
+        ? new Map([...positions].map(([identity, at]) => [keyOf(identity, 'camera'), at]))
+        : undefined,
     });
     // Keep the large tile's place in the order, for when it returns to the grid.
     order = [...ordered];

@@ -262,6 +262,12 @@ export const styles = [
       background: var(--mr-color-surface-hover, #374151);
     }
 
+    [part~='spotlight'][part~='on'] {
+      background: var(--mr-color-accent, #2563eb);
+      border-color: transparent;
+      color: var(--mr-color-on-accent, #fff);
+    }
+
     [part='actions'] svg {
       width: 1.1rem;
       height: 1.1rem;

@@ -37,6 +37,9 @@ import { RowHeights } from './virtual.js';
  * the stage (viewers), Lower hand (raised hands) and Remove (after an inline confirmation; Escape
  * cancels); in a waiting room, those waiting to be let in are listed first under Waiting, each
  * with Admit and Deny (others do not list them at all). Each fires `participant-action` first; the request then goes to `RoomSession.moderate`.
+ * Every row (yours too) also offers "Spotlight Ada for everyone" (a toggle; pressed, "Remove
+ * spotlight from Ada"), which goes to `RoomSession.spotlight`: the participant becomes the large
+ * tile of every `<layout-grid>` in the room.
  * While it is under way the button is busy; a failure is reported by the store
  * (`moderation-failed`). The server checks the token again: hiding the actions is only for the UI.
  *
@@ -81,6 +84,7 @@ import { RowHeights } from './virtual.js';
  * @csspart waiting-actions - A waiting participant's Admit and Deny buttons (a waiting room; moderators only).
  * @csspart admit - The Admit button of a waiting participant.
  * @csspart deny - The Deny button of a waiting participant.
+ * @csspart spotlight - A host's Spotlight for everyone toggle (`aria-pressed`); also `on` while that participant is in the spotlight.
  * @csspart confirmation - The inline question before removing someone.
  * @csspart confirm - The Confirm button of the question.
  * @csspart cancel - The Cancel button of the question.
@@ -172,7 +176,7 @@ export class ParticipantList extends LitElement {
 
   override render(): TemplateResult {
     const t = this.#localize;
-    const { rows: all, canModerate, volumes } = this.#view.value;
+    const { rows: all, canModerate, volumes, spotlight } = this.#view.value;
     // Waiting to be let in (listed for a moderator only): a group of their own, first.
     const waiting = all.filter((r) => r.waiting);
     const rows = waiting.length > 0 ? all.filter((r) => !r.waiting) : all;
@@ -190,6 +194,8 @@ export class ParticipantList extends LitElement {
       confirming: this.confirming,
       busy: this.busy,
       act: this.#onAct,
+      spotlight,
+      toggleSpotlight: this.#onToggleSpotlight,
       askRemove: this.#onAskRemove,
       cancelRemove: this.#onCancelRemove,
       onConfirmKeyDown: this.#onConfirmKeyDown,
@@ -386,6 +392,23 @@ export class ParticipantList extends LitElement {
     }
     if (action === 'remove') await this.#cancelRemove(row.identity);
   }
+
+  /** Spotlight the row's participant for everyone, or take it away; busy until it answers. */
+  #onToggleSpotlight = async (row: Row): Promise<void> => {
+    const session = this.#view.session;
+    const key = busyKey('spotlight', row.identity);
+    if (!session || !this.#view.value.canModerate || this.busy.has(key)) return;
+    this.busy = new Set(this.busy).add(key);
+    try {
+      await session.spotlight(this.#view.value.spotlight === row.identity ? null : row.identity);
+    } catch {
+      // The store reported `moderation-failed`; the button just stops being busy.
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(key);
+      this.busy = busy;
+    }
+  };
 
   #onKeyDown = (e: KeyboardEvent) => {
     // In a search field holding text, Escape clears it (the browser's own behaviour) first.

@@ -7,6 +7,7 @@ import {
 } from '../../store/selectors.js';
 import type { ModerationAction, ParticipantState, RoomSnapshot } from '../../store/types.js';
 import { isWaiting } from '../../store/waiting-room.js';
+import { selectHostLayout } from '../../store/host-layout.js';
 
 /** A microphone or camera: published and live, published and muted, or not published. */
 export type MediaState = 'on' | 'off' | 'none';
@@ -38,6 +39,8 @@ export interface View {
   readonly rows: readonly Row[];
   readonly canModerate: boolean;
   readonly volumes: Readonly<Record<string, number>>;
+  /** The identity a host spotlighted for everyone, if any. */
+  readonly spotlight?: string | undefined;
 }
 
 export const EMPTY_VIEW: View = Object.freeze({
@@ -103,11 +106,13 @@ export const selectView = (s: RoomSnapshot): View => ({
     : selectParticipantRows(s).filter((r) => !r.waiting),
   canModerate: selectCanModerate(s),
   volumes: s.audio?.volumes ?? EMPTY_VIEW.volumes,
+  spotlight: selectHostLayout(s).spotlight,
 });
 
 /** Equal when every row shows the same: a speaker change makes an equal view. */
 export function sameView(a: View, b: View): boolean {
   if (a.canModerate !== b.canModerate || !shallowEqual(a.volumes, b.volumes)) return false;
+  if (a.spotlight !== b.spotlight) return false;
   if (a.rows.length !== b.rows.length) return false;
   return a.rows.every((row, i) => row === b.rows[i] || shallowEqual(row, b.rows[i]));
 }
@@ -130,4 +135,5 @@ export function filterRows(rows: readonly Row[], key: string): readonly Row[] {
 }
 
 /** The key of a moderation request under way: the action and whom it is for. */
-export const busyKey = (action: ModerationAction, identity: string) => `${action}\u0000${identity}`;
+export const busyKey = (action: ModerationAction | 'spotlight', identity: string) =>
+  `${action}\u0000${identity}`;

@@ -20,6 +20,10 @@ export interface RowContext {
   readonly busy: ReadonlySet<string>;
   /** Fire `participant-action`, then moderate. */
   act(action: ModerationAction, row: Row): void;
+  /** The identity a host spotlighted for everyone, if any. */
+  readonly spotlight: string | undefined;
+  /** Spotlight the row's participant for everyone, or take the spotlight away (a host). */
+  toggleSpotlight(row: Row): void;
   /** Ask to confirm a removal. */
   askRemove(identity: string): void;
   /** Take back the question of a removal. */
@@ -159,7 +163,17 @@ function rowTemplate(ctx: RowContext, row: Row, place: number, size: number): Te
         }
       </span>
     </div>
-    ${row.isLocal ? nothing : controlsTemplate(ctx, row)}
+    ${
+      row.isLocal
+        ? ctx.canModerate
+          ? html`<div part="controls">
+              <div part="actions" role="group" aria-label=${t.term('participantActions', name)}>
+                ${spotlightButton(ctx, row)}
+              </div>
+            </div>`
+          : nothing
+        : controlsTemplate(ctx, row)
+    }
   </li>`;
 }
 
@@ -243,6 +257,7 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
                   )
                 : nothing
             }
+            ${spotlightButton(ctx, row)}
             <button
               part="remove"
               type="button"
@@ -256,6 +271,28 @@ function controlsTemplate(ctx: RowContext, row: Row): TemplateResult {
         : nothing
     }
   </div>`;
+}
+
+/**
+ * A host's "Spotlight Ada for everyone" / "Remove spotlight from Ada" (a toggle: pressed while
+ * the participant is in the spotlight), busy while its request is under way.
+ */
+function spotlightButton(ctx: RowContext, row: Row): TemplateResult {
+  const on = ctx.spotlight === row.identity;
+  const label = ctx.t.term(on ? 'moderateUnspotlight' : 'moderateSpotlight', row.name);
+  const busy = ctx.busy.has(busyKey('spotlight', row.identity));
+  return html`<button
+    part=${on ? 'spotlight on' : 'spotlight'}
+    type="button"
+    aria-label=${label}
+    title=${label}
+    aria-pressed=${on ? 'true' : 'false'}
+    aria-busy=${busy ? 'true' : 'false'}
+    aria-disabled=${busy ? 'true' : nothing}
+    @click=${() => ctx.toggleSpotlight(row)}
+  >
+    <svg viewBox="0 0 24 24" aria-hidden="true">${icons.spotlight}</svg>
+  </button>`;
 }
 
 /** A moderator's action button, busy while its request is under way. */

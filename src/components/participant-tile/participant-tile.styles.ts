@@ -51,6 +51,23 @@ export const styles = css`
     filter: grayscale(1) brightness(0.6);
   }
 
+  [part='spotlight'] {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.2em;
+    padding: 0 0.3em;
+    border-radius: 0.25rem;
+    background: var(--mr-color-accent, #2563eb);
+    font-size: 0.8em;
+    font-weight: 600;
+  }
+
+  [part='spotlight'] svg {
+    width: 1em;
+    height: 1em;
+  }
+
   [part='reconnecting'] {
     flex: none;
     font-size: 0.75em;

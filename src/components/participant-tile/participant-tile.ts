@@ -14,6 +14,7 @@ import { HAND_ATTRIBUTE } from '../../store/attributes.js';
 import { shallowEqual } from '../../store/equality.js';
 import { isReaction, type ReactionEmoji } from '../../store/reactions.js';
 import { selectRaisedHands, selectReactionsOf } from '../../store/selectors.js';
+import { selectHostLayout } from '../../store/host-layout.js';
 import { icons } from '../../internal/icons.js';
 import type { ParticipantState, Reaction, RoomSnapshot, TrackState } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
@@ -62,6 +63,7 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @csspart name - The participant's name (or "Ada's screen").
  * @csspart reconnecting - "Reconnecting…" after the name of a participant kept through a grace period.
  * @csspart hand - The raised-hand mark (its label says the place in the queue).
+ * @csspart spotlight - "Spotlight" with a star, on the camera tile of the participant a host spotlighted for everyone.
  * @csspart mic-muted - The audio-muted mark: the microphone, or the screen-share audio for a screen share.
  * @csspart connection-quality - The `<connection-quality>` element in the info bar.
  * @csspart actions - The actions area (Pin button and the `actions` slot).
@@ -80,6 +82,7 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @cssstate video-off - No video is shown.
  * @cssstate local - The participant is the local one.
  * @cssstate hand-raised - The participant's hand is raised.
+ * @cssstate spotlight - A host spotlighted this participant for everyone (camera tile).
  * @cssstate pinned - The tile is pinned (`pinned` is set).
  * @cssstate screen-share - The tile shows a screen share.
  * @cssstate reconnecting - The participant vanished without leaving and is kept for a grace period (greyed, "Reconnecting…").
@@ -110,6 +113,10 @@ export class ParticipantTile extends LitElement {
   });
   /** The place of this participant's raised hand in the queue (1-based), 0 when not raised. */
   readonly #hand = new StoreController<number>(this, this.#selectHand(), { fallback: 0 });
+  /** A host spotlighted this participant for everyone (the camera tile shows it). */
+  readonly #spotlight = new StoreController<boolean>(this, this.#selectSpotlight(), {
+    fallback: false,
+  });
   /** This participant's reactions now showing; compared shallowly, so others' do not re-render. */
   readonly #reactions = new StoreController<readonly Reaction[]>(this, this.#selectReactions(), {
     fallback: NO_REACTIONS,
@@ -189,6 +196,11 @@ export class ParticipantTile extends LitElement {
         : 0;
   }
 
+  #selectSpotlight() {
+    const identity = this.#identity;
+    return (s: RoomSnapshot) => selectHostLayout(s).spotlight === identity;
+  }
+
   #selectReactions() {
     // A screen share shows none: the camera tile of the same participant does.
     if (this.#isScreen) return () => NO_REACTIONS;
@@ -199,6 +211,7 @@ export class ParticipantTile extends LitElement {
     if (changed.has('identity') || changed.has('participant')) {
       this.#participant.select(this.#select());
       this.#hand.select(this.#selectHand());
+      this.#spotlight.select(this.#selectSpotlight());
     }
     if (changed.has('identity') || changed.has('participant') || changed.has('source')) {
       this.#reactions.select(this.#selectReactions());
@@ -232,6 +245,8 @@ export class ParticipantTile extends LitElement {
     setState(this.#internals, 'reconnecting', !!p?.reconnecting);
     const hand = screen ? 0 : this.#hand.value;
     setState(this.#internals, 'hand-raised', hand > 0);
+    const spotlit = !screen && this.#spotlight.value;
+    setState(this.#internals, 'spotlight', spotlit);
     // Named after the participant (every tile has one) and after what it does: "Pin Ada", "Unpin
     // Ada". Its name says the state, so it is a plain button, not a toggle ("Unpin, pressed").
     const pinLabel = screen
@@ -319,6 +334,14 @@ export class ParticipantTile extends LitElement {
                 >
                   ${icons.hand}
                 </svg>`
+              : nothing
+          }
+          ${
+            spotlit
+              ? html`<span part="spotlight"
+                  ><svg viewBox="0 0 24 24" aria-hidden="true">${icons.spotlight}</svg
+                  >${t.term('tileSpotlight')}</span
+                >`
               : nothing
           }
           <span part="name" dir=${label === name ? 'auto' : nothing} title=${label}>${shown}</span>

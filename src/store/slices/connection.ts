@@ -1,5 +1,6 @@
 import { ConnectionState, DisconnectReason, RoomEvent } from 'livekit-client';
 import { shallowEqual } from '../equality.js';
+import { endedReason } from '../host-layout.js';
 import type { RoomStoreEvent, Slice, SliceHost } from '../slice.js';
 import type { ConnectionPhase, RoomError, RoomSnapshot } from '../types.js';
 import { deniedEntry } from '../waiting-room.js';
@@ -55,6 +56,11 @@ export class ConnectionSlice implements Slice<Key> {
       this.#reason =
         deniedEntry(host.room, reasonName(reason)) ??
         (this.#phase === 'reconnecting' ? 'reconnect-failed' : 'unknown-reason');
+      // A host ended the meeting (the metadata says so just before the room goes): not a closure.
+      if (this.#reason === 'room-deleted') {
+        const { metadata = '', localParticipant } = host.room;
+        this.#reason = endedReason(metadata, localParticipant.identity) ?? this.#reason;
+      }
       this.#setPhase('disconnected');
     });
     events.on(RoomEvent.RoomMetadataChanged, (metadata) => {
