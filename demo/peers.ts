@@ -1,4 +1,5 @@
-// Fills the demo room with participants for developing layouts: ?count=N&share=1&room=demo.
+// Fills the demo room with participants for developing layouts: ?count=N&share=1&room=demo;
+// &captions=1 has them speak captions (LiveKit's transcription streams, interim then final).
 import { LocalVideoTrack, Room, Track } from 'livekit-client';
 
 const NAMES = [
@@ -64,4 +65,33 @@ for (let i = 0; i < count; i += 1) {
   joined.push(peer);
   status.textContent = `${joined.length} of ${count} joined`;
 }
+
+const LINES = [
+  'Good morning, everyone. Shall we begin?',
+  'The numbers for the quarter are on the shared screen.',
+  'مرحبا بالجميع، لنبدأ الاجتماع.',
+  'Could you say more about the second chart?',
+  'Bonjour à tous, je vous entends bien.',
+  'Let us take questions at the end.',
+];
+
+/** Each peer in turn "says" a line: the words as an interim segment, then the whole as final. */
+async function speakCaptions(): Promise<void> {
+  // Bounded: 120 lines (about ten minutes), then the peers fall silent.
+  for (let n = 0; n < 120 && joined.length > 0; n += 1) {
+    const peer = joined[n % joined.length]!;
+    const words = LINES[n % LINES.length]!.split(' ');
+    const segment = `demo-${n}`;
+    for (let w = 1; w <= words.length; w += 1) {
+      const final = w === words.length;
+      await peer.localParticipant.sendText(words.slice(0, w).join(' '), {
+        topic: 'lk.transcription',
+        attributes: { 'lk.segment_id': segment, 'lk.transcription_final': String(final) },
+      });
+      await new Promise((resolve) => setTimeout(resolve, final ? 1500 : 300));
+    }
+  }
+}
+if (params.get('captions')) void speakCaptions();
+
 addEventListener('pagehide', () => joined.forEach((r) => void r.disconnect()));

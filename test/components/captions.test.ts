@@ -522,3 +522,55 @@ describe('captions in <media-call>', () => {
     await waitFor(() => !call().querySelector('captions-overlay'), 'overlay hidden');
   });
 });
+
+describe('captions in <media-call> on a phone', () => {
+  it('keeps the transcript button behind "More" (one row of controls); closing gives focus to "More"', async () => {
+    const script = await ScriptedRoom.create(1);
+    const el = await fixture<MediaRoom>(
+      html`<media-room skip-prejoin style="height: 640px; width: 360px"></media-room>`,
+    );
+    el.room = script.room;
+    await waitFor(() => !!callRoot(el)?.querySelector('layout-grid'), 'the call');
+    const call = () => callRoot(el)!;
+    receiveTranscription(script.room, script.identities[0]!, 'Hello there.', {
+      segment: 'h',
+      final: true,
+    });
+    await waitFor(() => !!call().querySelector('transcript-toggle'), 'transcript toggle');
+    const tt = call().querySelector('transcript-toggle')! as TranscriptToggle;
+    const menu = call().querySelector<HTMLElement>('[part="more-menu"]')!;
+    expect(menu.contains(tt), 'behind More').to.equal(true);
+    const more = call().querySelector<HTMLElement>('[part="more"]')!;
+    const bar = call().querySelector('control-bar')!;
+    const tops = new Set(
+      [...bar.children]
+        .filter((c) => c.getAttribute('slot') === 'end' && c.getBoundingClientRect().width > 0)
+        .map((c) => Math.round(c.getBoundingClientRect().top)),
+    );
+    expect([...tops].length, 'the bar is one row').to.equal(1);
+
+    more.click();
+    await waitFor(() => !menu.hidden, 'More open');
+    await tt.updateComplete;
+    tt.shadowRoot!.querySelector('button')!.click();
+    const panel = call().querySelector('transcript-panel')! as TranscriptPanel;
+    await waitFor(
+      () => !panel.hidden && deepActive() === panel.shadowRoot!.querySelector('[part="filter"]'),
+      'opened, focus in the search',
+    );
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => panel.hidden, 'closed');
+    // "More" still open: its transcript button takes the focus back.
+    const ttButton = tt.shadowRoot!.querySelector('button')!;
+    await waitFor(() => deepActive() === ttButton, 'focus back on the button');
+
+    // Opened from the focused button, the focus leaves "More", which closes.
+    ttButton.click();
+    await waitFor(() => !panel.hidden, 'opened again');
+    await waitFor(() => menu.hidden, 'More closed as the focus left it');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => panel.hidden, 'closed again');
+    await waitFor(() => deepActive() === more, 'the button hidden: focus on More');
+    await script.room.disconnect();
+  });
+});

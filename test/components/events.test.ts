@@ -20,6 +20,7 @@ import {
   HandRaiseEvent,
   JoinEvent,
   LeaveEvent,
+  EndForEveryoneEvent,
   MediaDevicesChangedEvent,
   PageChangeEvent,
   PanelCloseEvent,
@@ -86,6 +87,7 @@ interface EventClasses {
   'track-toggle': TrackToggleEvent;
   'device-change': DeviceChangeEvent;
   leave: LeaveEvent;
+  'end-for-everyone': EndForEveryoneEvent;
   'chat-send': ChatSendEvent;
   'chat-toggle': ChatToggleEvent;
   'hand-raise': HandRaiseEvent;
@@ -250,6 +252,7 @@ const rows: Readonly<Record<string, Row>> = {
     ...announce,
   },
   leave: { event: new LeaveEvent(), cls: LeaveEvent, ...announce },
+  'end-for-everyone': { event: new EndForEveryoneEvent(), cls: EndForEveryoneEvent, ...announce },
   'chat-send': { event: new ChatSendEvent('hi'), cls: ChatSendEvent, ...announce },
   'chat-toggle': { event: new ChatToggleEvent(true), cls: ChatToggleEvent, ...announce },
   'hand-raise': { event: new HandRaiseEvent(true), cls: HandRaiseEvent, ...announce },

@@ -28,9 +28,13 @@ export const captionsParts = {
 
   overlay: (): TemplateResult => html`<captions-overlay part="captions"></captions-overlay>`,
 
-  transcriptToggle: (open: boolean, onToggle: (e: TranscriptToggleEvent) => void): TemplateResult =>
+  transcriptToggle: (
+    open: boolean,
+    onToggle: (e: TranscriptToggleEvent) => void,
+    slot: string | typeof nothing,
+  ): TemplateResult =>
     html`<transcript-toggle
-      slot="end"
+      slot=${slot}
       part="transcript-toggle"
       .pressed=${open}
       @transcript-toggle=${onToggle}

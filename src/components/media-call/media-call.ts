@@ -233,6 +233,12 @@ export class MediaCall extends LitElement {
       <deafen-button slot=${slot} part="deafen"></deafen-button>
       ${cc ? cc.toggle(this.captions, slot, this.#onCaptionsToggle) : nothing}
       <pip-button slot=${slot} part="pip"></pip-button>
+      ${
+        // On a phone the transcript's button waits behind "More" too: the bar stays one row.
+        cc && compact
+          ? cc.transcriptToggle(panel === 'transcript', this.#onTranscriptToggle, slot)
+          : nothing
+      }
     `;
     // The open panel follows the control bar in the tab order; the grid shows it beside the tiles.
     return html`${
@@ -270,7 +276,11 @@ export class MediaCall extends LitElement {
                 ></participants-toggle>`
               : nothing
           }
-          ${cc ? cc.transcriptToggle(panel === 'transcript', this.#onTranscriptToggle) : nothing}
+          ${
+            cc && !compact
+              ? cc.transcriptToggle(panel === 'transcript', this.#onTranscriptToggle, 'end')
+              : nothing
+          }
           <chat-toggle
             slot="end"
             part="chat-toggle"
@@ -389,7 +399,10 @@ export class MediaCall extends LitElement {
     if (!target || (open && this.panel !== which)) return;
     // A panel shown again renders what changed while it was hidden first.
     await target.updateComplete;
-    target.focus();
+    // A button behind a closed "More" cannot take focus: "More" takes it.
+    if (!open && target.closest('[part="more-menu"][hidden]')) {
+      this.renderRoot.querySelector<HTMLElement>('[part="more"]')?.focus();
+    } else target.focus();
   }
 
   /** Joins with what `<pre-join>` chose, unless a listener further out cancelled its `join`. */
