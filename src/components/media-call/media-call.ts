@@ -14,6 +14,7 @@ import { unlessCancelled } from '../../internal/unless-cancelled.js';
 import {
   canPublishSource,
   isViewer,
+  selectCanModerate,
   roomTypeFromMetadata,
   type RoomType,
 } from '../../store/selectors.js';
@@ -34,8 +35,6 @@ import '../recording-indicator/recording-indicator.js';
 import '../device-picker/device-picker.js';
 import '../screen-share-button/screen-share-button.js';
 import type { CaptionsParts } from './captions.js';
-import '../knock-notices/knock-notices.js';
-import '../waiting-screen/waiting-screen.js';
 import { selectLocalWaiting } from '../../store/waiting-room.js';
 import { CompactController } from './compact.js';
 import { styles } from './media-call.styles.js';
@@ -74,7 +73,8 @@ import { moreMenu, sheet } from './parts.js';
  *
  * In a waiting room (`{"waitingRoom": true}` in the room's metadata), a newcomer sees
  * `<waiting-screen>` instead of the call until a host lets them in, and a host sees
- * `<knock-notices>` above the tiles while anyone waits.
+ * `<knock-notices>` above the tiles while anyone waits. Both are loaded the first time they are
+ * needed (a newcomer waits, or the participant may moderate).
  *
  * @tag media-call
  * @summary The default call UI: pre-join, tiles, side panels and controls for the room type.
@@ -188,9 +188,8 @@ export class MediaCall extends LitElement {
     }
     if (fatal) return nothing;
     // A waiting room: until a host lets this participant in, the waiting screen instead.
-    return this.#view.value.waiting
-      ? html`<waiting-screen part="waiting"></waiting-screen>`
-      : this.#renderCall();
+    if (!this.#view.value.waiting) return this.#renderCall();
+    return this.#waitingLoaded() ? html`<waiting-screen part="waiting"></waiting-screen>` : nothing;
   }
 
   #renderCall(): TemplateResult {
@@ -248,7 +247,11 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      <knock-notices part="knocks"></knock-notices>
+      ${
+        this.#view.value.moderator && this.#waitingLoaded()
+          ? html`<knock-notices part="knocks"></knock-notices>`
+          : nothing
+      }
       <div class="stage ${panel ? 'open' : ''} ${compact ? 'compact' : ''} ${cc ? 'cc' : ''}">
         <layout-grid
           part="layout"
@@ -313,6 +316,27 @@ export class MediaCall extends LitElement {
         }
         ${cc ? cc.transcriptSheet(t, panel === 'transcript', this.#onTranscriptClose) : nothing}
       </div>`;
+  }
+
+  #waiting: 'loaded' | Promise<unknown> | undefined;
+
+  /**
+   * Whether the waiting room's elements are defined; the first call loads them (most rooms have no
+   * waiting room) and renders again once they are.
+   */
+  #waitingLoaded(): boolean {
+    this.#waiting ??= Promise.all([
+      import('../waiting-screen/waiting-screen.js'),
+      import('../knock-notices/knock-notices.js'),
+    ]).then(
+      () => {
+        this.#waiting = 'loaded';
+        this.requestUpdate();
+      },
+      // Not loaded (offline): tried again at the next render.
+      () => (this.#waiting = undefined),
+    );
+    return this.#waiting === 'loaded';
   }
 
   #cc: CaptionsParts | Promise<unknown> | undefined;
@@ -450,6 +474,8 @@ interface View {
   viewer: boolean;
   /** The local participant waits to be let in (a waiting room). */
   waiting: boolean;
+  /** The local participant may moderate: newcomers who knock are shown to them. */
+  moderator: boolean;
   /** What the grant lets the local participant publish (the controls behind "More"). */
   allowed: { microphone: boolean; camera: boolean; screen: boolean };
   /** The room has a transcription source: the captions and transcript controls show. */
@@ -463,6 +489,7 @@ const sameView = (a: View, b: View): boolean =>
   a.inRoom === b.inRoom &&
   a.viewer === b.viewer &&
   a.waiting === b.waiting &&
+  a.moderator === b.moderator &&
   a.allowed.microphone === b.allowed.microphone &&
   a.allowed.camera === b.allowed.camera &&
   a.allowed.screen === b.allowed.screen &&
@@ -475,6 +502,7 @@ const selectView = (s: RoomSnapshot | undefined): View => ({
   inRoom: !!s?.local,
   viewer: isViewer(s?.local),
   waiting: !!s && selectLocalWaiting(s),
+  moderator: !!s && selectCanModerate(s),
   allowed: {
     microphone: !s || canPublishSource(s, 'microphone'),
     camera: !s || canPublishSource(s, 'camera'),
