@@ -4,6 +4,7 @@
  * and the Node server helper: no DOM here.
  */
 import { DENIED_ATTRIBUTE, WAITING_ATTRIBUTE } from './attributes.js';
+import { derived } from './participant-map.js';
 import { capabilitiesOf, isModerator, isServerSet } from './selectors.js';
 import type { ParticipantState, RoomSnapshot } from './types.js';
 
@@ -55,6 +56,28 @@ export const selectWaitingRoom = (s: RoomSnapshot): boolean =>
 
 /** The local participant waits to be let in. */
 export const selectLocalWaiting = (s: RoomSnapshot): boolean => isWaiting(s.local);
+
+/**
+ * The identities of those waiting to be let in, in no particular order. Memoised: after an event
+ * only the participants it changed are looked at (counts on every event stay cheap at 1000).
+ */
+export const selectWaitingIdentities = (s: RoomSnapshot): readonly string[] =>
+  derived(
+    selectWaitingIdentities,
+    s.participants,
+    () => [...s.participants.values()].filter(isWaiting).map((p) => p.identity),
+    (previous, changed) => {
+      let next: string[] | undefined;
+      for (const identity of changed) {
+        const was = previous.includes(identity);
+        if (was === isWaiting(s.participants.get(identity))) continue;
+        next ??= [...previous];
+        if (was) next.splice(next.indexOf(identity), 1);
+        else next.push(identity);
+      }
+      return next ?? previous;
+    },
+  );
 
 /** The waiting participants, in the order they knocked (ties in join order). */
 export const selectWaiting = (s: RoomSnapshot): readonly ParticipantState[] =>

@@ -325,3 +325,29 @@ describe('waiting room: <waiting-screen> in the default UI', () => {
     await script.room.disconnect();
   });
 });
+
+describe('waiting room: <participants-toggle>', () => {
+  it('counts those in the call, not those waiting to be let in', async () => {
+    const script = await ScriptedRoom.create(3);
+    const el = await fixture<MediaRoom>(
+      html`<media-room skip-prejoin><participants-toggle></participants-toggle></media-room>`,
+    );
+    el.room = script.room;
+    const toggle = el.querySelector('participants-toggle')!;
+    await waitFor(() => toggle.count === 4, 'you and three others');
+    const [a, b] = script.identities;
+    knock(script, a!, '2026-12-01T10:00:01.000Z');
+    knock(script, b!, '2026-12-01T10:00:02.000Z');
+    await waitFor(() => toggle.count === 2, 'two waiting: not counted');
+    await toggle.updateComplete;
+    const badge = toggle.shadowRoot!.querySelector('[part="badge"]')!;
+    expect(badge.getAttribute('data-count')).to.equal('2');
+    admit(script, a!);
+    await waitFor(() => toggle.count === 3, 'let in: counted');
+    script.leave(b!);
+    await el.store.settled();
+    await waitFor(() => !el.store.get().participants.has(b!), 'gone');
+    expect(toggle.count, 'a waiting one who leaves changes nothing').to.equal(3);
+    await script.room.disconnect();
+  });
+});

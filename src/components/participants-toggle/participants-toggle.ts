@@ -7,6 +7,7 @@ import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
 import { icons } from '../../internal/icons.js';
 import { selectRaisedHands } from '../../store/selectors.js';
+import { selectWaitingIdentities } from '../../store/waiting-room.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import { styles } from './participants-toggle.styles.js';
 
@@ -18,12 +19,14 @@ interface Slice {
 }
 
 const selectSlice = (s: RoomSnapshot): Slice => ({
-  count: s.participants.size,
+  // Those waiting to be let in are not in the call yet (the list shows them apart).
+  count: s.participants.size - selectWaitingIdentities(s).length,
   hands: selectRaisedHands(s).length,
 });
 
 /**
- * Shows and hides the participant list, with the number of people in the room and a hand mark
+ * Shows and hides the participant list, with the number of people in the call (not counting
+ * those waiting to be let in, whom the list shows apart) and a hand mark
  * while hands are raised (then its name says how many). The page owns the list: the toggle sets
  * its own `pressed` when the user presses it and fires `participants-toggle`; show or hide your
  * `<participant-list>` on that event (or set `pressed` yourself when you show or hide it some
@@ -68,7 +71,7 @@ export class ParticipantsToggle extends LitElement {
   });
   readonly #internals: ElementInternals | undefined = this.attachInternals?.();
 
-  /** The number of participants, you included. */
+  /** The number of participants, you included; those waiting to be let in are not counted. */
   get count(): number {
     return this.#slice.value.count;
   }
