@@ -574,3 +574,33 @@ describe('captions in <media-call> on a phone', () => {
     await script.room.disconnect();
   });
 });
+
+describe('captions over several pages of tiles', () => {
+  it('stay above the pager, which stays in view', async () => {
+    const script = await ScriptedRoom.create(7);
+    const el = await fixture<MediaRoom>(
+      html`<media-room skip-prejoin style="height: 640px; width: 360px"></media-room>`,
+    );
+    el.room = script.room;
+    await waitFor(() => !!callRoot(el)?.querySelector('layout-grid'), 'the call');
+    const call = () => callRoot(el)!;
+    receiveTranscription(script.room, script.identities[0]!, 'Hello there.', {
+      segment: 'h',
+      final: true,
+    });
+    await waitFor(() => !!call().querySelector('captions-toggle'), 'captions toggle');
+    const cc = call().querySelector('captions-toggle')! as CaptionsToggle;
+    await cc.updateComplete;
+    cc.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => !!call().querySelector('captions-overlay'), 'overlay shown');
+    const grid = call().querySelector('layout-grid')!;
+    const pager = () => grid.shadowRoot!.querySelector<HTMLElement>('[part="pager"]');
+    await waitFor(() => !!pager() && !pager()!.hidden, 'several pages');
+    const overlay = call().querySelector('captions-overlay')! as CaptionsOverlay;
+    await waitFor(
+      () => overlay.getBoundingClientRect().bottom <= pager()!.getBoundingClientRect().top + 1,
+      'the captions end above the pager',
+    );
+    await script.room.disconnect();
+  });
+});

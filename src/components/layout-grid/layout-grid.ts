@@ -5,6 +5,7 @@ import { cssomStyle } from '../../internal/cssom-style.js';
 import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { PageChangeEvent, PinnedChangeEvent, type PinnedTile } from '../../events/layout-events.js';
+import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import { isWaiting } from '../../store/waiting-room.js';
@@ -125,6 +126,8 @@ export function selectGridView(s: RoomSnapshot): GridView {
  *
  * @event pinned-change - The user pinned or unpinned a tile (a tile's `tile-pin`); `pinned` says which. `PinnedChangeEvent`.
  * @event page-change - The user went to another page; `page` (1-based) and `pages`. `PageChangeEvent`.
+ *
+ * @cssstate paged - The tiles take more than one page: the pager shows below them.
  */
 export class LayoutGrid extends LitElement {
   static override styles = styles;
@@ -133,6 +136,7 @@ export class LayoutGrid extends LitElement {
     // update that can only follow from the one before it, which Lit's dev mode warns of.
     this.disableWarning?.('change-in-update');
   }
+  readonly #internals: ElementInternals | undefined = this.attachInternals?.();
   /** @internal Slotted tiles are assigned by the grid (only the current page's are shown). */
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
@@ -327,6 +331,7 @@ export class LayoutGrid extends LitElement {
   }
 
   protected override updated(): void {
+    setState(this.#internals, 'paged', (this.#plan?.pages ?? 1) > 1);
     this.#assignSlots();
   }
 

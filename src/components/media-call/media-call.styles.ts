@@ -69,6 +69,11 @@ export const styles = css`
     min-width: 0;
   }
 
+  /* Above the pager, when the tiles take several pages (the pager stays in view). */
+  [part='layout']:state(paged) ~ [part='captions'] {
+    margin-bottom: 3.75rem;
+  }
+
   /* On a phone: 4 tiles a page, and a strip of 3 beside or below a screen share. */
   .stage.compact > [part='layout'] {
     --layout-grid-min-tile-width: 6rem;
