@@ -474,6 +474,9 @@ describe('accessibility of captions and the transcript', () => {
         () => !callRoot(el)!.querySelector('transcript-panel')!.hidden,
         'transcript opens',
       );
+      // Checked as read: once the caption lines have faded in.
+      const overlay = callRoot(el)!.querySelector('captions-overlay')!;
+      await Promise.all(overlay.shadowRoot!.getAnimations().map((a) => a.finished));
       await expect(el).to.be.accessible();
       await script.room.disconnect();
     });

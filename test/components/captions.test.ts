@@ -77,6 +77,8 @@ describe('<captions-overlay>', () => {
     expect(style.backgroundColor).to.equal('rgba(0, 0, 0, 0.8)');
     // The tiles under it keep their pointer.
     expect(getComputedStyle(overlay).pointerEvents).to.equal('none');
+    // Checked as read: once the lines have faded in (mid-fade their contrast is lower).
+    await Promise.all(overlay.shadowRoot!.getAnimations().map((a) => a.finished));
     await expect(overlay).to.be.accessible();
   });
 
