@@ -5,9 +5,8 @@
  * token, no WebRTC), enough for the nodes to place and forward it.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { startCluster, type Cluster } from '../../dev/cluster.js';
@@ -17,6 +16,7 @@ import {
   isNodeHealthy,
   type MediaRooms,
 } from '../../src/server/index.js';
+import { joinSignalOnly } from './signal-participant.js';
 
 let cluster: Cluster;
 let counter = 0;
@@ -31,28 +31,7 @@ after(async () => {
 });
 
 /** Joins through the node at `wsUrl` as a signal-only participant until `leave()`. */
-async function connect(wsUrl: string, token: string): Promise<{ leave(): void }> {
-  const url = new URL('/rtc', wsUrl.replace(/^ws/, 'http'));
-  url.searchParams.set('access_token', token);
-  url.searchParams.set('protocol', '15');
-  const socket = await new Promise<Socket>((resolve, reject) => {
-    const req = request(url, {
-      headers: {
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
-      },
-    });
-    req.once('upgrade', (_res, upgraded) => resolve(upgraded));
-    req.once('response', (res) => reject(new Error(`signal answered ${res.statusCode}`)));
-    req.once('error', reject);
-    req.end();
-  });
-  socket.on('error', () => {}); // a node that stops closes it
-  socket.resume();
-  return { leave: () => socket.destroy() };
-}
+const connect = (wsUrl: string, token: string) => joinSignalOnly(wsUrl, token);
 
 async function waitFor(what: string, probe: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 15_000;

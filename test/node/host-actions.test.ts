@@ -5,9 +5,8 @@
  * bare signal connections (a WebSocket with a token, no WebRTC).
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { RoomServiceClient } from 'livekit-server-sdk';
 import { startSfu, type Sfu } from '../../dev/sfu.js';
@@ -20,6 +19,7 @@ import {
   NO_HOST_LAYOUT,
   withPosition,
 } from '../../src/store/host-layout.js';
+import { joinSignalOnly, type SignalParticipant } from './signal-participant.js';
 
 let sfu: Sfu;
 let service: RoomServiceClient;
@@ -28,32 +28,12 @@ let server: Server;
 let url: string;
 let counter = 0;
 const uniqueRoom = (): string => `host-${process.pid}-${++counter}`;
-const sockets: Socket[] = [];
+const peers: SignalParticipant[] = [];
 
 /** Joins `room` as a signal-only participant until the test ends. */
 async function join(room: string, identity: string): Promise<void> {
   const { token } = await rooms.generateToken(room, { identity });
-  const target = new URL('/rtc', sfu.httpUrl);
-  target.searchParams.set('access_token', token);
-  target.searchParams.set('protocol', '15');
-  target.searchParams.set('sdk', 'js');
-  const socket = await new Promise<Socket>((resolve, reject) => {
-    const req = request(target, {
-      headers: {
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
-      },
-    });
-    req.once('upgrade', (_res, upgraded) => resolve(upgraded));
-    req.once('response', (res) => reject(new Error(`signal answered ${res.statusCode}`)));
-    req.once('error', reject);
-    req.end();
-  });
-  socket.on('error', () => {});
-  socket.resume();
-  sockets.push(socket);
+  peers.push(await joinSignalOnly(sfu.httpUrl, token));
   const deadline = Date.now() + 10_000;
   for (;;) {
     const list = await service.listParticipants(room).catch(() => []);
@@ -105,7 +85,7 @@ before(async () => {
 });
 
 after(async () => {
-  for (const socket of sockets) socket.destroy();
+  for (const peer of peers) peer.leave();
   await new Promise((resolve) => {
     server.close(resolve);
     server.closeAllConnections();

@@ -6,15 +6,8 @@
  * tracks, so muting a real track is left to a browser test.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import {
-  createServer,
-  request,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
   AccessToken,
@@ -35,6 +28,7 @@ import {
   type RequestHandlerOptions,
   type RoomServiceApi,
 } from '../../src/server/index.js';
+import { joinSignalOnly } from './signal-participant.js';
 
 interface Payload {
   sub: string;
@@ -77,31 +71,8 @@ function recording(client: RoomServiceClient): RoomServiceApi {
 
 const callsTo = (method: string) => calls.filter((call) => call.method === method);
 
-/** Joins `room` as a signal-only participant (WebSocket, no media) until `leave()`. */
-async function connect(token: string): Promise<{ leave(): void }> {
-  const url = new URL('/rtc', sfu.httpUrl);
-  url.searchParams.set('access_token', token);
-  url.searchParams.set('auto_subscribe', '1');
-  url.searchParams.set('protocol', '15');
-  url.searchParams.set('sdk', 'js');
-  const socket = await new Promise<Socket>((resolve, reject) => {
-    const req = request(url, {
-      headers: {
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
-      },
-    });
-    req.once('upgrade', (_res, upgraded) => resolve(upgraded));
-    req.once('response', (res) => reject(new Error(`signal answered ${res.statusCode}`)));
-    req.once('error', reject);
-    req.end();
-  });
-  socket.on('error', () => {}); // the SFU closes it when the participant is removed
-  socket.resume();
-  return { leave: () => socket.destroy() };
-}
+/** Joins as a signal-only participant (WebSocket, no media) until `leave()`. */
+const connect = (token: string) => joinSignalOnly(sfu.httpUrl, token);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 10_000;

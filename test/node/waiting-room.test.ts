@@ -5,9 +5,8 @@
  * WebSocket with their token, no WebRTC).
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { RoomServiceClient, TrackSource, type ParticipantInfo } from 'livekit-server-sdk';
 import { startSfu, type Sfu } from '../../dev/sfu.js';
@@ -21,6 +20,7 @@ import {
   type MediaRooms,
   type RequestHandlerOptions,
 } from '../../src/server/index.js';
+import { joinSignalOnly } from './signal-participant.js';
 
 interface Payload {
   sub: string;
@@ -40,31 +40,7 @@ let rooms: MediaRooms;
 const servers: Server[] = [];
 
 /** Joins as a signal-only participant (WebSocket, no media) until `leave()`. */
-async function connect(token: string): Promise<{ leave(): void; closed: Promise<void> }> {
-  const url = new URL('/rtc', sfu.httpUrl);
-  url.searchParams.set('access_token', token);
-  url.searchParams.set('auto_subscribe', '1');
-  url.searchParams.set('protocol', '15');
-  url.searchParams.set('sdk', 'js');
-  const socket = await new Promise<Socket>((resolve, reject) => {
-    const req = request(url, {
-      headers: {
-        Connection: 'Upgrade',
-        Upgrade: 'websocket',
-        'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': randomBytes(16).toString('base64'),
-      },
-    });
-    req.once('upgrade', (_res, upgraded) => resolve(upgraded));
-    req.once('response', (res) => reject(new Error(`signal answered ${res.statusCode}`)));
-    req.once('error', reject);
-    req.end();
-  });
-  socket.on('error', () => {}); // the SFU closes it when the participant is removed
-  socket.resume();
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { leave: () => socket.destroy(), closed };
-}
+const connect = (token: string) => joinSignalOnly(sfu.httpUrl, token);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 10_000;
