@@ -116,3 +116,14 @@ export const panelStyles = css`
     border-radius: var(--mr-radius, 0.75rem);
   }
 `;
+
+/** The host of a control in a bar: inline, and gone while `hidden`. */
+export const controlHostStyles = css`
+  :host {
+    display: inline-block;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+`;

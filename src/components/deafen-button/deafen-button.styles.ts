@@ -1,14 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, controlHostStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  controlHostStyles,
   css`
-    :host {
-      display: inline-block;
-    }
-
-    :host([hidden]),
     :host(:state(forbidden)) {
       display: none;
     }

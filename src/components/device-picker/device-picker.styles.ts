@@ -1,17 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, controlHostStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  controlHostStyles,
   css`
-    :host {
-      display: inline-block;
-    }
-
-    :host([hidden]) {
-      display: none;
-    }
-
     [part='base'] {
       min-width: 2rem;
       padding-inline: 0.4rem;

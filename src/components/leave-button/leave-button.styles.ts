@@ -1,17 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, controlHostStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  controlHostStyles,
   css`
-    :host {
-      display: inline-block;
-    }
-
-    :host([hidden]) {
-      display: none;
-    }
-
     button {
       background: var(--leave-button-background, var(--mr-color-danger, #dc2626));
       color: var(--leave-button-color, #fff);

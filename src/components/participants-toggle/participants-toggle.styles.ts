@@ -1,17 +1,10 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, controlHostStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  controlHostStyles,
   css`
-    :host {
-      display: inline-block;
-    }
-
-    :host([hidden]) {
-      display: none;
-    }
-
     button[aria-pressed='true'] {
       background: var(--mr-color-surface-hover, #374151);
       border-color: var(--mr-color-border, #6b7280);

@@ -1,15 +1,11 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, controlHostStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  controlHostStyles,
   css`
-    :host {
-      display: inline-block;
-    }
-
-    /* Where the browser has no picture-in-picture at all (Firefox), there is no button. */
-    :host([hidden]),
+    /* Where the browser has no picture-in-picture at all, there is no button. */
     :host(:state(unsupported)) {
       display: none;
     }

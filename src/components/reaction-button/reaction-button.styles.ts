@@ -1,15 +1,11 @@
 import { css } from 'lit';
-import { buttonStyles } from '../../internal/control-styles.js';
+import { buttonStyles, controlHostStyles } from '../../internal/control-styles.js';
 
 export const styles = [
   buttonStyles,
+  controlHostStyles,
   css`
-    :host {
-      display: inline-block;
-    }
-
     /* Shows only what the grant allows; a page may show it disabled with its reason instead. */
-    :host([hidden]),
     :host(:state(forbidden)) {
       display: none;
     }
