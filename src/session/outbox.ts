@@ -116,7 +116,7 @@ export class ChatOutbox {
       const info = await room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
       const entry = this.#keep({ id: info.id, text, at, state: 'sent' });
       this.#record(entry, info.timestamp || at);
-      await this.#legacyCopy(room, entry);
+      void this.#legacyCopy(room, entry);
     } catch (error) {
       if (!this.#online(room) && this.#host.joining()) {
         // Lost while sending: it goes out once back.
@@ -158,7 +158,7 @@ export class ChatOutbox {
       try {
         await sendTextWithId(room, entry.text, { id, topic: CHAT_TOPIC });
         entry.state = 'sent';
-        await this.#legacyCopy(room, entry);
+        void this.#legacyCopy(room, entry);
       } catch (error) {
         entry.state = this.#online(room) ? 'failed' : 'pending';
         if (entry.state === 'failed') {
@@ -246,7 +246,7 @@ export class ChatOutbox {
           this.#record(entry);
           continue;
         }
-        await this.#legacyCopy(room, entry, to);
+        void this.#legacyCopy(room, entry, to);
         if (entry.state === 'pending' && !to) {
           entry.state = 'sent';
           this.#record(entry);
@@ -255,7 +255,11 @@ export class ChatOutbox {
     });
   }
 
-  /** The legacy copy of a message sent, with the time it is shown with here. */
+  /**
+   * The legacy copy of a message sent, with the time it is shown with here. Not waited for: the
+   * stream is the message, and a copy slow to go out (a data channel on its way down) must not hold
+   * back the messages and resends queued after it. It never rejects.
+   */
   #legacyCopy(room: Room, entry: Outgoing, to?: string[]): Promise<void> {
     const shown = this.#host
       .store()
