@@ -115,8 +115,8 @@ export class ChatOutbox {
     try {
       const info = await room.localParticipant.sendText(text, { topic: CHAT_TOPIC });
       const entry = this.#keep({ id: info.id, text, at, state: 'sent' });
-      this.#record(entry, info.timestamp || at);
-      void this.#legacyCopy(room, entry);
+      const shown = this.#record(entry, info.timestamp || at);
+      void this.#legacyCopy(room, entry, undefined, shown);
     } catch (error) {
       if (!this.#online(room) && this.#host.joining()) {
         // Lost while sending: it goes out once back.
@@ -149,7 +149,10 @@ export class ChatOutbox {
     const entry = this.#keep({ id, text: message.text, at: Date.now(), state: 'pending' });
     const room = this.#host.room();
     if (!this.#online(room)) {
-      if (this.#host.joining()) return this.#record(entry);
+      if (this.#host.joining()) {
+        this.#record(entry);
+        return;
+      }
       entry.state = 'failed';
       return fail(new Error('not in a call'));
     }
@@ -260,12 +263,13 @@ export class ChatOutbox {
    * stream is the message, and a copy slow to go out (a data channel on its way down) must not hold
    * back the messages and resends queued after it. It never rejects.
    */
-  #legacyCopy(room: Room, entry: Outgoing, to?: string[]): Promise<void> {
+  #legacyCopy(room: Room, entry: Outgoing, to?: string[], shownAt?: number): Promise<void> {
+    // Just recorded, the store may not show it yet: then the caller says the time.
     const shown = this.#host
       .store()
       .get()
       .chat.find((m) => m.isLocal && m.id === entry.id);
-    const timestamp = shown?.timestamp ?? entry.at;
+    const timestamp = shownAt ?? shown?.timestamp ?? entry.at;
     return sendLegacyChat(room, { id: entry.id, text: entry.text, timestamp }, to);
   }
 
@@ -291,18 +295,21 @@ export class ChatOutbox {
     return kept;
   }
 
-  #record(entry: Outgoing, timestamp = entry.at): void {
+  /** Shows the message in the store's chat; returns the time it is shown with. */
+  #record(entry: Outgoing, timestamp = entry.at): number {
     const store = this.#host.store();
     const earlier = store.get().chat.find((m) => m.isLocal && m.id === entry.id);
     const lp = this.#host.room().localParticipant;
+    const shown = earlier?.timestamp ?? timestamp;
     store.addChat({
       id: entry.id,
       from: entry.from,
       fromName: displayName(lp.name, entry.from),
       text: entry.text,
-      timestamp: earlier?.timestamp ?? timestamp,
+      timestamp: shown,
       isLocal: true,
       ...(entry.state === 'sent' ? {} : { delivery: entry.state }),
     });
+    return shown;
   }
 }
