@@ -1,4 +1,4 @@
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 /**
  * `vite build` makes the CDN bundles: `dist/cdn/index.js` (ESM) and `dist/cdn/index.iife.js`
@@ -15,7 +15,31 @@ const shared: UserConfig['build'] = {
   sourcemap: true,
 };
 
+/**
+ * src/internal/assets.ts finds the package's assets at `../assets/` from its own module's URL,
+ * which is `dist/assets/` in the npm build. In a CDN bundle the module is inside a file of
+ * `dist/cdn/` or `dist/cdn/chunks/`: the directory is rewritten to name `dist/assets/` from there.
+ * A classic script has no module URL (rolldown leaves `{}.url`): the script's own `src`, read while
+ * it runs (the only time `document.currentScript` is set), stands for it.
+ */
+const assetDir: Plugin = {
+  name: 'media-room-asset-dir',
+  renderChunk(code, chunk, options) {
+    if (!code.includes('../assets/')) return null;
+    const dir = '../'.repeat(chunk.fileName.split('/').length) + 'assets/';
+    let out = code.replace(/(["'`])\.\.\/assets\/\1/g, `$1${dir}$1`);
+    if (options.format === 'iife') {
+      if (!out.includes('{}.url')) throw new Error('assets: no module URL to stand in for');
+      out =
+        'var __mediaRoomScript=typeof document<"u"?document.currentScript:null;\n' +
+        out.replaceAll('{}.url', '(__mediaRoomScript&&__mediaRoomScript.src||document.baseURI)');
+    }
+    return { code: out, map: null };
+  },
+};
+
 export default defineConfig(({ mode }) => ({
+  plugins: [assetDir],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build:
     mode === 'autoload'

@@ -7,7 +7,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { register } from 'tsx/esm/api';
 
 register();
-const { sfuOnDemand, clusterOnDemand, fixtureBuildsOnDemand } =
+const { sfuOnDemand, clusterOnDemand, fixtureBuildsOnDemand, assetsFromSource } =
   await import('./test/server/on-demand.ts');
 const { summaryReporter } = await import('./test/server/summary-reporter.ts');
 const { windowViewportPlugin } = await import('./test/server/viewport.ts');
@@ -95,6 +95,8 @@ export default {
       : []),
   ],
   middleware: [
+    // The package's workers, WebAssembly and models (dev/assets.ts), as the sources ask for them.
+    assetsFromSource(),
     fixtureBuildsOnDemand(fixtureApps, (line) => console.log(`[fixtures] ${line}`)),
     sfu.middleware,
     cluster.middleware,

@@ -1,5 +1,6 @@
 // `npm start`: livekit-server, the token endpoint and the demo, on loopback, until Ctrl-C.
 import { createServer, type Plugin } from 'vite';
+import { assetMiddleware } from './assets.js';
 import { createMediaRooms, createRequestHandler } from '../src/server/index.js';
 import { devJoinPolicy } from './roles.js';
 import { startSfu } from './sfu.js';
@@ -22,6 +23,8 @@ const tokens = createRequestHandler(rooms, { resolveJoin: devJoinPolicy(rooms) }
 const tokenApi: Plugin = {
   name: 'media-room-token-api',
   configureServer(server) {
+    // The package's workers, WebAssembly and models (dev/assets.ts), as the sources ask for them.
+    server.middlewares.use(assetMiddleware());
     server.middlewares.use((req, res, next) => {
       tokens(req, res).then(
         (handled) => handled || next(),

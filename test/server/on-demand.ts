@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { assetFile, assetType } from '../../dev/assets.js';
 import { startCluster, type Cluster } from '../../dev/cluster.js';
 import { startSfu, type Sfu } from '../../dev/sfu.js';
 import { clusterRoutes } from './cluster-routes.js';
@@ -143,5 +145,21 @@ export function fixtureBuildsOnDemand(names: string[], log: (line: string) => vo
       await build;
     }
     return next();
+  };
+}
+
+/**
+ * Serves the package's assets (dev/assets.ts) at `/src/assets/…`, where src/internal/assets.ts
+ * looks for them while the tests run the sources.
+ */
+export function assetsFromSource() {
+  const prefix = '/src/assets/';
+  return async (ctx: Context, next: Next): Promise<unknown> => {
+    if (!ctx.path.startsWith(prefix)) return next();
+    const file = assetFile(decodeURIComponent(ctx.path.slice(prefix.length)));
+    if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
+    ctx.type = assetType(file);
+    ctx.body = createReadStream(file);
+    return undefined;
   };
 }
