@@ -59,7 +59,7 @@ export function copyAssets(outDir = join(root, 'dist', 'assets')): void {
  */
 export function assetMiddleware(prefix = '/src/assets/') {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    const path = (req.url ?? '').split('?')[0];
+    const path = (req.url ?? '').split('?')[0] ?? '';
     if (!path.startsWith(prefix)) return next();
     const file = assetFile(decodeURIComponent(path.slice(prefix.length)));
     if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
