@@ -47,6 +47,27 @@ export class DevicePreferences {
   }
 
   /**
+   * Another choice remembered with the devices (a background effect, voice processing): any JSON
+   * value under `media-room-elements:<name>`. Undefined when none is kept or it cannot be read.
+   */
+  getChoice<T>(name: string): T | undefined {
+    try {
+      const text = this.#storage()?.getItem(`media-room-elements:${name}`);
+      return text ? (JSON.parse(text) as T) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  rememberChoice(name: string, value: unknown): void {
+    try {
+      this.#storage()?.setItem(`media-room-elements:${name}`, JSON.stringify(value));
+    } catch {
+      /* Storage may be full or refused; the choice still applies to this call. */
+    }
+  }
+
+  /**
    * The remembered camera, microphone and speaker become the Room's before anything is captured,
    * so the pre-join preview, the published tracks and the device menus all use the same one. A
    * device that is gone falls back to the default (the constraint is not exact). Resolves once
