@@ -523,6 +523,44 @@ describe('captions in <media-call>', () => {
     cc.shadowRoot!.querySelector('button')!.click();
     await waitFor(() => !call().querySelector('captions-overlay'), 'overlay hidden');
   });
+
+  it('remembers captions on for the next call, and off again', async () => {
+    const key = 'media-room-elements:captions';
+    localStorage.removeItem(key);
+    const call = async () => {
+      const script = await ScriptedRoom.create(1);
+      const el = await fixture<MediaRoom>(
+        html`<media-room skip-prejoin style="height: 40rem; width: 70rem"></media-room>`,
+      );
+      el.room = script.room;
+      receiveTranscription(script.room, script.identities[0]!, 'Hello.', { segment: 'h' });
+      const root = () => callRoot(el)!;
+      await waitFor(() => !!root()?.querySelector('captions-toggle'), 'captions toggle');
+      const toggle = root().querySelector('captions-toggle')! as CaptionsToggle;
+      await toggle.updateComplete;
+      return { el, root, toggle };
+    };
+    try {
+      const first = await call();
+      expect(first.toggle.pressed, 'off by default').to.equal(false);
+      first.toggle.shadowRoot!.querySelector('button')!.click();
+      await waitFor(() => !!first.root().querySelector('captions-overlay'), 'overlay shown');
+      first.el.remove();
+
+      const second = await call();
+      expect(second.toggle.pressed, 'on again in the next call').to.equal(true);
+      expect(second.root().querySelector('captions-overlay')).to.not.equal(null);
+      second.toggle.shadowRoot!.querySelector('button')!.click();
+      await waitFor(() => !second.root().querySelector('captions-overlay'), 'overlay hidden');
+      second.el.remove();
+
+      const third = await call();
+      expect(third.toggle.pressed, 'off is remembered too').to.equal(false);
+      expect(localStorage.getItem(key)).to.equal('false');
+    } finally {
+      localStorage.removeItem(key);
+    }
+  });
 });
 
 describe('captions in <media-call> on a phone', () => {

@@ -53,8 +53,8 @@ import { moreMenu, sheet } from './parts.js';
  * follows changes live: a viewer brought onto the stage gets microphone and camera controls.
  *
  * Once the room has a transcription source (LiveKit's `lk.transcription` text streams: an agent
- * transcribing the call), a Captions button (with the extras) shows live captions over the tiles,
- * and a Transcript button opens the transcript as a side panel; their elements load only then.
+ * transcribing the call), a Captions button (with the extras) shows live captions over the tiles
+ * (on or off as the user last left them), and a Transcript button opens the transcript as a side panel; their elements load only then.
  *
  * Keyboard: opening the chat or the participant list from its button moves focus into it (the
  * message field, the search field); the open panel comes right after the control bar in the tab
@@ -136,8 +136,12 @@ export class MediaCall extends LitElement {
   @state() private panel: Panel | undefined;
   /** The local participant was just brought onto the stage (a notice says so for a while). */
   @state() private promoted = false;
-  /** The captions are shown over the tiles (the user pressed `<captions-toggle>`). */
+  /**
+   * The captions are shown over the tiles (the user pressed `<captions-toggle>`); the choice is
+   * remembered with the devices and is the next call's.
+   */
   @state() private captions = false;
+  #captionsRead = false;
   /** The "More" group of the control bar is shown (on a phone). */
   @state() private more = false;
   #promotedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -175,6 +179,11 @@ export class MediaCall extends LitElement {
     }
     if (!inRoom) this.promoted = false;
     if (!this.#compact.compact) this.more = false;
+    const session = this.#view.session;
+    if (session && !this.#captionsRead) {
+      this.#captionsRead = true;
+      this.captions = session.devices.getChoice<boolean>('captions') === true;
+    }
     // Let in from a waiting room is not being brought onto a stage.
     this.#wasViewer = inRoom && viewer && !this.#view.value.waiting;
   }
@@ -397,7 +406,10 @@ export class MediaCall extends LitElement {
 
   #onParticipantsClose = unlessCancelled((_e: PanelCloseEvent) => this.#close('participants'));
 
-  #onCaptionsToggle = unlessCancelled((e: CaptionsToggleEvent) => (this.captions = e.open));
+  #onCaptionsToggle = unlessCancelled((e: CaptionsToggleEvent) => {
+    this.captions = e.open;
+    this.#view.session?.devices.rememberChoice('captions', e.open);
+  });
 
   #onTranscriptToggle = unlessCancelled(
     (e: TranscriptToggleEvent) => void this.#toggle('transcript', e.open),
