@@ -1,27 +1,14 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { LeaveButton } from '../../src/components/leave-button/leave-button.js';
 import type { DisconnectedEvent } from '../../src/events/room-events.js';
 import '../../src/index.js';
 import { sendKeys } from '../helpers/input.js';
-import { callRoot, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { callRoot, mountRoom, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
-async function mountAs(room: string, identity: string, role = ''): Promise<MediaRoom> {
-  const query = new URLSearchParams(role ? { role } : {});
-  const el = await fixture<MediaRoom>(html`
-    <media-room
-      skip-prejoin
-      style="height: 28rem; width: 44rem"
-      token-url="/api/rooms/${room}/join?${query}"
-      identity=${identity}
-      name=${`Name of ${identity}`}
-    ></media-room>
-  `);
-  await waitUntil(() => el.store.get().connection.phase === 'connected', `${identity} joins`, {
-    timeout: 20_000,
-  });
-  return el;
-}
+/** Joins `room` through the dev token route, as a host or not (dev/roles.ts). */
+const mountAs = (room: string, identity: string, role = ''): Promise<MediaRoom> =>
+  mountRoom(room, identity, { role, style: 'height: 28rem; width: 44rem' });
 
 const leaveButton = (el: MediaRoom) =>
   callRoot(el)!

@@ -1,28 +1,14 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { LayoutGrid } from '../../src/components/layout-grid/layout-grid.js';
 import type { ParticipantList } from '../../src/components/participant-list/participant-list.js';
 import '../../src/index.js';
 import { selectHostLayout } from '../../src/store/host-layout.js';
-import { callRoot, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
+import { callRoot, mountRoom, uniqueRoom, useLiveHooks, waitFor } from '../helpers/live.js';
 
 /** Joins `room` through the dev token route, as a host or not (dev/roles.ts). */
-async function mountAs(room: string, identity: string, role = ''): Promise<MediaRoom> {
-  const query = new URLSearchParams(role ? { role } : {});
-  const el = await fixture<MediaRoom>(html`
-    <media-room
-      skip-prejoin
-      style="height: 30rem; width: 48rem"
-      token-url="/api/rooms/${room}/join?${query}"
-      identity=${identity}
-      name=${`Name of ${identity}`}
-    ></media-room>
-  `);
-  await waitUntil(() => el.store.get().connection.phase === 'connected', `${identity} joins`, {
-    timeout: 20_000,
-  });
-  return el;
-}
+const mountAs = (room: string, identity: string, role = ''): Promise<MediaRoom> =>
+  mountRoom(room, identity, { role, style: 'height: 30rem; width: 48rem' });
 
 const grid = (el: MediaRoom) => callRoot(el)!.querySelector<LayoutGrid>('layout-grid')!;
 /** The identity of the large tile, '' when the grid shows none. */
