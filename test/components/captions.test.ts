@@ -32,6 +32,21 @@ async function mount(children: ReturnType<typeof html>) {
   return { script, el, ada, bob };
 }
 
+/** `<media-call>` over a scripted room of `n` once it has a transcription source (its toggles shown). */
+async function transcribedCall(n: number, style: string) {
+  const script = await ScriptedRoom.create(n);
+  const el = await fixture<MediaRoom>(html`<media-room skip-prejoin style=${style}></media-room>`);
+  el.room = script.room;
+  await waitFor(() => !!callRoot(el)?.querySelector('layout-grid'), 'the call');
+  const call = () => callRoot(el)!;
+  receiveTranscription(script.room, script.identities[0]!, 'Hello there.', {
+    segment: 'h',
+    final: true,
+  });
+  await waitFor(() => !!call().querySelector('captions-toggle'), 'captions toggle');
+  return { script, el, call };
+}
+
 function segment(over: Partial<TranscriptSegment>): TranscriptSegment {
   return {
     id: 's',
@@ -528,14 +543,7 @@ describe('captions in <media-call>', () => {
     const key = 'media-room-elements:captions';
     localStorage.removeItem(key);
     const call = async () => {
-      const script = await ScriptedRoom.create(1);
-      const el = await fixture<MediaRoom>(
-        html`<media-room skip-prejoin style="height: 40rem; width: 70rem"></media-room>`,
-      );
-      el.room = script.room;
-      receiveTranscription(script.room, script.identities[0]!, 'Hello.', { segment: 'h' });
-      const root = () => callRoot(el)!;
-      await waitFor(() => !!root()?.querySelector('captions-toggle'), 'captions toggle');
+      const { el, call: root } = await transcribedCall(1, 'height: 40rem; width: 70rem');
       const toggle = root().querySelector('captions-toggle')! as CaptionsToggle;
       await toggle.updateComplete;
       return { el, root, toggle };
@@ -565,17 +573,7 @@ describe('captions in <media-call>', () => {
 
 describe('captions in <media-call> on a phone', () => {
   it('keeps the transcript button behind "More" (one row of controls); closing gives focus to "More"', async () => {
-    const script = await ScriptedRoom.create(1);
-    const el = await fixture<MediaRoom>(
-      html`<media-room skip-prejoin style="height: 640px; width: 360px"></media-room>`,
-    );
-    el.room = script.room;
-    await waitFor(() => !!callRoot(el)?.querySelector('layout-grid'), 'the call');
-    const call = () => callRoot(el)!;
-    receiveTranscription(script.room, script.identities[0]!, 'Hello there.', {
-      segment: 'h',
-      final: true,
-    });
+    const { script, call } = await transcribedCall(1, 'height: 640px; width: 360px');
     await waitFor(() => !!call().querySelector('transcript-toggle'), 'transcript toggle');
     const tt = call().querySelector('transcript-toggle')! as TranscriptToggle;
     const menu = call().querySelector<HTMLElement>('[part="more-menu"]')!;
@@ -617,18 +615,7 @@ describe('captions in <media-call> on a phone', () => {
 
 describe('captions over several pages of tiles', () => {
   it('stay above the pager, which stays in view', async () => {
-    const script = await ScriptedRoom.create(7);
-    const el = await fixture<MediaRoom>(
-      html`<media-room skip-prejoin style="height: 640px; width: 360px"></media-room>`,
-    );
-    el.room = script.room;
-    await waitFor(() => !!callRoot(el)?.querySelector('layout-grid'), 'the call');
-    const call = () => callRoot(el)!;
-    receiveTranscription(script.room, script.identities[0]!, 'Hello there.', {
-      segment: 'h',
-      final: true,
-    });
-    await waitFor(() => !!call().querySelector('captions-toggle'), 'captions toggle');
+    const { script, call } = await transcribedCall(7, 'height: 640px; width: 360px');
     const cc = call().querySelector('captions-toggle')! as CaptionsToggle;
     await cc.updateComplete;
     cc.shadowRoot!.querySelector('button')!.click();
