@@ -54,3 +54,62 @@ export function anchorPopover(
     document.removeEventListener('pointerdown', onPointerDown, true);
   };
 }
+
+export interface PopoverKeyOptions {
+  /** The items the focus moves among, in order. */
+  items: readonly HTMLElement[];
+  /** The focused item, if one of `items` is. */
+  active: Element | null | undefined;
+  /** `vertical` (a menu): ArrowUp/ArrowDown; `horizontal` (a row): ArrowLeft/ArrowRight. */
+  axis?: 'vertical' | 'horizontal';
+  /** A right-to-left row: ArrowLeft moves forward. */
+  rtl?: boolean;
+  /** Close the popover; `focusButton`: give the focus back to the button that opened it. */
+  close: (focusButton: boolean) => void;
+  /** Enter and Space choose the focused item; unset, they reach it as a click. */
+  choose?: (item: HTMLElement) => void;
+}
+
+/**
+ * The keys of a popover menu or row, for its `keydown`: the arrows along its axis, Home and End
+ * move the focus among the items (wrapping); Escape closes it and gives the focus back to its
+ * button; Tab closes it and lets the focus move on. A key handled here goes no further.
+ */
+export function onPopoverKey(event: KeyboardEvent, options: PopoverKeyOptions): void {
+  const { items, close, choose } = options;
+  const at = items.indexOf(options.active as HTMLElement);
+  const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
+  const forward =
+    options.axis === 'horizontal' ? (options.rtl ? 'ArrowLeft' : 'ArrowRight') : 'ArrowDown';
+  const back =
+    options.axis === 'horizontal' ? (options.rtl ? 'ArrowRight' : 'ArrowLeft') : 'ArrowUp';
+  switch (event.key) {
+    case forward:
+      focus(at + 1);
+      break;
+    case back:
+      focus(at < 0 ? -1 : at - 1);
+      break;
+    case 'Home':
+      focus(0);
+      break;
+    case 'End':
+      focus(items.length - 1);
+      break;
+    case 'Enter':
+    case ' ':
+      if (!choose) return;
+      if (at >= 0) choose(items[at]!);
+      break;
+    case 'Escape':
+      close(true);
+      break;
+    case 'Tab':
+      close(false);
+      return;
+    default:
+      return;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+}

@@ -6,7 +6,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { EndForEveryoneEvent, LeaveEvent } from '../../events/control-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
-import { anchorPopover } from '../../internal/popover.js';
+import { anchorPopover, onPopoverKey } from '../../internal/popover.js';
 import { selectCanModerate } from '../../store/selectors.js';
 import type { RoomSnapshot } from '../../store/types.js';
 import { icons } from '../../internal/icons.js';
@@ -196,36 +196,13 @@ export class LeaveButton extends LitElement {
     }
   };
 
-  #onMenuKeydown = (event: KeyboardEvent): void => {
-    const items = this.#items();
-    const at = items.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        focus(at + 1);
-        break;
-      case 'ArrowUp':
-        focus(at - 1);
-        break;
-      case 'Home':
-        focus(0);
-        break;
-      case 'End':
-        focus(items.length - 1);
-        break;
-      case 'Escape':
-        this.#close(true);
-        break;
-      case 'Tab':
-        this.#close(false);
-        return;
-      default:
-        // Enter and Space reach the focused item's button as a click.
-        return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  // Enter and Space reach the focused item's button as a click.
+  #onMenuKeydown = (event: KeyboardEvent): void =>
+    onPopoverKey(event, {
+      items: this.#items(),
+      active: this.shadowRoot?.activeElement,
+      close: (focusButton) => this.#close(focusButton),
+    });
 
   #leaveItem = () => void this.leave();
 

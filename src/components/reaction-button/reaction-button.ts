@@ -6,7 +6,7 @@ import { StoreController } from '../../controllers/store-controller.js';
 import { ReactionSendEvent } from '../../events/reaction-events.js';
 import { setState } from '../../internal/custom-states.js';
 import { define } from '../../internal/define.js';
-import { anchorPopover } from '../../internal/popover.js';
+import { anchorPopover, onPopoverKey } from '../../internal/popover.js';
 import { icons } from '../../internal/icons.js';
 import { isReaction, REACTIONS } from '../../store/reactions.js';
 import { selectCanReact } from '../../store/selectors.js';
@@ -213,37 +213,15 @@ export class ReactionButton extends LitElement {
     if (at >= 0) this.active = at;
   };
 
-  #onPopoverKeydown = (event: KeyboardEvent) => {
-    const items = this.#items();
-    const current = Math.max(0, items.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement));
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    const forward = this.#t.dir === 'rtl' ? -1 : 1;
-    switch (event.key) {
-      case 'ArrowRight':
-        focus(current + forward);
-        break;
-      case 'ArrowLeft':
-        focus(current - forward);
-        break;
-      case 'Home':
-        focus(0);
-        break;
-      case 'End':
-        focus(items.length - 1);
-        break;
-      case 'Escape':
-        this.#close(true);
-        break;
-      case 'Tab':
-        this.#close(false);
-        return;
-      default:
-        // Enter and Space reach the focused emoji's button as a click.
-        return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  // Enter and Space reach the focused emoji's button as a click.
+  #onPopoverKeydown = (event: KeyboardEvent) =>
+    onPopoverKey(event, {
+      items: this.#items(),
+      active: this.shadowRoot?.activeElement,
+      axis: 'horizontal',
+      rtl: this.#t.dir === 'rtl',
+      close: (focusButton) => this.#close(focusButton),
+    });
 }
 
 define('reaction-button', ReactionButton);
