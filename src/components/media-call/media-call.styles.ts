@@ -302,4 +302,26 @@ export const styles = css`
   [part='pre-join'] {
     margin: auto 0;
   }
+
+  /* End-to-end encryption: the badge in the control bar, the notice for a page without a key. */
+  .e2ee {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    font-size: 0.8rem;
+    white-space: nowrap;
+  }
+
+  .e2ee svg {
+    width: 1rem;
+    height: 1rem;
+  }
+
+  .e2ee-notice {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--mr-radius, 0.75rem);
+    background: var(--mr-color-surface, #1f2937);
+    border-inline-start: 4px solid var(--mr-color-warning, #b45309);
+  }
 `;

@@ -123,6 +123,15 @@ export class MediaRoom extends LitElement {
     this.requestUpdate('token', '');
   }
 
+  /** End-to-end encryption: the passphrase the call shares (wins over the token reply's `e2eeKey`), from the next join. A property only, not kept on the element (reads ''). */
+  @property({ attribute: false })
+  get e2eePassphrase(): string {
+    return '';
+  }
+  set e2eePassphrase(value: string) {
+    this.session.configure({ e2eeKey: value ?? '' });
+  }
+
   /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */
   @property({ attribute: 'server-url' }) serverUrl = '';
 

@@ -124,6 +124,26 @@ export const styles = css`
     height: 100%;
   }
 
+  /* End-to-end encrypted media that cannot be decrypted here: an icon and why, centred. */
+  [part='undecryptable'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: 0.4rem;
+    padding: 0.5rem;
+    text-align: center;
+    color: #fff;
+    background: rgb(0 0 0 / 0.6);
+  }
+
+  [part='undecryptable'] svg {
+    width: 2rem;
+    height: 2rem;
+    color: #fbbf24;
+  }
+
   [part='info'] {
     position: absolute;
     inset-inline-start: 0.5rem;
