@@ -53,6 +53,8 @@ async function encryptedPeer(room: string, identity: string, passphrase: string)
 const hasState = (tile: Element, state: string) =>
   (tile as unknown as { matches(s: string): boolean }).matches(`:state(${state})`);
 
+const shown: HTMLVideoElement[] = [];
+
 /** The remote camera of `identity` attached to a fresh video element (not the tile's). */
 async function remoteVideo(el: MediaRoom, identity: string): Promise<HTMLVideoElement> {
   const track = await waitForValue(
@@ -61,9 +63,14 @@ async function remoteVideo(el: MediaRoom, identity: string): Promise<HTMLVideoEl
     `the camera of ${identity} is subscribed`,
     20_000,
   );
+  // Shown on the page (adaptive stream would pause a video nobody sees).
   const video = document.createElement('video');
   video.muted = true;
+  video.style.width = '320px';
+  video.style.height = '180px';
+  document.body.append(video);
   track.attach(video);
+  shown.push(video);
   return video;
 }
 
@@ -72,6 +79,7 @@ describe('end-to-end encryption', () => {
   const mounted: MediaRoom[] = [];
 
   afterEach(async () => {
+    for (const video of shown.splice(0)) video.remove();
     for (const el of mounted.splice(0)) {
       await el.leave();
       el.remove();
@@ -107,6 +115,10 @@ describe('end-to-end encryption', () => {
         'the encrypted badge',
       );
       expect(badge.getAttribute('aria-label')).to.equal('End-to-end encrypted');
+      // The same way the wrong-key test looks for frames finds them here.
+      const own = await remoteVideo(el, other);
+      await waitFor(() => own.videoWidth > 0, `${other} plays in a video of the test`, 20_000);
+      expect(await isDecoding(own)).to.equal(true);
     }
 
     // Chat from a to b, encrypted on the data channel (livekit-client's `encryption` option).

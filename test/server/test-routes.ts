@@ -140,7 +140,7 @@ export function testRoutes(sfu: Sfu) {
         ].join('; '),
       });
       const element = `<media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"></media-room>`;
-      const setup = `<script type="module" src="/test-api/csp-e2ee-setup/${room}?e2ee=${encodeURIComponent(e2ee ?? '')}"></script>`;
+      const setup = `<script type="module" src="/test-api/csp-setup/${room}?e2ee=${encodeURIComponent(e2ee ?? '')}"></script>`;
       res.end(`<!doctype html>
 <html lang="en">
   <head>
@@ -155,7 +155,7 @@ export function testRoutes(sfu: Sfu) {
   </body>
 </html>`);
     },
-    'csp-e2ee-setup': (res, room, query) =>
+    'csp-setup': (res, room, query) =>
       send(
         res,
         200,
