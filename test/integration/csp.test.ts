@@ -145,7 +145,7 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     await el.leave();
   });
 
-  it('encrypts end to end with a passphrase given by a same-origin script: the worker runs under worker-src \'self\', with no CSP violation', async () => {
+  it("encrypts end to end with a passphrase given by a same-origin script: the worker runs under worker-src 'self', with no CSP violation", async () => {
     const room = uniqueRoom('csp');
     const passphrase = 'a passphrase under CSP';
     frame = await frameOf(`/test-api/csp-page/${room}?e2ee=${encodeURIComponent(passphrase)}`);

@@ -58,8 +58,7 @@ const shown: HTMLVideoElement[] = [];
 /** The remote camera of `identity` attached to a fresh video element (not the tile's). */
 async function remoteVideo(el: MediaRoom, identity: string): Promise<HTMLVideoElement> {
   const track = await waitForValue(
-    () =>
-      el.room.remoteParticipants.get(identity)?.getTrackPublication(Track.Source.Camera)?.track,
+    () => el.room.remoteParticipants.get(identity)?.getTrackPublication(Track.Source.Camera)?.track,
     `the camera of ${identity} is subscribed`,
     20_000,
   );
@@ -191,7 +190,11 @@ describe('end-to-end encryption', () => {
 
     expect(el.store.get().encryption.enabled).to.equal(true);
     const tile = await waitForValue(() => tileOf(el, 'e2ee-holder'), 'the tile', 20_000);
-    const video = await waitForValue(() => tile.shadowRoot?.querySelector('video'), 'video', 20_000);
+    const video = await waitForValue(
+      () => tile.shadowRoot?.querySelector('video'),
+      'video',
+      20_000,
+    );
     await waitFor(() => video.videoWidth > 0, 'the peer plays', 20_000);
     expect(await isDecoding(video)).to.equal(true);
     expect(hasState(tile, 'encrypted')).to.equal(true);
