@@ -181,7 +181,7 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     );
     await waitFor(() => video.videoWidth > 0, 'the encrypted camera plays', 20_000);
     expect(await isDecoding(video), 'the encrypted camera decodes').to.equal(true);
-    expect(callRoot(el)!.querySelector('[part="encryption"]'), 'the badge').to.exist;
+    expect(callRoot(el)!.querySelector('[part="encryption"]'), 'the badge').not.to.equal(null);
     expect(doc.documentElement.outerHTML).not.to.contain(passphrase);
 
     // Late violations are reported asynchronously: a fixed window, as above.

@@ -105,7 +105,7 @@ describe('end-to-end encryption', () => {
       await waitFor(() => video.videoWidth > 0, `${other} plays`, 20_000);
       expect(await isDecoding(video), `${other} decodes`).to.equal(true);
       await waitFor(() => hasState(tile, 'encrypted'), `${other} shows a lock`);
-      expect(tile.shadowRoot!.querySelector('[part="encrypted"]')).to.exist;
+      expect(tile.shadowRoot!.querySelector('[part="encrypted"]')).not.to.equal(null);
       // The publications really are encrypted (the SFU sees ciphertext).
       const pub = el.room.remoteParticipants.get(other)!.getTrackPublication(Track.Source.Camera)!;
       expect(pub.isEncrypted).to.equal(true);
@@ -140,7 +140,7 @@ describe('end-to-end encryption', () => {
     await waitFor(() => hasState(tile, 'undecryptable'), 'the tile says it cannot decrypt', 20_000);
     const state = tile.shadowRoot!.querySelector('[part="undecryptable"]')!;
     expect(state.textContent!.trim()).to.equal('Cannot decrypt: another key');
-    expect(state.querySelector('svg')).to.exist;
+    expect(state.querySelector('svg')).not.to.equal(null);
     expect(tile.shadowRoot!.querySelector('video:not([hidden])'), 'no black box').to.equal(null);
     // Its media arrives and cannot be decoded: no frame at all.
     const video = await remoteVideo(wrong, 'e2ee-right');
