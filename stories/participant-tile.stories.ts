@@ -149,7 +149,6 @@ export const Encryption: Story = {
             room.isE2EEEnabled = true;
             room.emit(RoomEvent.ParticipantEncryptionStatusChanged, true, room.localParticipant);
             const remote = [...room.remoteParticipants.values()][0]!;
-            room.emit(RoomEvent.ParticipantEncryptionStatusChanged, true, remote);
             room.emit(RoomEvent.EncryptionError, new Error('InvalidKey'), remote);
           }),
       )}

@@ -17,7 +17,7 @@ import { publishOnJoin } from './publish.js';
 import { FastRejoin, Rejoiner } from './rejoin.js';
 import { WaitingGate } from './waiting.js';
 import { DEFAULTS, type OpenConfig, type SessionConfig } from './session-config.js';
-import { SessionEncryption } from './e2ee.js';
+import type { SessionEncryption } from './e2ee.js';
 import type { JoinMedia } from './publish.js';
 import {
   RoomFailure,
@@ -71,7 +71,8 @@ export class RoomSession {
   #released = false;
   #joining = false;
   readonly #waiting = new WaitingGate();
-  readonly #e2ee = new SessionEncryption();
+  /** End-to-end encryption, loaded with the first key (session/e2ee.ts). */
+  #e2ee: SessionEncryption | undefined;
   /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
   readonly #fast = new FastRejoin({
     wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
@@ -221,8 +222,11 @@ export class RoomSession {
       if (attempt !== this.#attempt) return;
       this.#lastUrl = details.url;
       // End-to-end encryption: a Room made without it joins as a new one (session/e2ee.ts).
-      if (await this.#e2ee.prepare(room, this.#config.e2eeKey || details.e2eeKey || '', details))
-        return (this.#adopt(this.#newRoom()), this.connect());
+      const key = this.#config.e2eeKey || details.e2eeKey || '';
+      if (key) this.#e2ee ??= new (await import('./e2ee.js')).SessionEncryption();
+      const renew = await this.#e2ee?.prepare(room, key, details);
+      if (attempt !== this.#attempt) return;
+      if (renew) return (this.#adopt(this.#newRoom()), this.connect());
       await room.connect(details.url, details.token);
       if (attempt !== this.#attempt) return;
       const wanted = this.#config.roomName;
@@ -283,7 +287,7 @@ export class RoomSession {
     this.#store.get()?.destroy();
     this.#offToken?.();
     this.#offToken = undefined;
-    this.#e2ee.dispose();
+    this.#e2ee?.dispose();
   }
 
   // ——— Actions ———
@@ -486,7 +490,8 @@ export class RoomSession {
   }
 
   #newRoom(): Room {
-    const options = this.#e2ee.roomOptions(this.#config.e2eeKey, this.#config.roomOptions);
+    const { e2eeKey, roomOptions } = this.#config;
+    const options = this.#e2ee?.roomOptions(e2eeKey, roomOptions) ?? roomOptions;
     return new Room({ adaptiveStream: true, dynacast: true, ...options });
   }
 
@@ -516,7 +521,7 @@ export class RoomSession {
   }
 
   async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
-    const [c, fresh] = [this.#config, this.#e2ee.take() ?? this.#fast.take()];
+    const [c, fresh] = [this.#config, this.#e2ee?.take() ?? this.#fast.take()];
     if (fresh) return fresh;
     if (c.token && c.serverUrl) return { token: c.token, url: c.serverUrl };
     return fetchConnectionDetails({

@@ -546,7 +546,7 @@ describe('accessibility of end-to-end encryption', () => {
         true,
         script.room.localParticipant,
       );
-      script.room.emit(RoomEvent.ParticipantEncryptionStatusChanged, true, script.remote(first));
+      script.publishTrack(first, 'microphone', { encrypted: true });
       await waitFor(
         () => !!tileOf(el, local)?.shadowRoot?.querySelector('[part="encrypted"]'),
         'the lock on your tile',

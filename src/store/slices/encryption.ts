@@ -3,25 +3,23 @@ import {
   RoomEvent,
   type BaseKeyProvider,
   type CryptorError,
-  type Participant,
 } from 'livekit-client';
 import type { Slice, SliceHost } from '../slice.js';
 import type { EncryptionState, RoomSnapshot } from '../types.js';
 
-const NONE: readonly string[] = Object.freeze([]);
 const INITIAL: EncryptionState = Object.freeze({
   enabled: false,
   hasKey: false,
-  encrypted: NONE,
-  undecryptable: NONE,
+  encrypted: Object.freeze([]),
+  undecryptable: Object.freeze([]),
 });
 
 /**
  * End-to-end encryption as this page sees it: whether its own media is encrypted, whether it holds
- * a key, whose media arrives encrypted (their publications say so, or livekit-client's encryption
- * status) and whose cannot be decrypted here (livekit-client's `EncryptionError` naming them:
- * another key). A new key given (the key provider's `setKey`) clears the latter: their media is
- * tried again with it, and an error comes again if it still fails.
+ * a key, whose media arrives encrypted (their publications say so) and whose cannot be decrypted
+ * here (livekit-client's `EncryptionError` naming them: another key). A new key given (the key
+ * provider's `setKey`) clears the latter: their media is tried again with it, and an error comes
+ * again if it still fails.
  */
 export class EncryptionSlice implements Slice<'encryption'> {
   readonly keys: readonly 'encryption'[] = ['encryption'];
@@ -29,38 +27,29 @@ export class EncryptionSlice implements Slice<'encryption'> {
 
   readonly #host: SliceHost;
   readonly #provider: BaseKeyProvider | undefined;
-  /** Remote participants livekit-client said encrypt (or not). */
-  readonly #status = new Map<string, boolean>();
   readonly #failed = new Set<string>();
   #state = INITIAL;
+  #signature = JSON.stringify(INITIAL);
 
   constructor(host: SliceHost) {
     this.#host = host;
     const { events, room } = host;
     const options = room.options.encryption ?? room.options.e2ee;
     this.#provider = options && 'keyProvider' in options ? options.keyProvider : undefined;
-    this.#provider?.on(KeyProviderEvent.SetKey, this.#onKey);
+    this.#provider?.on(KeyProviderEvent.SetKey, this.#clear);
     const touch = () => host.invalidate(this);
-    events.on(RoomEvent.ParticipantEncryptionStatusChanged, (enabled, participant) => {
-      if (participant && !participant.isLocal) this.#status.set(participant.identity, enabled);
-      touch();
-    });
     events.on(RoomEvent.EncryptionError, (error, participant) => {
       const identity = participant?.identity ?? (error as CryptorError).participantIdentity;
-      if (!identity || identity === room.localParticipant.identity) return;
-      this.#failed.add(identity);
+      if (identity && identity !== room.localParticipant.identity) this.#failed.add(identity);
       touch();
     });
-    events.on(RoomEvent.ParticipantDisconnected, (participant) => {
-      this.#forget(participant);
+    events.on(RoomEvent.ParticipantDisconnected, ({ identity }) => {
+      this.#failed.delete(identity);
       touch();
     });
-    events.on(RoomEvent.Disconnected, () => {
-      this.#status.clear();
-      this.#failed.clear();
-      touch();
-    });
+    events.on(RoomEvent.Disconnected, this.#clear);
     for (const event of [
+      RoomEvent.ParticipantEncryptionStatusChanged,
       RoomEvent.Connected,
       RoomEvent.TrackPublished,
       RoomEvent.TrackUnpublished,
@@ -70,53 +59,37 @@ export class EncryptionSlice implements Slice<'encryption'> {
     }
   }
 
-  readonly #onKey = (): void => {
+  readonly #clear = (): void => {
     this.#failed.clear();
     this.#host.invalidate(this);
   };
 
-  #forget(participant: Participant): void {
-    this.#status.delete(participant.identity);
-    this.#failed.delete(participant.identity);
-  }
-
   build(): Pick<RoomSnapshot, 'encryption'> {
     const room = this.#host.room;
-    const encrypted: string[] = [];
-    for (const p of room.remoteParticipants.values()) {
-      const publications = [...p.trackPublications.values()];
-      if (this.#status.get(p.identity) ?? publications.some((pub) => pub.isEncrypted)) {
-        encrypted.push(p.identity);
-      }
-    }
-    const failed = [...this.#failed].filter((id) => room.remoteParticipants.has(id));
-    const next: EncryptionState = {
+    const remotes = [...room.remoteParticipants.values()];
+    const encrypted = remotes.filter((p) =>
+      [...p.trackPublications.values()].some((pub) => pub.isEncrypted),
+    );
+    const next = {
       enabled: room.isE2EEEnabled,
       hasKey: !!this.#provider,
-      encrypted: same(encrypted, this.#state.encrypted),
-      undecryptable: same(failed, this.#state.undecryptable),
+      encrypted: Object.freeze(encrypted.map((p) => p.identity)),
+      undecryptable: Object.freeze(
+        remotes.filter((p) => this.#failed.has(p.identity)).map((p) => p.identity),
+      ),
     };
-    const prev = this.#state;
-    if (
-      next.enabled !== prev.enabled ||
-      next.hasKey !== prev.hasKey ||
-      next.encrypted !== prev.encrypted ||
-      next.undecryptable !== prev.undecryptable
-    ) {
+    // Unchanged, the same object (structural sharing).
+    const signature = JSON.stringify(next);
+    if (signature !== this.#signature) {
+      this.#signature = signature;
       this.#state = Object.freeze(next);
     }
     return { encryption: this.#state };
   }
 
   destroy(): void {
-    this.#provider?.off(KeyProviderEvent.SetKey, this.#onKey);
+    this.#provider?.off(KeyProviderEvent.SetKey, this.#clear);
   }
-}
-
-/** `list`, or `prev` when it holds the same identities in the same order (kept for its identity). */
-function same(list: string[], prev: readonly string[]): readonly string[] {
-  if (list.length === prev.length && list.every((id, i) => id === prev[i])) return prev;
-  return list.length ? Object.freeze(list) : NONE;
 }
 
 /**
