@@ -54,8 +54,6 @@ export class EncryptionView {
   /** The notice (`part="encryption-notice"`) for a page without a key in an encrypted call. */
   notice(t: LocalizeController): TemplateResult | typeof nothing {
     if (!this.#view.value.missing) return nothing;
-    return html`<p part="encryption-notice" class="e2ee-notice" role="status">
-      ${t.term('e2eeNoKey')}
-    </p>`;
+    return html`<p part="encryption-notice" role="status">${t.term('e2eeNoKey')}</p>`;
   }
 }

@@ -290,7 +290,8 @@ export const styles = css`
     }
   }
 
-  [part='role-notice'] {
+  [part='role-notice'],
+  [part='encryption-notice'] {
     margin: 0;
     padding: 0.5rem 0.75rem;
     border-radius: var(--mr-radius, 0.75rem);
@@ -303,7 +304,7 @@ export const styles = css`
     margin: auto 0;
   }
 
-  /* End-to-end encryption: the badge in the control bar, the notice for a page without a key. */
+  /* End-to-end encryption: the badge in the control bar. */
   .e2ee {
     display: inline-flex;
     align-items: center;
@@ -315,13 +316,5 @@ export const styles = css`
   .e2ee svg {
     width: 1rem;
     height: 1rem;
-  }
-
-  .e2ee-notice {
-    margin: 0;
-    padding: 0.5rem 0.75rem;
-    border-radius: var(--mr-radius, 0.75rem);
-    background: var(--mr-color-surface, #1f2937);
-    border-inline-start: 4px solid var(--mr-color-warning, #b45309);
   }
 `;

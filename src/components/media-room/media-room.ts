@@ -59,7 +59,8 @@ import { styles } from './media-room.styles.js';
  * @csspart call - The default UI, `<media-call>`. Its parts are exported as this element's own:
  *   `pre-join`, `layout`, `control-bar`, `recording`, `hand-raise`, `chat`, `chat-toggle`,
  *   `participants`, `participants-toggle`, `reactions`, `deafen`, `pip`, `captions`,
- *   `captions-toggle`, `transcript`, `transcript-toggle`, `role-notice`, `waiting`, `knocks`.
+ *   `captions-toggle`, `transcript`, `transcript-toggle`, `role-notice`, `waiting`, `knocks`,
+ *   `encryption`, `encryption-notice`.
  * @csspart announcer - The polite live region saying who joined or left, raised a hand, and when recording started or stopped (visually hidden).
  *
  * @cssproperty --media-room-background - Background of the element.

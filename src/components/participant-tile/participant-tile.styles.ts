@@ -131,17 +131,13 @@ export const styles = css`
     display: grid;
     place-content: center;
     justify-items: center;
-    gap: 0.4rem;
-    padding: 0.5rem;
     text-align: center;
-    color: #fff;
-    background: rgb(0 0 0 / 0.6);
+    color: var(--mr-color-text, #f3f4f6);
   }
 
   [part='undecryptable'] svg {
     width: 2rem;
     height: 2rem;
-    color: #fbbf24;
   }
 
   [part='info'] {
