@@ -159,7 +159,8 @@ describe('the full UI under a strict Content-Security-Policy', () => {
       'the element made by the same-origin script',
     );
     await waitFor(() => el.store?.get().connection.phase === 'connected', 'connected', 20_000);
-    expect(el.store.get().encryption.enabled, 'its media is encrypted').to.equal(true);
+    // livekit-client's worker says when the local media is encrypted (after connecting).
+    await waitFor(() => el.store.get().encryption.enabled, 'its media is encrypted');
 
     // A peer holding the same passphrase: its camera decodes in the page (the worker runs).
     const keyProvider = new ExternalE2EEKeyProvider();
@@ -180,7 +181,11 @@ describe('the full UI under a strict Content-Security-Policy', () => {
       20_000,
     );
     await waitFor(() => video.videoWidth > 0, 'the encrypted camera plays', 20_000);
-    expect(await isDecoding(video), 'the encrypted camera decodes').to.equal(true);
+    // Bounded: its first frames may reach the decoder before the decryptor knows it encrypts.
+    let decoding = false;
+    for (let attempt = 0; attempt < 5 && !decoding; attempt += 1)
+      decoding = await isDecoding(video);
+    expect(decoding, 'the encrypted camera decodes').to.equal(true);
     expect(callRoot(el)!.querySelector('[part="encryption"]'), 'the badge').not.to.equal(null);
     expect(doc.documentElement.outerHTML).not.to.contain(passphrase);
 

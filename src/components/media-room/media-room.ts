@@ -125,7 +125,6 @@ export class MediaRoom extends LitElement {
   }
 
   /** End-to-end encryption: the passphrase the call shares (wins over the token reply's `e2eeKey`), from the next join. A property only, not kept on the element (reads ''). */
-  @property({ attribute: false })
   get e2eePassphrase(): string {
     return '';
   }

@@ -3,6 +3,7 @@ import {
   RoomEvent,
   type BaseKeyProvider,
   type CryptorError,
+  type RemoteParticipant,
 } from 'livekit-client';
 import type { Slice, SliceHost } from '../slice.js';
 import type { EncryptionState, RoomSnapshot } from '../types.js';
@@ -17,46 +18,32 @@ const INITIAL: EncryptionState = Object.freeze({
 /**
  * End-to-end encryption as this page sees it: whether its own media is encrypted, whether it holds
  * a key, whose media arrives encrypted (their publications say so) and whose cannot be decrypted
- * here (livekit-client's `EncryptionError` naming them: another key). A new key given (the key
- * provider's `setKey`) clears the latter: their media is tried again with it, and an error comes
- * again if it still fails.
+ * here (livekit-client's `EncryptionError` naming them: another key). Rebuilt with the
+ * participants (their publications come and go there). A new key given (the key provider's
+ * `setKey`) clears the failures: their media is tried again with it, and an error comes again if
+ * it still fails; a participant who leaves is forgotten.
  */
 export class EncryptionSlice implements Slice<'encryption'> {
   readonly keys: readonly 'encryption'[] = ['encryption'];
+  readonly reads: readonly 'participants'[] = ['participants'];
   readonly initial: Pick<RoomSnapshot, 'encryption'> = Object.freeze({ encryption: INITIAL });
 
   readonly #host: SliceHost;
   readonly #provider: BaseKeyProvider | undefined;
   readonly #failed = new Set<string>();
   #state = INITIAL;
-  #signature = JSON.stringify(INITIAL);
 
   constructor(host: SliceHost) {
-    this.#host = host;
-    const { events, room } = host;
+    const { events, room } = (this.#host = host);
     const options = room.options.encryption ?? room.options.e2ee;
     this.#provider = options && 'keyProvider' in options ? options.keyProvider : undefined;
     this.#provider?.on(KeyProviderEvent.SetKey, this.#clear);
-    const touch = () => host.invalidate(this);
     events.on(RoomEvent.EncryptionError, (error, participant) => {
       const identity = participant?.identity ?? (error as CryptorError).participantIdentity;
       if (identity && identity !== room.localParticipant.identity) this.#failed.add(identity);
-      touch();
+      host.invalidate(this);
     });
-    events.on(RoomEvent.ParticipantDisconnected, ({ identity }) => {
-      this.#failed.delete(identity);
-      touch();
-    });
-    events.on(RoomEvent.Disconnected, this.#clear);
-    for (const event of [
-      RoomEvent.ParticipantEncryptionStatusChanged,
-      RoomEvent.Connected,
-      RoomEvent.TrackPublished,
-      RoomEvent.TrackUnpublished,
-      RoomEvent.TrackSubscribed,
-    ] as const) {
-      events.on(event, touch);
-    }
+    events.on(RoomEvent.ParticipantEncryptionStatusChanged, () => host.invalidate(this));
   }
 
   readonly #clear = (): void => {
@@ -67,23 +54,17 @@ export class EncryptionSlice implements Slice<'encryption'> {
   build(): Pick<RoomSnapshot, 'encryption'> {
     const room = this.#host.room;
     const remotes = [...room.remoteParticipants.values()];
-    const encrypted = remotes.filter((p) =>
-      [...p.trackPublications.values()].some((pub) => pub.isEncrypted),
-    );
+    for (const id of this.#failed) if (!room.remoteParticipants.has(id)) this.#failed.delete(id);
+    const ids = (keep: (p: RemoteParticipant) => boolean) =>
+      Object.freeze(remotes.filter(keep).map((p) => p.identity));
     const next = {
       enabled: room.isE2EEEnabled,
       hasKey: !!this.#provider,
-      encrypted: Object.freeze(encrypted.map((p) => p.identity)),
-      undecryptable: Object.freeze(
-        remotes.filter((p) => this.#failed.has(p.identity)).map((p) => p.identity),
-      ),
+      encrypted: ids((p) => [...p.trackPublications.values()].some((pub) => pub.isEncrypted)),
+      undecryptable: ids((p) => this.#failed.has(p.identity)),
     };
     // Unchanged, the same object (structural sharing).
-    const signature = JSON.stringify(next);
-    if (signature !== this.#signature) {
-      this.#signature = signature;
-      this.#state = Object.freeze(next);
-    }
+    if (JSON.stringify(next) !== JSON.stringify(this.#state)) this.#state = Object.freeze(next);
     return { encryption: this.#state };
   }
 
