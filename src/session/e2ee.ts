@@ -20,6 +20,9 @@ import { RoomFailure, type ConnectionDetails } from './token.js';
  * was made) has the session join with a new Room; the connection details already fetched are
  * kept for it (`take`).
  */
+/** The workers sessions started: a Room with one of them is a session's, not the page's own. */
+const made = new WeakSet<Worker>();
+
 export class SessionEncryption {
   #provider: ExternalE2EEKeyProvider | undefined;
   #worker: Worker | undefined;
@@ -35,7 +38,8 @@ export class SessionEncryption {
     const key = given || this.#details?.e2eeKey;
     if (!key || page.encryption || page.e2ee || !isE2EESupported()) return page;
     this.#provider ??= new ExternalE2EEKeyProvider();
-    this.#worker ??= new Worker(assetUrl('e2ee-worker.js'), { type: 'module' });
+    if (!this.#worker)
+      made.add((this.#worker = new Worker(assetUrl('e2ee-worker.js'), { type: 'module' })));
     return { ...page, encryption: { keyProvider: this.#provider, worker: this.#worker } };
   }
 
@@ -45,15 +49,15 @@ export class SessionEncryption {
    * on (or off, without a key). A key this browser cannot use is a fatal `e2ee-unsupported`.
    */
   async prepare(room: Room, key: string, details: ConnectionDetails): Promise<boolean> {
-    const own =
-      !!this.#worker && (room.options.encryption as { worker?: Worker })?.worker === this.#worker;
+    const worker = (room.options.encryption as { worker?: Worker } | undefined)?.worker;
+    const own = !!worker && worker === this.#worker;
     if (!key) {
       if (own && room.isE2EEEnabled) await room.setE2EEEnabled(false);
       return false;
     }
-    if (room.options.encryption || room.options.e2ee) {
-      if (!own) return false; // the page's own encryption options: theirs to run
-    } else {
+    // The page's own encryption options (not a Room of ours, whose worker may since be stopped).
+    if ((room.options.encryption || room.options.e2ee) && !made.has(worker!)) return false;
+    if (!own) {
       if (!isE2EESupported()) throw new RoomFailure('e2ee-unsupported');
       this.#details = { ...details, e2eeKey: key };
       return true;

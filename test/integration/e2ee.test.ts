@@ -213,6 +213,29 @@ describe('end-to-end encryption', () => {
     expect(hasState(tile, 'encrypted')).to.equal(true);
   });
 
+  it('taken off the page and put back, joins encrypted again (a new worker)', async () => {
+    const room = uniqueRoom('e2ee');
+    const peer = await encryptedPeer(room, 'e2ee-stays', 'kept passphrase');
+    live.peers.push(peer);
+    const el = await mountEncrypted(room, 'e2ee-moves', 'kept passphrase');
+    mounted.push(el);
+    const parent = el.parentElement!;
+    el.remove();
+    await waitFor(() => el.store.get().connection.phase === 'disconnected', 'left when taken off');
+    await el.store.settled();
+    parent.append(el);
+    await waitFor(() => el.store.get().connection.phase === 'connected', 'joined again', 20_000);
+    await waitFor(() => el.store.get().encryption.enabled, 'encrypted again');
+    const tile = await waitForValue(() => tileOf(el, 'e2ee-stays'), 'the tile', 20_000);
+    const video = await waitForValue(
+      () => tile.shadowRoot?.querySelector('video'),
+      'video',
+      20_000,
+    );
+    await waitFor(() => video.videoWidth > 0, 'the peer plays', 20_000);
+    expect(await decodesSoon(video)).to.equal(true);
+  });
+
   it('never puts the passphrase in the DOM nor exposes it again', async () => {
     const room = uniqueRoom('e2ee');
     const el = await mountEncrypted(room, 'e2ee-secret', 'do-not-show-this-passphrase');
