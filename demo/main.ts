@@ -21,3 +21,8 @@ if (room && lang) {
   room.lang = lang;
   room.dir = lang === 'ar' ? 'rtl' : 'ltr';
 }
+// `?e2ee=<passphrase>` encrypts the call end to end (open other tabs with the same passphrase; a
+// tab with another one, or none, shows what it cannot decrypt). The passphrase in the address is
+// for the demo only: a real page gets it from its user, or from the join reply.
+const passphrase = query.get('e2ee');
+if (room && passphrase) room.e2eePassphrase = passphrase;

@@ -11,7 +11,7 @@ import {
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ref } from 'lit/directives/ref.js';
-import type { Room } from 'livekit-client';
+import { RoomEvent, type Room } from 'livekit-client';
 import type { MediaRoom } from '../src/components/media-room/media-room.js';
 import type { TilePinEvent } from '../src/events/tile-events.js';
 import '../src/index.js';
@@ -130,6 +130,34 @@ export const ActionsAndOverlay: Story = {
         <button slot="actions" type="button" aria-label="Nur für mich stumm schalten">🔇</button>
         <span slot="overlay" style="background: #2563eb; color: #fff; padding: 0 0.4rem">Host</span>
       </participant-tile>
+    </media-room>
+  `,
+};
+
+/**
+ * End-to-end encryption: your own tile with its lock (your media is encrypted), and a remote
+ * participant whose media arrives encrypted and cannot be decrypted here (this simulated page has
+ * no key, so it says "no key"; with another key it says so), shown instead of a black video.
+ */
+export const Encryption: Story = {
+  render: () => html`
+    <media-room
+      ${ref(
+        (el) =>
+          el &&
+          void simulate(el as MediaRoom, 1).then((room) => {
+            room.isE2EEEnabled = true;
+            room.emit(RoomEvent.ParticipantEncryptionStatusChanged, true, room.localParticipant);
+            const remote = [...room.remoteParticipants.values()][0]!;
+            room.emit(RoomEvent.EncryptionError, new Error('InvalidKey'), remote);
+          }),
+      )}
+      style="min-height: 0; padding: 0.5rem"
+    >
+      <div style="display: grid; grid-template-columns: 1fr 1fr; gap: 0.5rem">
+        <participant-tile identity="simulated-0"></participant-tile>
+        <participant-tile identity="simulated-1"></participant-tile>
+      </div>
     </media-room>
   `,
 };

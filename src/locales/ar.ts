@@ -302,4 +302,11 @@ export const ar: Messages = {
   leaveOptions: 'المغادرة أو إنهاء الاجتماع',
   leaveOnly: 'مغادرة',
   endForEveryone: 'إنهاء للجميع',
+  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
+  e2eeBadge: 'مشفّرة بين الطرفين',
+  tileEncrypted: 'مشفّر',
+  tileCantDecrypt: 'تعذّر فك التشفير: مفتاح مختلف',
+  tileNoKey: 'تعذّر فك التشفير: لا يوجد مفتاح',
+  e2eeNoKey: 'هذه المكالمة مشفّرة بين الطرفين وليس لديك مفتاحها: لا يمكنك رؤية الآخرين أو سماعهم.',
+  'error:e2ee-unsupported': 'لا يمكن لهذا المتصفح الانضمام إلى مكالمة مشفّرة بين الطرفين.',
 };

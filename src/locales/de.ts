@@ -254,4 +254,13 @@ export const de: Messages = {
   leaveOptions: 'Verlassen oder Meeting beenden',
   leaveOnly: 'Verlassen',
   endForEveryone: 'Für alle beenden',
+  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
+  e2eeBadge: 'Ende-zu-Ende-verschlüsselt',
+  tileEncrypted: 'Verschlüsselt',
+  tileCantDecrypt: 'Nicht entschlüsselbar: anderer Schlüssel',
+  tileNoKey: 'Nicht entschlüsselbar: kein Schlüssel',
+  e2eeNoKey:
+    'Dieser Anruf ist Ende-zu-Ende-verschlüsselt und du hast keinen Schlüssel: Du kannst die anderen weder sehen noch hören.',
+  'error:e2ee-unsupported':
+    'Dieser Browser kann keinem Ende-zu-Ende-verschlüsselten Anruf beitreten.',
 };

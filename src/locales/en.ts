@@ -263,6 +263,14 @@ export const en = {
   leaveOptions: 'Leave or end the meeting',
   leaveOnly: 'Leave',
   endForEveryone: 'End for everyone',
+  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
+  e2eeBadge: 'End-to-end encrypted',
+  tileEncrypted: 'Encrypted',
+  tileCantDecrypt: 'Cannot decrypt: another key',
+  tileNoKey: 'Cannot decrypt: no key',
+  e2eeNoKey:
+    'This call is end-to-end encrypted and you have no key: you cannot see or hear the others.',
+  'error:e2ee-unsupported': 'This browser cannot join an end-to-end encrypted call.',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -257,4 +257,13 @@ export const es: Messages = {
   leaveOptions: 'Salir o finalizar la reunión',
   leaveOnly: 'Salir',
   endForEveryone: 'Finalizar para todos',
+  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
+  e2eeBadge: 'Cifrado de extremo a extremo',
+  tileEncrypted: 'Cifrado',
+  tileCantDecrypt: 'No se puede descifrar: otra clave',
+  tileNoKey: 'No se puede descifrar: sin clave',
+  e2eeNoKey:
+    'Esta llamada está cifrada de extremo a extremo y no tienes la clave: no puedes ver ni oír a los demás.',
+  'error:e2ee-unsupported':
+    'Este navegador no puede unirse a una llamada cifrada de extremo a extremo.',
 };

@@ -258,4 +258,12 @@ export const fr: Messages = {
   leaveOptions: 'Quitter ou mettre fin à la réunion',
   leaveOnly: 'Quitter',
   endForEveryone: 'Mettre fin pour tous',
+  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
+  e2eeBadge: 'Chiffré de bout en bout',
+  tileEncrypted: 'Chiffré',
+  tileCantDecrypt: 'Déchiffrement impossible : autre clé',
+  tileNoKey: 'Déchiffrement impossible : pas de clé',
+  e2eeNoKey:
+    'Cet appel est chiffré de bout en bout et vous n’avez pas la clé : vous ne pouvez ni voir ni entendre les autres.',
+  'error:e2ee-unsupported': 'Ce navigateur ne peut pas rejoindre un appel chiffré de bout en bout.',
 };

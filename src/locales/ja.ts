@@ -257,4 +257,12 @@ export const ja: Messages = {
   leaveOptions: '退出またはミーティングを終了',
   leaveOnly: '退出',
   endForEveryone: '全員に対して終了',
+  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
+  e2eeBadge: 'エンドツーエンド暗号化',
+  tileEncrypted: '暗号化済み',
+  tileCantDecrypt: '復号できません：鍵が異なります',
+  tileNoKey: '復号できません：鍵がありません',
+  e2eeNoKey:
+    'この通話はエンドツーエンドで暗号化されていますが、鍵がありません。ほかの参加者の映像も音声も受け取れません。',
+  'error:e2ee-unsupported': 'このブラウザーはエンドツーエンド暗号化された通話に参加できません。',
 };

@@ -36,6 +36,7 @@ export {
   type RequestHandlerOptions,
 } from './request-handler.js';
 export { createTokenHandler, type TokenHandlerOptions } from './token-handler.js';
+export { roomKeysFromSecret, type E2eeKeyResolver } from './e2ee-keys.js';
 export {
   ADMIT_ATTRIBUTE,
   DENIED_ATTRIBUTE,

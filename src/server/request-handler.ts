@@ -30,6 +30,7 @@ import { NoNodeError } from './nodes.js';
 import { WAITING_ACTIONS, waitingDecision, waitingModeration } from './waiting-hooks.js';
 import { hostAction, isHostAction } from './host-actions.js';
 import { validateJoinRequest, type JoinRequest } from './validate.js';
+import { withE2eeKey, type E2eeKeyResolver } from './e2ee-keys.js';
 
 /**
  * What `resolveJoin` decides for a validated join request: token options (identity and name
@@ -57,6 +58,8 @@ export interface RequestHandlerOptions {
    * saves the lookup of the room's metadata on every join.
    */
   waitingRooms?: boolean;
+  /** End-to-end encryption: the key a join reply carries as `e2eeKey` (see `roomKeysFromSecret`). */
+  e2eeKey?: E2eeKeyResolver;
 }
 
 const TOKEN_PATH = '/api/token';
@@ -123,13 +126,14 @@ export function createRequestHandler(
     }
     try {
       const waiting = await waitingDecision(rooms, room, decision || {}, waitingRooms);
-      return await rooms.generateToken(room, {
+      const reply = await rooms.generateToken(room, {
         ttl,
         ...(decision || {}),
         ...waiting,
         identity,
         name,
       });
+      return await withE2eeKey(reply, options.e2eeKey, { room, identity, name }, req);
     } catch (error) {
       if (error instanceof NoNodeError) throw new HttpError(503, 'no media server node answers');
       throw error;

@@ -16,7 +16,8 @@ import { endForEveryone } from './host.js';
 import { publishOnJoin } from './publish.js';
 import { FastRejoin, Rejoiner } from './rejoin.js';
 import { WaitingGate } from './waiting.js';
-import { DEFAULTS, type SessionConfig } from './session-config.js';
+import { DEFAULTS, type OpenConfig, type SessionConfig } from './session-config.js';
+import type { SessionEncryption } from './e2ee.js';
 import type { JoinMedia } from './publish.js';
 import {
   RoomFailure,
@@ -70,6 +71,8 @@ export class RoomSession {
   #released = false;
   #joining = false;
   readonly #waiting = new WaitingGate();
+  /** End-to-end encryption, loaded with the first key (session/e2ee.ts). */
+  #e2ee: SessionEncryption | undefined;
   /** After `rejoinAfter` without the connection: a fresh token and the same tracks. */
   readonly #fast = new FastRejoin({
     wanted: (room) => room === this.#room && !this.#released && this.#joining && this.canJoin,
@@ -105,9 +108,9 @@ export class RoomSession {
     this.#config = { ...this.#config, ...Object.fromEntries(defined) };
   }
 
-  /** The configuration in effect, without the token (which is never exposed again). */
-  get config(): Readonly<Omit<SessionConfig, 'token'>> {
-    return { ...this.#config, token: undefined } as Omit<SessionConfig, 'token'>;
+  /** The configuration in effect, without the token and key (which are never exposed again). */
+  get config(): Readonly<OpenConfig> {
+    return { ...this.#config, token: undefined, e2eeKey: undefined } as OpenConfig;
   }
 
   /** The store of the current Room (undefined until a Room is made). */
@@ -218,6 +221,12 @@ export class RoomSession {
       const details = await this.#connectionDetails(abort.signal);
       if (attempt !== this.#attempt) return;
       this.#lastUrl = details.url;
+      // End-to-end encryption: a Room made without it joins as a new one (session/e2ee.ts).
+      const key = this.#config.e2eeKey || details.e2eeKey || '';
+      if (key) this.#e2ee ??= new (await import('./e2ee.js')).SessionEncryption();
+      const renew = await this.#e2ee?.prepare(room, key, details);
+      if (attempt !== this.#attempt) return;
+      if (renew) return (this.#adopt(this.#newRoom()), this.connect());
       await room.connect(details.url, details.token);
       if (attempt !== this.#attempt) return;
       const wanted = this.#config.roomName;
@@ -278,6 +287,7 @@ export class RoomSession {
     this.#store.get()?.destroy();
     this.#offToken?.();
     this.#offToken = undefined;
+    this.#e2ee?.dispose();
   }
 
   // ——— Actions ———
@@ -476,7 +486,13 @@ export class RoomSession {
 
   #ensureRoom(): void {
     if (this.#room) return;
-    this.#adopt(new Room({ adaptiveStream: true, dynacast: true, ...this.#config.roomOptions }));
+    this.#adopt(this.#newRoom());
+  }
+
+  #newRoom(): Room {
+    const { e2eeKey, roomOptions } = this.#config;
+    const options = this.#e2ee?.roomOptions(e2eeKey, roomOptions) ?? roomOptions;
+    return new Room({ adaptiveStream: true, dynacast: true, ...options });
   }
 
   #adopt(room: Room): void {
@@ -505,7 +521,7 @@ export class RoomSession {
   }
 
   async #connectionDetails(signal: AbortSignal): Promise<ConnectionDetails> {
-    const [c, fresh] = [this.#config, this.#fast.take()];
+    const [c, fresh] = [this.#config, this.#e2ee?.take() ?? this.#fast.take()];
     if (fresh) return fresh;
     if (c.token && c.serverUrl) return { token: c.token, url: c.serverUrl };
     return fetchConnectionDetails({

@@ -15,6 +15,8 @@ export interface SessionConfig {
   name: string;
   /** A token given directly (with `serverUrl`) instead of `tokenUrl`. Never exposed again. */
   token: string;
+  /** End-to-end encryption: the shared passphrase (wins over the token reply's `e2eeKey`). Never exposed again. */
+  e2eeKey: string;
   serverUrl: string;
   /** Publish the microphone / camera on joining (unless a pre-join choice says otherwise). */
   audio: boolean;
@@ -33,6 +35,9 @@ export interface SessionConfig {
   rejoinAfter: number;
 }
 
+/** The configuration as the session shows it: without the token and the key. */
+export type OpenConfig = Omit<SessionConfig, 'token' | 'e2eeKey'>;
+
 /** The configuration before any is given. */
 export const DEFAULTS: SessionConfig = {
   tokenUrl: '',
@@ -42,6 +47,7 @@ export const DEFAULTS: SessionConfig = {
   identity: '',
   name: '',
   token: '',
+  e2eeKey: '',
   serverUrl: '',
   audio: false,
   video: false,

@@ -4,6 +4,8 @@ import type { RoomError } from '../store/types.js';
 export interface ConnectionDetails {
   readonly token: string;
   readonly url: string;
+  /** End-to-end encryption: the key the token endpoint handed out with the token (a passphrase). */
+  readonly e2eeKey?: string;
 }
 
 export interface TokenRequest {
@@ -33,7 +35,8 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 /**
- * Ask the token endpoint for `{ token, url }` (or `{ participantToken, serverUrl }`). POST sends
+ * Ask the token endpoint for `{ token, url }` (or `{ participantToken, serverUrl }`), with an
+ * optional `e2eeKey` (a non-empty string) for end-to-end encryption. POST sends
  * the room, identity and name as JSON; GET sends them as query parameters. Same-origin credentials.
  */
 export async function fetchConnectionDetails(request: TokenRequest): Promise<ConnectionDetails> {
@@ -82,14 +85,17 @@ export async function fetchConnectionDetails(request: TokenRequest): Promise<Con
   }
   const token = json.token ?? json.participantToken;
   const serverUrl = json.url ?? json.serverUrl;
+  const key = json.e2eeKey;
   const missing = [
     typeof token === 'string' && token ? '' : 'token',
     typeof serverUrl === 'string' && serverUrl ? '' : 'url',
+    key === undefined || (typeof key === 'string' && key) ? '' : 'a usable e2eeKey',
   ].filter(Boolean);
   if (missing.length > 0) {
     throw new RoomFailure('token-invalid-reply', `missing ${missing.join(', ')}`);
   }
-  return { token: token as string, url: serverUrl as string };
+  const details = { token: token as string, url: serverUrl as string };
+  return key ? { ...details, e2eeKey: key as string } : details;
 }
 
 /** Turn anything thrown while joining into a user-readable error. */

@@ -14,3 +14,5 @@ export * from './attributes.js';
 export * from './reactions.js';
 export * from './waiting-room.js';
 export * from './host-layout.js';
+// End-to-end encryption
+export { encryptionOf, selectMissingKey, type ParticipantEncryption } from './slices/encryption.js';

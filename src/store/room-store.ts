@@ -7,6 +7,7 @@ import { AudioSlice } from './slices/audio.js';
 import { ChatSlice } from './slices/chat.js';
 import { ConnectionSlice } from './slices/connection.js';
 import { DevicesSlice } from './slices/devices.js';
+import { EncryptionSlice } from './slices/encryption.js';
 import { ModerationSlice } from './slices/moderation.js';
 import { ParticipantsSlice } from './slices/participants.js';
 import { PARTICIPANT_GRACE_MS } from './slices/reconnect-hold.js';
@@ -71,6 +72,7 @@ export class RoomStore {
       (this.#audio = new AudioSlice(host)),
       (this.#moderation = new ModerationSlice(host)),
       new TranscriptionSlice(host),
+      new EncryptionSlice(host),
     ] as const);
   }
 

@@ -249,6 +249,20 @@ export interface RoomSnapshot {
   readonly handServer: boolean;
   /** Live captions and the transcript (LiveKit's `lk.transcription` text streams). */
   readonly transcription: TranscriptionState;
+  /** End-to-end encryption: yours, whose media arrives encrypted, whose cannot be decrypted here. */
+  readonly encryption: EncryptionState;
+}
+
+/** End-to-end encryption as this page sees it (`RoomSnapshot.encryption`). */
+export interface EncryptionState {
+  /** Your own media (and data, with livekit-client's `encryption` option) is sent encrypted. */
+  readonly enabled: boolean;
+  /** This page holds a key: its Room was made with end-to-end encryption. */
+  readonly hasKey: boolean;
+  /** Remote participants whose media arrives encrypted, by identity. */
+  readonly encrypted: readonly string[];
+  /** Remote participants whose media failed to decrypt here (another key), by identity. */
+  readonly undecryptable: readonly string[];
 }
 
 // Captions and transcript (LiveKit's `lk.transcription` text streams)

@@ -533,3 +533,38 @@ describe('accessibility of the waiting room', () => {
     });
   }
 });
+
+// End-to-end encryption
+describe('accessibility of end-to-end encryption', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`passes axe with a lock, a can't-decrypt tile, the badge and the no-key notice in the ${theme} theme`, async () => {
+      const { script, el, local } = await fullRoom(2, theme);
+      const [first] = script.identities as [string];
+      script.room.isE2EEEnabled = true;
+      script.room.emit(
+        RoomEvent.ParticipantEncryptionStatusChanged,
+        true,
+        script.room.localParticipant,
+      );
+      script.publishTrack(first, 'microphone', { encrypted: true });
+      await waitFor(
+        () => !!tileOf(el, local)?.shadowRoot?.querySelector('[part="encrypted"]'),
+        'the lock on your tile',
+      );
+      await waitFor(
+        () => !!tileOf(el, first)?.shadowRoot?.querySelector('[part="undecryptable"]'),
+        'the can’t-decrypt tile',
+      );
+      await waitFor(() => !!callRoot(el)!.querySelector('[part="encryption"]'), 'the badge');
+      await waitFor(
+        () => !!callRoot(el)!.querySelector('[part="encryption-notice"]'),
+        'the no-key notice',
+      );
+      const lock = tileOf(el, local)!.shadowRoot!.querySelector('[part="encrypted"]')!;
+      expect(lock.getAttribute('role')).to.equal('img');
+      expect(lock.getAttribute('aria-label')).to.equal('Encrypted');
+      await expect(el).to.be.accessible();
+      await script.room.disconnect();
+    });
+  }
+});

@@ -2,6 +2,7 @@ import {
   ConnectionQuality,
   ConnectionQualityInfo,
   DisconnectReason,
+  Encryption_Type,
   ConnectionQualityUpdate,
   ParticipantInfo,
   ParticipantInfo_State,
@@ -121,12 +122,12 @@ export class ScriptedRoom {
   /**
    * The SFU says this participant published (or, with `muted`, muted or unmuted) a track of
    * `source`. Unlike `update` and `setCameraMuted`, it keeps every track's own source, so a screen
-   * share stays a screen share.
+   * share stays a screen share. `encrypted`: a new track is end-to-end encrypted.
    */
   publishTrack(
     identity: string,
     source: keyof typeof SOURCES,
-    options: { muted?: boolean } = {},
+    options: { muted?: boolean; encrypted?: boolean } = {},
   ): void {
     const p = this.remote(identity);
     const infos = [...p.trackPublications.values()].map(
@@ -150,6 +151,8 @@ export class ScriptedRoom {
               : TrackType.VIDEO,
           muted: options.muted ?? false,
           name: source,
+          // End-to-end encrypted media, as its trackInfo says.
+          encryption: options.encrypted ? Encryption_Type.GCM : Encryption_Type.NONE,
         }),
       );
     }

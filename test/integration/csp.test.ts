@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { ExternalE2EEKeyProvider, Room, RoomEvent } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import {
   isDecoding,
@@ -9,6 +10,7 @@ import {
   waitFor,
   waitForValue,
   callRoot,
+  tokenFor,
 } from '../helpers/live.js';
 
 interface Violation {
@@ -140,6 +142,57 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     doc.body.append(div);
     await waitFor(() => (win.__violations?.length ?? 0) > 0, 'the probe reports a violation');
     expect(win.__violations![0]!.directive).to.match(/^style-src/);
+    await el.leave();
+  });
+
+  it("encrypts end to end with a passphrase given by a same-origin script: the worker runs under worker-src 'self', with no CSP violation", async () => {
+    const room = uniqueRoom('csp');
+    const passphrase = 'a passphrase under CSP';
+    frame = await frameOf(`/test-api/csp-page/${room}?e2ee=${encodeURIComponent(passphrase)}`);
+    const win = frame.contentWindow as ProbedWindow;
+    const doc = frame.contentDocument!;
+    const errors: string[] = [];
+    win.addEventListener('error', (e) => errors.push(e.message));
+    win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+    const el = await waitForValue(
+      () => doc.querySelector<MediaRoom>('media-room'),
+      'the element made by the same-origin script',
+    );
+    await waitFor(() => el.store?.get().connection.phase === 'connected', 'connected', 20_000);
+    // livekit-client's worker says when the local media is encrypted (after connecting).
+    await waitFor(() => el.store.get().encryption.enabled, 'its media is encrypted');
+
+    // A peer holding the same passphrase: its camera decodes in the page (the worker runs).
+    const keyProvider = new ExternalE2EEKeyProvider();
+    await keyProvider.setKey(passphrase);
+    const worker = new Worker('/src/assets/e2ee-worker.js', { type: 'module' });
+    const peer = new Room({ encryption: { keyProvider, worker } });
+    peer.once(RoomEvent.Disconnected, () => worker.terminate());
+    live.peers.push(peer);
+    await peer.setE2EEEnabled(true);
+    const { token, url } = await tokenFor(room, 'csp-e2ee-peer');
+    await peer.connect(url, token);
+    await peer.localParticipant.setCameraEnabled(true);
+
+    const tile = await waitForValue(() => tileOf(el, 'csp-e2ee-peer'), 'the remote tile', 20_000);
+    const video = await waitForValue(
+      () => tile.shadowRoot?.querySelector('video'),
+      'the remote video element',
+      20_000,
+    );
+    await waitFor(() => video.videoWidth > 0, 'the encrypted camera plays', 20_000);
+    // Bounded: its first frames may reach the decoder before the decryptor knows it encrypts.
+    let decoding = false;
+    for (let attempt = 0; attempt < 5 && !decoding; attempt += 1)
+      decoding = await isDecoding(video);
+    expect(decoding, 'the encrypted camera decodes').to.equal(true);
+    expect(callRoot(el)!.querySelector('[part="encryption"]'), 'the badge').not.to.equal(null);
+    expect(doc.documentElement.outerHTML).not.to.contain(passphrase);
+
+    // Late violations are reported asynchronously: a fixed window, as above.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(win.__violations, 'no CSP violation').to.deep.equal([]);
+    expect(errors, 'no uncaught error in the page').to.deep.equal([]);
     await el.leave();
   });
 });

@@ -21,6 +21,7 @@ import {
   CAPABILITIES,
   createMediaRooms,
   createRequestHandler,
+  roomKeysFromSecret,
   createTokenHandler,
   type Capability,
   type MediaRooms,
@@ -474,6 +475,26 @@ describe('createRequestHandler: token routes', () => {
     assert.equal(banned.status, 403);
     assert.equal(banned.headers.get('cache-control'), 'no-store');
     assert.deepEqual(seen, ['stage/h/host', 'stage/p/', 'stage/b/banned']);
+  });
+
+  it('e2eeKey: a join reply carries the room key, the same for everyone in that room', async () => {
+    const keys = roomKeysFromSecret('a key secret', (room) => room !== 'open');
+    const url = await handlerUrl({ e2eeKey: keys });
+    const ann = await post(`${url}/api/rooms/vault/join`, { identity: 'ann' });
+    const bo = await post(`${url}/api/token`, { room: 'vault', identity: 'bo' });
+    const lobby = await post(`${url}/api/rooms/lobby/join`, { identity: 'ann' });
+    const open = await post(`${url}/api/rooms/open/join`, { identity: 'ann' });
+    assert.equal(ann.status, 200);
+    assert.match(ann.body.e2eeKey as string, /^[\w-]{43}$/);
+    assert.equal(bo.body.e2eeKey, ann.body.e2eeKey);
+    assert.notEqual(lobby.body.e2eeKey, ann.body.e2eeKey);
+    assert.equal('e2eeKey' in open.body, false);
+    const without = await post(`${await handlerUrl()}/api/rooms/vault/join`, { identity: 'ann' });
+    assert.equal('e2eeKey' in without.body, false);
+    // A resolver that gives something unusable is the server's fault, not the caller's.
+    const broken = await handlerUrl({ e2eeKey: () => '' as string });
+    assert.equal((await post(`${broken}/api/rooms/vault/join`, { identity: 'ann' })).status, 500);
+    assert.throws(() => roomKeysFromSecret(''), /needs a secret/);
   });
 
   it('works behind a body parser that has already read the request (express.json style)', async () => {

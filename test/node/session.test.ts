@@ -53,6 +53,10 @@ function handle(req: IncomingMessage, res: ServerResponse, entry: Seen): void {
     send(res, code, { error: `refused with ${code}` });
   } else if (path === '/ok' || path === '/echo') {
     send(res, 200, { token: 'token-a', url: 'wss://sfu.example.test' });
+  } else if (path === '/ok-key') {
+    send(res, 200, { token: 'token-a', url: 'wss://sfu.example.test', e2eeKey: 'room key' });
+  } else if (path === '/bad-key') {
+    send(res, 200, { token: 'token-a', url: 'wss://sfu.example.test', e2eeKey: 42 });
   } else if (path === '/ok-alt') {
     send(res, 200, { participantToken: 'token-b', serverUrl: 'wss://alt.example.test' });
   } else if (path === '/html') {
@@ -146,6 +150,7 @@ describe('RoomSession.connect(): token errors as the store shows them', () => {
     ['/html', 'token-invalid-reply', 'not JSON (text/html)'],
     ['/no-url', 'token-invalid-reply', 'missing url'],
     ['/empty-object', 'token-invalid-reply', 'missing token, url'],
+    ['/bad-key', 'token-invalid-reply', 'missing a usable e2eeKey'],
   ];
   for (const [path, code, detail] of cases) {
     it(`${path} → ${code}`, async () => {
@@ -225,6 +230,15 @@ describe('fetchConnectionDetails', () => {
       token: 'token-b',
       url: 'wss://alt.example.test',
     });
+  });
+
+  it('reads an end-to-end encryption key beside them (e2eeKey), and none when absent', async () => {
+    assert.deepEqual(await fetchConnectionDetails(request(`${base}/ok-key`)), {
+      token: 'token-a',
+      url: 'wss://sfu.example.test',
+      e2eeKey: 'room key',
+    });
+    assert.equal('e2eeKey' in (await fetchConnectionDetails(request(`${base}/ok`))), false);
   });
 
   it('POST sends the non-empty fields as a JSON body', async () => {

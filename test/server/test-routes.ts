@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { AccessToken, RoomServiceClient } from 'livekit-server-sdk';
 import type { Sfu } from '../../dev/sfu.js';
 import { devJoinPolicy } from '../../dev/roles.js';
-import { createMediaRooms, createRequestHandler } from '../../src/server/index.js';
+import {
+  createMediaRooms,
+  createRequestHandler,
+  roomKeysFromSecret,
+} from '../../src/server/index.js';
 import { startSignalProxy, type SignalProxy } from './signal-proxy.js';
 
 type Next = () => Promise<unknown>;
@@ -49,7 +53,11 @@ export function testRoutes(sfu: Sfu) {
     apiSecret: sfu.apiSecret,
     livekitUrl: sfu.url,
   });
-  const tokens = createRequestHandler(rooms, { resolveJoin: devJoinPolicy(rooms) });
+  const tokens = createRequestHandler(rooms, {
+    resolveJoin: devJoinPolicy(rooms),
+    // End-to-end encryption: rooms named `e2ee-key-…` get a key in the join reply.
+    e2eeKey: roomKeysFromSecret('test-e2ee-secret', (room) => room.startsWith('e2ee-key-')),
+  });
   const service = new RoomServiceClient(sfu.httpUrl, sfu.apiKey, sfu.apiSecret);
   const json = (res: ServerResponse, status: number, body: unknown) =>
     send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
@@ -114,7 +122,10 @@ export function testRoutes(sfu: Sfu) {
     },
     // A page under a strict Content-Security-Policy: the probe records violations before the CDN
     // bundle loads; the <media-room> joins `room` through the real join route.
-    'csp-page': (res, room) => {
+    'csp-page': (res, room, query) => {
+      // With `?e2ee=<passphrase>`, a same-origin module script (no inline script is allowed) makes
+      // the element and gives it the passphrase as a property (end-to-end encryption).
+      const e2ee = query.get('e2ee');
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
@@ -122,11 +133,14 @@ export function testRoutes(sfu: Sfu) {
           "default-src 'self'",
           "script-src 'self'",
           "style-src 'self'",
+          "worker-src 'self'",
           "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
           "img-src 'self' data: blob:",
           "media-src 'self' blob: mediastream:",
         ].join('; '),
       });
+      const element = `<media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"></media-room>`;
+      const setup = `<script type="module" src="/test-api/csp-setup/${room}?e2ee=${encodeURIComponent(e2ee ?? '')}"></script>`;
       res.end(`<!doctype html>
 <html lang="en">
   <head>
@@ -134,12 +148,25 @@ export function testRoutes(sfu: Sfu) {
     <title>media-room under a strict CSP</title>
     <script src="/test-api/csp-probe"></script>
     <script type="module" src="/dist/cdn/index.js"></script>
+    ${e2ee === null ? '' : setup}
   </head>
   <body>
-    <media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"></media-room>
+    ${e2ee === null ? element : ''}
   </body>
 </html>`);
     },
+    'csp-setup': (res, room, query) =>
+      send(
+        res,
+        200,
+        'text/javascript; charset=utf-8',
+        `const el = document.createElement('media-room');
+el.setAttribute('skip-prejoin', '');
+el.setAttribute('identity', 'csp-local');
+el.setAttribute('token-url', '/api/rooms/${room}/join');
+el.e2eePassphrase = ${JSON.stringify(query.get('e2ee') ?? '')};
+document.body.append(el);`,
+      ),
     'csp-probe': (res) =>
       send(
         res,

@@ -290,7 +290,8 @@ export const styles = css`
     }
   }
 
-  [part='role-notice'] {
+  [part='role-notice'],
+  [part='encryption-notice'] {
     margin: 0;
     padding: 0.5rem 0.75rem;
     border-radius: var(--mr-radius, 0.75rem);
@@ -301,5 +302,19 @@ export const styles = css`
 
   [part='pre-join'] {
     margin: auto 0;
+  }
+
+  /* End-to-end encryption: the badge in the control bar. */
+  .e2ee {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    font-size: 0.8rem;
+    white-space: nowrap;
+  }
+
+  .e2ee svg {
+    width: 1rem;
+    height: 1rem;
   }
 `;

@@ -37,6 +37,7 @@ import '../screen-share-button/screen-share-button.js';
 import type { CaptionsParts } from './captions.js';
 import { selectLocalWaiting } from '../../store/waiting-room.js';
 import { CompactController } from './compact.js';
+import { EncryptionView } from './encryption.js';
 import { styles } from './media-call.styles.js';
 import { moreMenu, sheet } from './parts.js';
 
@@ -107,6 +108,8 @@ import { moreMenu, sheet } from './parts.js';
  * @csspart waiting - The `<waiting-screen>` shown instead of the call while you wait to be let in (a waiting room).
  * @csspart knocks - The `<knock-notices>` above the tiles: newcomers asking to join, for a host (a waiting room).
  * @csspart role-notice - Tells a viewer they are in the audience, and a promoted viewer that they are on the stage (`role="status"`).
+ * @csspart encryption - The "End-to-end encrypted" badge with a lock (in the control bar), while your media is encrypted.
+ * @csspart encryption-notice - Tells a page without a key, in a call whose media is end-to-end encrypted, why it sees and hears nothing (`role="status"`).
  *
  * @cssproperty --media-room-gap - Space between the parts.
  * @cssproperty --media-call-panel-background - Background of a side panel's sheet (default `--mr-color-surface`).
@@ -153,6 +156,7 @@ export class MediaCall extends LitElement {
     equals: sameView,
   });
   readonly #compact = new CompactController(this);
+  readonly #e2ee = new EncryptionView(this);
 
   /** The room type in effect: the attribute, else the room metadata's, else `meeting`. */
   get roomType(): RoomType {
@@ -256,6 +260,7 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
+      ${this.#e2ee.notice(t)}
       ${
         this.#view.value.moderator && this.#waitingLoaded()
           ? html`<knock-notices part="knocks"></knock-notices>`
@@ -277,6 +282,7 @@ export class MediaCall extends LitElement {
           @focusout=${this.#onBarFocusOut}
         >
           <recording-indicator slot="start" part="recording"></recording-indicator>
+          ${this.#e2ee.badge(t, compact)}
           ${compact ? moreMenu(t, this.more, this.#onMore, extras) : extras}
           ${
             list

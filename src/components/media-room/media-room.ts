@@ -59,7 +59,8 @@ import { styles } from './media-room.styles.js';
  * @csspart call - The default UI, `<media-call>`. Its parts are exported as this element's own:
  *   `pre-join`, `layout`, `control-bar`, `recording`, `hand-raise`, `chat`, `chat-toggle`,
  *   `participants`, `participants-toggle`, `reactions`, `deafen`, `pip`, `captions`,
- *   `captions-toggle`, `transcript`, `transcript-toggle`, `role-notice`, `waiting`, `knocks`.
+ *   `captions-toggle`, `transcript`, `transcript-toggle`, `role-notice`, `waiting`, `knocks`,
+ *   `encryption`, `encryption-notice`.
  * @csspart announcer - The polite live region saying who joined or left, raised a hand, and when recording started or stopped (visually hidden).
  *
  * @cssproperty --media-room-background - Background of the element.
@@ -121,6 +122,14 @@ export class MediaRoom extends LitElement {
     this.session.configure({ token: value });
     if (this.hasAttribute('token')) this.removeAttribute('token');
     this.requestUpdate('token', '');
+  }
+
+  /** End-to-end encryption: the passphrase the call shares (wins over the token reply's `e2eeKey`), from the next join. A property only, not kept on the element (reads ''). */
+  get e2eePassphrase(): string {
+    return '';
+  }
+  set e2eePassphrase(value: string) {
+    this.session.configure({ e2eeKey: value ?? '' });
   }
 
   /** The LiveKit server URL (`wss://…`), used with `token`; also warms the connection early. */

@@ -29,7 +29,7 @@ export const selectView = (s: RoomSnapshot | undefined): View => ({
 const CALL_PARTS =
   'pre-join, layout, control-bar, recording, hand-raise, chat, chat-toggle, participants, ' +
   'participants-toggle, reactions, deafen, pip, captions, captions-toggle, transcript, ' +
-  'transcript-toggle, role-notice, waiting, knocks';
+  'transcript-toggle, role-notice, waiting, knocks, encryption, encryption-notice';
 
 /**
  * The line saying the room is being joined, or rejoined by itself; not while the phase stays

@@ -124,6 +124,22 @@ export const styles = css`
     height: 100%;
   }
 
+  /* End-to-end encrypted media that cannot be decrypted here: an icon and why, centred. */
+  [part='undecryptable'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    text-align: center;
+    color: var(--mr-color-text, #f3f4f6);
+  }
+
+  [part='undecryptable'] svg {
+    width: 2rem;
+    height: 2rem;
+  }
+
   [part='info'] {
     position: absolute;
     inset-inline-start: 0.5rem;

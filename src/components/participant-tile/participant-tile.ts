@@ -15,6 +15,7 @@ import { shallowEqual } from '../../store/equality.js';
 import { isReaction, type ReactionEmoji } from '../../store/reactions.js';
 import { selectRaisedHands, selectReactionsOf } from '../../store/selectors.js';
 import { selectHostLayout } from '../../store/host-layout.js';
+import { encryptionOf, type ParticipantEncryption } from '../../store/slices/encryption.js';
 import { icons } from '../../internal/icons.js';
 import type { ParticipantState, Reaction, RoomSnapshot, TrackState } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
@@ -70,6 +71,8 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @csspart pin-button - The Pin / Unpin button (named "Pin Ada" / "Unpin Ada").
  * @csspart reactions - The layer the reactions float in (camera tiles only, while reactions show).
  * @csspart reaction - One reaction's emoji.
+ * @csspart encrypted - The lock in the info bar: the participant's media is end-to-end encrypted.
+ * @csspart undecryptable - Shown instead of the video when the participant's media arrives encrypted and cannot be decrypted here (another key, or none): an icon and why.
  *
  * @cssproperty --participant-tile-background - Background behind the video and avatar.
  * @cssproperty --participant-tile-speaking-color - Colour of the speaking ring.
@@ -86,6 +89,8 @@ import { NAME_SLOT, withName } from '../../internal/isolate.js';
  * @cssstate pinned - The tile is pinned (`pinned` is set).
  * @cssstate screen-share - The tile shows a screen share.
  * @cssstate reconnecting - The participant vanished without leaving and is kept for a grace period (greyed, "Reconnecting…").
+ * @cssstate encrypted - The participant's media is end-to-end encrypted (and decrypted here).
+ * @cssstate undecryptable - The participant's media is end-to-end encrypted and cannot be decrypted here.
  *
  * @event tile-pin - The user pressed Pin or Unpin; `identity`, `source` and the asked-for `pinned`. Cancelable. `TilePinEvent`.
  */
@@ -116,6 +121,10 @@ export class ParticipantTile extends LitElement {
   /** A host spotlighted this participant for everyone (the camera tile shows it). */
   readonly #spotlight = new StoreController<boolean>(this, this.#selectSpotlight(), {
     fallback: false,
+  });
+  /** How this participant's media stands with end-to-end encryption here. */
+  readonly #e2ee = new StoreController<ParticipantEncryption>(this, this.#selectE2ee(), {
+    fallback: 'none',
   });
   /** This participant's reactions now showing; compared shallowly, so others' do not re-render. */
   readonly #reactions = new StoreController<readonly Reaction[]>(this, this.#selectReactions(), {
@@ -201,6 +210,11 @@ export class ParticipantTile extends LitElement {
     return (s: RoomSnapshot) => selectHostLayout(s).spotlight === identity;
   }
 
+  #selectE2ee() {
+    const identity = this.#identity;
+    return (s: RoomSnapshot) => encryptionOf(s, identity, s.local?.identity === identity);
+  }
+
   #selectReactions() {
     // A screen share shows none: the camera tile of the same participant does.
     if (this.#isScreen) return () => NO_REACTIONS;
@@ -212,6 +226,7 @@ export class ParticipantTile extends LitElement {
       this.#participant.select(this.#select());
       this.#hand.select(this.#selectHand());
       this.#spotlight.select(this.#selectSpotlight());
+      this.#e2ee.select(this.#selectE2ee());
     }
     if (changed.has('identity') || changed.has('participant') || changed.has('source')) {
       this.#reactions.select(this.#selectReactions());
@@ -225,7 +240,10 @@ export class ParticipantTile extends LitElement {
     const screen = this.#isScreen;
     const name = p ? p.displayName : identity;
     const video = p?.tracks[screen ? 'screen_share' : 'camera'];
-    const showVideo = !!video && video.subscribed && !video.muted && !!mediaOf(video);
+    const e2ee = this.#e2ee.value;
+    // Media that cannot be decrypted shows why, not a black box.
+    const cannot = e2ee === 'undecryptable' || e2ee === 'no-key';
+    const showVideo = !cannot && !!video && video.subscribed && !video.muted && !!mediaOf(video);
     const audio = p?.tracks[screen ? 'screen_share_audio' : 'microphone'];
     const audioOff = !audio || audio.muted;
     let label: string;
@@ -243,6 +261,8 @@ export class ParticipantTile extends LitElement {
     setState(this.#internals, 'pinned', this.pinned);
     setState(this.#internals, 'screen-share', screen);
     setState(this.#internals, 'reconnecting', !!p?.reconnecting);
+    setState(this.#internals, 'encrypted', e2ee === 'encrypted');
+    setState(this.#internals, 'undecryptable', cannot);
     const hand = screen ? 0 : this.#hand.value;
     setState(this.#internals, 'hand-raised', hand > 0);
     const spotlit = !screen && this.#spotlight.value;
@@ -277,13 +297,18 @@ export class ParticipantTile extends LitElement {
             : nothing
         }
         ${
-          showVideo
-            ? nothing
-            : screen
-              ? html`<div part="avatar" class="screen" aria-hidden="true">
-                  <svg viewBox="0 0 24 24">${icons.screen}</svg>
-                </div>`
-              : html`<div part="avatar" aria-hidden="true">${avatar}</div>`
+          cannot
+            ? html`<div part="undecryptable">
+                <svg viewBox="0 0 24 24" aria-hidden="true">${icons.lock}</svg>
+                ${t.term(e2ee === 'no-key' ? 'tileNoKey' : 'tileCantDecrypt')}
+              </div>`
+            : showVideo
+              ? nothing
+              : screen
+                ? html`<div part="avatar" class="screen" aria-hidden="true">
+                    <svg viewBox="0 0 24 24">${icons.screen}</svg>
+                  </div>`
+                : html`<div part="avatar" aria-hidden="true">${avatar}</div>`
         }
         ${screen ? nothing : this.#renderReactions(name, !!p?.isLocal)}
         ${this.#slotted.overlay ? html`<slot name="overlay"></slot>` : nothing}
@@ -321,6 +346,18 @@ export class ParticipantTile extends LitElement {
                   aria-label=${t.term('cameraOff')}
                 >
                   ${icons.camOff}
+                </svg>`
+              : nothing
+          }
+          ${
+            e2ee === 'encrypted'
+              ? html`<svg
+                  part="encrypted"
+                  viewBox="0 0 24 24"
+                  role="img"
+                  aria-label=${t.term('tileEncrypted')}
+                >
+                  ${icons.lock}
                 </svg>`
               : nothing
           }
@@ -405,7 +442,12 @@ export class ParticipantTile extends LitElement {
   protected override updated(): void {
     const p = this.#participant.value;
     const video = p?.tracks[this.#isScreen ? 'screen_share' : 'camera'];
-    this.#videoTrack.set(video && video.subscribed && !video.muted ? mediaOf(video) : undefined);
+    // Media that cannot be decrypted is let go of (adaptive stream then stops it) until a new key.
+    const e2ee = this.#e2ee.value;
+    const clear = e2ee === 'none' || e2ee === 'encrypted';
+    this.#videoTrack.set(
+      video && video.subscribed && !video.muted && clear ? mediaOf(video) : undefined,
+    );
   }
 
   readonly #onPin = (): void => {
