@@ -302,4 +302,18 @@ export const ar: Messages = {
   leaveOptions: 'المغادرة أو إنهاء الاجتماع',
   leaveOnly: 'مغادرة',
   endForEveryone: 'إنهاء للجميع',
+  // تأثيرات الخلفية (<background-picker>، قائمة الكاميرا)
+  background: 'الخلفية',
+  backgroundOff: 'بلا',
+  backgroundBlur: 'تمويه',
+  'backgroundImage:dusk': 'الغسق',
+  'backgroundImage:ocean': 'البحر',
+  'backgroundImage:forest': 'التلال',
+  'backgroundImage:studio': 'جدار الاستوديو',
+  backgroundLoading: 'جارٍ تحميل تأثير الخلفية…',
+  'background:no-webgl': 'تحتاج تأثيرات الخلفية إلى WebGL 2، وهذا المتصفح لا يوفّره.',
+  'background:no-video-processing':
+    'تحتاج تأثيرات الخلفية إلى معالجة إطارات الفيديو، وهذا المتصفح لا يوفّرها.',
+  'error:background-failed':
+    'تعذّر تطبيق تأثير الخلفية. لا تُرسَل الكاميرا بدونه.',
 };

@@ -254,4 +254,19 @@ export const de: Messages = {
   leaveOptions: 'Verlassen oder Meeting beenden',
   leaveOnly: 'Verlassen',
   endForEveryone: 'Für alle beenden',
+  // Hintergrundeffekte (<background-picker>, das Kameramenü)
+  background: 'Hintergrund',
+  backgroundOff: 'Keiner',
+  backgroundBlur: 'Weichzeichnen',
+  'backgroundImage:dusk': 'Abenddämmerung',
+  'backgroundImage:ocean': 'Meer',
+  'backgroundImage:forest': 'Hügel',
+  'backgroundImage:studio': 'Studiowand',
+  backgroundLoading: 'Der Hintergrundeffekt wird geladen…',
+  'background:no-webgl':
+    'Hintergrundeffekte brauchen WebGL 2, das dieser Browser nicht bietet.',
+  'background:no-video-processing':
+    'Hintergrundeffekte brauchen die Bearbeitung von Videobildern, die dieser Browser nicht bietet.',
+  'error:background-failed':
+    'Der Hintergrundeffekt konnte nicht angewendet werden. Ohne ihn wird deine Kamera nicht gesendet.',
 };

@@ -263,6 +263,20 @@ export const en = {
   leaveOptions: 'Leave or end the meeting',
   leaveOnly: 'Leave',
   endForEveryone: 'End for everyone',
+  // Background effects (<background-picker>, the camera menu)
+  background: 'Background',
+  backgroundOff: 'None',
+  backgroundBlur: 'Blur',
+  'backgroundImage:dusk': 'Dusk',
+  'backgroundImage:ocean': 'Ocean',
+  'backgroundImage:forest': 'Hills',
+  'backgroundImage:studio': 'Studio wall',
+  backgroundLoading: 'Loading the background effect…',
+  'background:no-webgl': 'Background effects need WebGL 2, which this browser does not offer.',
+  'background:no-video-processing':
+    'Background effects need video frame processing, which this browser does not offer.',
+  'error:background-failed':
+    'The background effect could not be applied. Your camera is not sent without it.',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -258,4 +258,19 @@ export const fr: Messages = {
   leaveOptions: 'Quitter ou mettre fin à la réunion',
   leaveOnly: 'Quitter',
   endForEveryone: 'Mettre fin pour tous',
+  // Effets d’arrière-plan (<background-picker>, le menu de la caméra)
+  background: 'Arrière-plan',
+  backgroundOff: 'Aucun',
+  backgroundBlur: 'Flou',
+  'backgroundImage:dusk': 'Crépuscule',
+  'backgroundImage:ocean': 'Océan',
+  'backgroundImage:forest': 'Collines',
+  'backgroundImage:studio': 'Mur de studio',
+  backgroundLoading: 'Chargement de l’effet d’arrière-plan…',
+  'background:no-webgl':
+    'Les effets d’arrière-plan nécessitent WebGL 2, que ce navigateur ne propose pas.',
+  'background:no-video-processing':
+    'Les effets d’arrière-plan nécessitent le traitement des images vidéo, que ce navigateur ne propose pas.',
+  'error:background-failed':
+    'L’effet d’arrière-plan n’a pas pu être appliqué. Votre caméra n’est pas envoyée sans lui.',
 };

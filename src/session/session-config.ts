@@ -1,5 +1,6 @@
 import type { RoomOptions } from 'livekit-client';
 import { REJOIN_AFTER_MS } from './rejoin.js';
+import type { BackgroundImage } from './background.js';
 
 /** How a session joins: where its token comes from and what it publishes. */
 export interface SessionConfig {
@@ -31,6 +32,8 @@ export interface SessionConfig {
    * gone for sure; 0: never; rejoin.ts).
    */
   rejoinAfter: number;
+  /** The page's own background images, offered beside ours (`session.background`). */
+  backgroundImages: readonly BackgroundImage[];
 }
 
 /** The configuration before any is given. */
@@ -48,4 +51,5 @@ export const DEFAULTS: SessionConfig = {
   moderationUrl: '',
   roomOptions: {},
   rejoinAfter: REJOIN_AFTER_MS,
+  backgroundImages: [],
 };

@@ -114,13 +114,14 @@ export function testRoutes(sfu: Sfu) {
     },
     // A page under a strict Content-Security-Policy: the probe records violations before the CDN
     // bundle loads; the <media-room> joins `room` through the real join route.
-    'csp-page': (res, room) => {
+    'csp-page': (res, room, query) => {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
         'content-security-policy': [
           "default-src 'self'",
-          "script-src 'self'",
+          // Background effects: MediaPipe's WebAssembly is compiled from our own origin.
+          "script-src 'self' 'wasm-unsafe-eval'",
           "style-src 'self'",
           "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
           "img-src 'self' data: blob:",
@@ -136,7 +137,10 @@ export function testRoutes(sfu: Sfu) {
     <script type="module" src="/dist/cdn/index.js"></script>
   </head>
   <body>
-    <media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"></media-room>
+    <media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"${
+      // ?video: the camera on (background effects).
+      query.has('video') ? ' video' : ''
+    }></media-room>
   </body>
 </html>`);
     },
