@@ -90,7 +90,11 @@ export async function effectsCost({
   const own = !browser;
   const b =
     browser ??
-    (await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS }));
+    (await chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    }));
   const context = await b.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   try {
@@ -139,7 +143,9 @@ export async function effectsCost({
       const frames = await page.evaluate(async (ms: number) => {
         const room = document.querySelector('media-room')!;
         const call = room.shadowRoot!.querySelector('media-call')!;
-        const video = call.shadowRoot!.querySelector('pre-join')!.shadowRoot!.querySelector('video')!;
+        const video = call
+          .shadowRoot!.querySelector('pre-join')!
+          .shadowRoot!.querySelector('video')!;
         let count = 0;
         const end = performance.now() + ms;
         await new Promise<void>((done) => {

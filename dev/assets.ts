@@ -26,7 +26,8 @@ export const ASSETS: Record<string, string> = {
   // Background effects: MediaPipe's vision WebAssembly (a loader script and its .wasm, with and
   // without SIMD), the selfie segmentation model, and our own background images.
   'tasks-vision/': 'node_modules/@mediapipe/tasks-vision/wasm/',
-  'selfie_segmentation.tflite': 'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.tflite',
+  'selfie_segmentation.tflite':
+    'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.tflite',
   'backgrounds/': 'assets/backgrounds/',
 };
 

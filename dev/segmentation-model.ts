@@ -183,7 +183,8 @@ const u16 = (b: Uint8Array, at: number) => new DataView(b.buffer, b.byteOffset).
 
 /** `model` (a TFLite FlatBuffer without metadata) with the segmenter's metadata added. */
 export function withSegmenterMetadata(model: Uint8Array): Uint8Array {
-  if (String.fromCharCode(...model.subarray(4, 8)) !== 'TFL3') throw new Error('not a TFLite model');
+  if (String.fromCharCode(...model.subarray(4, 8)) !== 'TFL3')
+    throw new Error('not a TFLite model');
   const root = u32(model, 0);
   const vtable = root - i32(model, root);
   const fieldCount = (u16(model, vtable) - 4) / 2;

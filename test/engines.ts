@@ -55,6 +55,9 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     'stops when the track is taken away or ends, and restarts for a new one': DISPATCHED_ENDED,
     'switches the preview microphone when a device is picked': ONE_MICROPHONE,
     'moves nothing with prefers-reduced-motion: reduce': MEDIA_EMULATION,
+    // Background effects
+    'an image replaces the background live and off brings the camera back, on the same publication; the image stays after a camera switch':
+      ONE_CAMERA_ONE_MICROPHONE,
     // Captions
     'does not animate new lines with prefers-reduced-motion: reduce': MEDIA_EMULATION,
     'stops moving bars one by one under reduced motion, yet shows the level': MEDIA_EMULATION,

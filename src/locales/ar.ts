@@ -314,6 +314,5 @@ export const ar: Messages = {
   'background:no-webgl': 'تحتاج تأثيرات الخلفية إلى WebGL 2، وهذا المتصفح لا يوفّره.',
   'background:no-video-processing':
     'تحتاج تأثيرات الخلفية إلى معالجة إطارات الفيديو، وهذا المتصفح لا يوفّرها.',
-  'error:background-failed':
-    'تعذّر تطبيق تأثير الخلفية. لا تُرسَل الكاميرا بدونه.',
+  'error:background-failed': 'تعذّر تطبيق تأثير الخلفية. لا تُرسَل الكاميرا بدونه.',
 };

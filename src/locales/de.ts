@@ -263,8 +263,7 @@ export const de: Messages = {
   'backgroundImage:forest': 'Hügel',
   'backgroundImage:studio': 'Studiowand',
   backgroundLoading: 'Der Hintergrundeffekt wird geladen…',
-  'background:no-webgl':
-    'Hintergrundeffekte brauchen WebGL 2, das dieser Browser nicht bietet.',
+  'background:no-webgl': 'Hintergrundeffekte brauchen WebGL 2, das dieser Browser nicht bietet.',
   'background:no-video-processing':
     'Hintergrundeffekte brauchen die Bearbeitung von Videobildern, die dieser Browser nicht bietet.',
   'error:background-failed':

@@ -269,6 +269,5 @@ export const es: Messages = {
   'background:no-webgl': 'Los efectos de fondo necesitan WebGL 2, que este navegador no ofrece.',
   'background:no-video-processing':
     'Los efectos de fondo necesitan procesar fotogramas de vídeo, algo que este navegador no ofrece.',
-  'error:background-failed':
-    'No se pudo aplicar el efecto de fondo. Tu cámara no se envía sin él.',
+  'error:background-failed': 'No se pudo aplicar el efecto de fondo. Tu cámara no se envía sin él.',
 };

@@ -266,7 +266,8 @@ export const ja: Messages = {
   'backgroundImage:forest': '丘',
   'backgroundImage:studio': 'スタジオの壁',
   backgroundLoading: '背景エフェクトを読み込んでいます…',
-  'background:no-webgl': '背景エフェクトには WebGL 2 が必要ですが、このブラウザーは対応していません。',
+  'background:no-webgl':
+    '背景エフェクトには WebGL 2 が必要ですが、このブラウザーは対応していません。',
   'background:no-video-processing':
     '背景エフェクトには映像フレームの処理が必要ですが、このブラウザーは対応していません。',
   'error:background-failed':

@@ -35,8 +35,7 @@ export function backgroundSupport(fresh = false): BackgroundUnsupported | undefi
       typeof VideoFrame !== 'undefined' &&
       typeof OffscreenCanvas !== 'undefined' &&
       typeof createImageBitmap !== 'undefined' &&
-      ('MediaStreamTrackProcessor' in globalThis ||
-        (!!canvas && 'captureStream' in canvas));
+      ('MediaStreamTrackProcessor' in globalThis || (!!canvas && 'captureStream' in canvas));
     support = !gl ? 'no-webgl' : !frames ? 'no-video-processing' : null;
   }
   return support ?? undefined;
@@ -53,6 +52,8 @@ let library: Promise<typeof import('@livekit/track-processors')> | undefined;
 class EffectProcessor implements TrackProcessor<Track.Kind.Video> {
   readonly name = 'background-effect';
   inner: BackgroundProcessorWrapper | undefined;
+  /** The track it is set on. */
+  track: LocalVideoTrack | undefined;
   readonly #effects: BackgroundEffects;
 
   constructor(effects: BackgroundEffects) {
@@ -65,6 +66,7 @@ class EffectProcessor implements TrackProcessor<Track.Kind.Video> {
 
   async init(options: ProcessorOptions<Track.Kind.Video>): Promise<void> {
     this.#effects.live.add(this);
+    this.track = options.localTrack as LocalVideoTrack | undefined;
     if (options.track.readyState === 'ended') return;
     await this.#effects.loading(async () => {
       const { BackgroundProcessor } = await (library ??= import('@livekit/track-processors'));
@@ -137,8 +139,9 @@ export class BackgroundEffects {
     return image ? { mode: 'virtual-background', imagePath: image.url } : { mode: 'disabled' };
   }
 
+  /** An effect is chosen (an image the page no longer offers counts as none). */
   get #on(): boolean {
-    return this.#host.$state.get().choice.type !== 'off';
+    return this.mode().mode !== 'disabled';
   }
 
   /**
@@ -176,8 +179,12 @@ export class BackgroundEffects {
     const camera = room?.localParticipant.getTrackPublication('camera' as Track.Source)?.track;
     const mode = this.mode();
     try {
-      // Switching an image loads it (and a processor may still be loading).
-      await Promise.all([...this.live].map((p) => p.inner?.switchTo(mode)));
+      // Off: the processing stops (the camera's own frames go out again, on the same
+      // publication). On: switched live; an image loads first.
+      const on = mode.mode !== 'disabled';
+      await Promise.all(
+        [...this.live].map((p) => (on ? p.inner?.switchTo(mode) : p.track?.stopProcessor())),
+      );
     } catch (error) {
       this.#fail(error);
     }

@@ -161,7 +161,10 @@ describe('the camera menu’s background choices', () => {
     await waitFor(() => !menu.shadowRoot!.querySelector('button')!.disabled, 'a store');
     await menu.show();
     const items = () => [...menu.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
-    await waitFor(() => items().some((i) => i.dataset['background'] === 'blur'), 'the choices');
+    await waitFor(
+      () => items().filter((i) => i.dataset['background']).length === 6,
+      'the six choices',
+    );
     const backgrounds = items().filter((i) => i.dataset['background']);
     expect(backgrounds.map((i) => i.getAttribute('role'))).to.deep.equal(
       Array(6).fill('menuitemradio'),

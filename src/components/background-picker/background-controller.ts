@@ -23,7 +23,8 @@ export interface BackgroundOption {
 }
 
 /** The key a choice is shown under. */
-export const keyOf = (c: BackgroundChoice): string => (c.type === 'image' ? `image:${c.id}` : c.type);
+export const keyOf = (c: BackgroundChoice): string =>
+  c.type === 'image' ? `image:${c.id}` : c.type;
 
 /**
  * Follows the session's background effect (`session.background.$state`) for the picker and the
@@ -40,12 +41,12 @@ export class BackgroundController implements ReactiveController {
 
   constructor(host: Host) {
     this.#host = host;
-    host.addController(this);
     this.#consumer = new ContextConsumer(host, {
       context: sessionContext,
       subscribe: true,
       callback: (session) => this.#follow(session),
     });
+    host.addController(this);
   }
 
   get session(): RoomSession | undefined {
@@ -80,7 +81,8 @@ export class BackgroundController implements ReactiveController {
   /** The choices: off, blur, and each image (ours translated, the page's as given). */
   options(t: LocalizeController): BackgroundOption[] {
     const images = (this.#effects?.images ?? []).map((image) => {
-      const ours = (BUILT_IN_IMAGES as readonly string[]).includes(image.id) && image.label === image.id;
+      const ours =
+        (BUILT_IN_IMAGES as readonly string[]).includes(image.id) && image.label === image.id;
       return {
         key: `image:${image.id}`,
         choice: { type: 'image', id: image.id } as const,
