@@ -321,7 +321,7 @@ if (smoke) {
     md.push(
       '## Background effects',
       '',
-      'The pre-join preview of the fake camera (640×360) from the CDN build, 10 s with the effect',
+      'The pre-join preview of the fake camera (1280×720) from the CDN build, 10 s with the effect',
       'off, then 10 s blurred (bench/effects.ts). Per frame shown: main-thread task time (CDP',
       'Performance), CPU time of the renderer and GPU processes (WebGL on SwiftShader here: no',
       'GPU), and the worker threads the page runs.',

@@ -119,6 +119,16 @@ export class BackgroundEffects {
     this.#host = host;
   }
 
+  /** Why this browser cannot process the camera (undefined when it can). */
+  support(): BackgroundUnsupported | undefined {
+    return backgroundSupport();
+  }
+
+  /** Whether `image` is one of ours (its label is translated). */
+  builtIn(image: BackgroundImage): boolean {
+    return (BUILT_IN_IMAGES as readonly string[]).includes(image.id) && image.label === image.id;
+  }
+
   /** Our images and the page's (a page image with one of our ids replaces ours). */
   get images(): BackgroundImage[] {
     const page = this.#host.pageImages.filter((i) => i && typeof i.id === 'string' && i.url);

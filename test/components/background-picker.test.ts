@@ -10,6 +10,7 @@ import { backgroundSupport } from '../../src/session/background-effects.js';
 import { sendKeys } from '../helpers/input.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
+import { itIn } from '../engines.js';
 
 const KEY = `media-room-elements:${BACKGROUND_KEY}`;
 const key = (k: string) => sendKeys({ press: k });
@@ -64,33 +65,36 @@ describe('<background-picker> on a scripted room', () => {
     await script.room.disconnect();
   });
 
-  it('arrows, Home and End choose (firing background-change first); the choice is remembered', async () => {
-    const { script, el } = await mount();
-    const picker = el.querySelector('background-picker')!;
-    await waitFor(() => radios(picker).length === 6, 'six choices');
-    const events: BackgroundChangeEvent[] = [];
-    el.addEventListener('background-change', (e) => events.push(e));
-    radios(picker)[0]!.focus();
-    await key('ArrowRight');
-    await waitFor(() => checked(picker) === 'blur', 'blur chosen');
-    expect(events.map((e) => e.choice)).to.deep.equal([{ type: 'blur' }]);
-    expect(picker.shadowRoot!.activeElement?.getAttribute('data-key')).to.equal('blur');
-    expect(el.session.background.$state.get().choice).to.deep.equal({ type: 'blur' });
-    expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ type: 'blur' });
-    await key('End');
-    await waitFor(() => checked(picker) === 'image:studio', 'the last image chosen');
-    await key('ArrowDown');
-    await waitFor(() => checked(picker) === 'off', 'wraps to none');
-    await key('Home');
-    expect(checked(picker)).to.equal('off');
-    // Cancelled: the effect in use stays.
-    el.addEventListener('background-change', (e) => e.preventDefault(), { once: true });
-    await key('ArrowLeft');
-    expect(el.session.background.$state.get().choice).to.deep.equal({ type: 'off' });
-    await script.room.disconnect();
-  });
+  itIn(
+    'arrows, Home and End choose (firing background-change first); the choice is remembered',
+    async () => {
+      const { script, el } = await mount();
+      const picker = el.querySelector('background-picker')!;
+      await waitFor(() => radios(picker).length === 6, 'six choices');
+      const events: BackgroundChangeEvent[] = [];
+      el.addEventListener('background-change', (e) => events.push(e));
+      radios(picker)[0]!.focus();
+      await key('ArrowRight');
+      await waitFor(() => checked(picker) === 'blur', 'blur chosen');
+      expect(events.map((e) => e.choice)).to.deep.equal([{ type: 'blur' }]);
+      expect(picker.shadowRoot!.activeElement?.getAttribute('data-key')).to.equal('blur');
+      expect(el.session.background.$state.get().choice).to.deep.equal({ type: 'blur' });
+      expect(JSON.parse(localStorage.getItem(KEY)!)).to.deep.equal({ type: 'blur' });
+      await key('End');
+      await waitFor(() => checked(picker) === 'image:studio', 'the last image chosen');
+      await key('ArrowDown');
+      await waitFor(() => checked(picker) === 'off', 'wraps to none');
+      await key('Home');
+      expect(checked(picker)).to.equal('off');
+      // Cancelled: the effect in use stays.
+      el.addEventListener('background-change', (e) => e.preventDefault(), { once: true });
+      await key('ArrowLeft');
+      expect(el.session.background.$state.get().choice).to.deep.equal({ type: 'off' });
+      await script.room.disconnect();
+    },
+  );
 
-  it('follows right-to-left: ArrowLeft goes forward', async () => {
+  itIn('follows right-to-left: ArrowLeft goes forward', async () => {
     const { script, el } = await mount(html`<background-picker dir="rtl"></background-picker>`);
     const picker = el.querySelector('background-picker')!;
     await waitFor(() => radios(picker).length === 6, 'six choices');
@@ -137,6 +141,27 @@ describe('<background-picker> on a scripted room', () => {
     }
   });
 
+  itIn(
+    'where background effects cannot run (no WebGL 2 here), every choice is disabled and the reason is said',
+    async () => {
+      const reason = backgroundSupport();
+      expect(reason, 'this browser cannot process the camera').to.equal('no-webgl');
+      const { script, el } = await mount();
+      const picker = el.querySelector('background-picker')!;
+      await waitFor(() => radios(picker).length === 6, 'six choices');
+      for (const r of radios(picker)) expect(r.getAttribute('aria-disabled')).to.equal('true');
+      expect(picker.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal(
+        'Background effects need WebGL 2, which this browser does not offer.',
+      );
+      radios(picker)[0]!.focus();
+      await key('ArrowRight');
+      expect(el.session.background.$state.get().choice, 'nothing chosen').to.deep.equal({
+        type: 'off',
+      });
+      await script.room.disconnect();
+    },
+  );
+
   it('stops following the session when removed', async () => {
     const { script, el } = await mount();
     const picker = el.querySelector('background-picker')!;
@@ -154,7 +179,7 @@ describe('<background-picker> on a scripted room', () => {
 describe('the camera menu’s background choices', () => {
   afterEach(() => localStorage.removeItem(KEY));
 
-  it('follow the cameras as menu items; arrows reach them and Enter chooses', async () => {
+  itIn('follow the cameras as menu items; arrows reach them and Enter chooses', async () => {
     const { script, el } = await mount(html`<device-picker kind="videoinput"></device-picker>`);
     el.store.refreshDevices();
     const menu = el.querySelector('device-picker')!;

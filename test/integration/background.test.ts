@@ -168,36 +168,39 @@ describe('background effects against a real livekit-server', () => {
     });
   });
 
-  it('blur: the remote side decodes a much less sharp picture than the raw camera; off, as sharp', async function () {
-    this.timeout(120_000);
-    const rawSharpness = await rawCamera(sharpness);
-    const room = uniqueRoom('bg-blur');
-    const el: MediaRoom = await mountRoom(room, 'bg-local', { video: true, roomOptions });
-    const viewer = await joinPeer(room, 'bg-viewer', {});
-    live.peers.push(viewer);
-    const remote = track(await remoteCamera(viewer, 'bg-local'));
-    // Off: the remote picture is as sharp as the raw camera's (within what the codec loses).
-    const offSharpness = await over(remote, sharpness);
-    console.log(`sharpness: raw ${rawSharpness.toFixed(2)}, remote ${offSharpness.toFixed(2)}`);
-    expect(offSharpness, 'off').to.be.above(rawSharpness * 0.7);
+  itIn(
+    'blur: the remote side decodes a much less sharp picture than the raw camera; off, as sharp',
+    async function () {
+      this.timeout(120_000);
+      const rawSharpness = await rawCamera(sharpness);
+      const room = uniqueRoom('bg-blur');
+      const el: MediaRoom = await mountRoom(room, 'bg-local', { video: true, roomOptions });
+      const viewer = await joinPeer(room, 'bg-viewer', {});
+      live.peers.push(viewer);
+      const remote = track(await remoteCamera(viewer, 'bg-local'));
+      // Off: the remote picture is as sharp as the raw camera's (within what the codec loses).
+      const offSharpness = await over(remote, sharpness);
+      console.log(`sharpness: raw ${rawSharpness.toFixed(2)}, remote ${offSharpness.toFixed(2)}`);
+      expect(offSharpness, 'off').to.be.above(rawSharpness * 0.7);
 
-    await el.session.setBackground({ type: 'blur' });
-    await until(
-      async () => (await over(remote, sharpness, 2)) < offSharpness * 0.5,
-      'the remote picture is blurred',
-    );
-    expect(el.session.background.$state.get()).to.deep.equal({
-      choice: { type: 'blur' },
-      status: 'on',
-      error: undefined,
-    });
-    await el.session.setBackground({ type: 'off' });
-    await until(
-      async () => (await over(remote, sharpness, 2)) > offSharpness * 0.8,
-      'the remote picture is sharp again',
-    );
-    await el.leave();
-  });
+      await el.session.setBackground({ type: 'blur' });
+      await until(
+        async () => (await over(remote, sharpness, 2)) < offSharpness * 0.5,
+        'the remote picture is blurred',
+      );
+      expect(el.session.background.$state.get()).to.deep.equal({
+        choice: { type: 'blur' },
+        status: 'on',
+        error: undefined,
+      });
+      await el.session.setBackground({ type: 'off' });
+      await until(
+        async () => (await over(remote, sharpness, 2)) > offSharpness * 0.8,
+        'the remote picture is sharp again',
+      );
+      await el.leave();
+    },
+  );
 
   itIn(
     'an image replaces the background live and off brings the camera back, on the same publication; the image stays after a camera switch',
@@ -237,28 +240,34 @@ describe('background effects against a real livekit-server', () => {
     },
   );
 
-  it('a remembered image is applied before publishing: the first frame received is already replaced', async function () {
-    this.timeout(120_000);
-    const dusk = pixels(await image(assetUrl('backgrounds/dusk.png')));
-    localStorage.setItem(KEY, JSON.stringify({ type: 'image', id: 'dusk' }));
-    const room = uniqueRoom('bg-first');
-    // The viewer is there before the camera is published, so it decodes it from its first frame.
-    const viewer = await joinPeer(room, 'bg-viewer', {});
-    live.peers.push(viewer);
-    const frames: number[] = [];
-    const recording = remoteCamera(viewer, 'bg-local').then(async (video) => {
-      track(video);
-      // Every frame from the first one shown.
-      for (let i = 0; i < 8; i++) {
-        frames.push(difference(pixels(video), dusk));
-        await nextFrame(video);
-      }
-    });
-    const el: MediaRoom = await mountRoom(room, 'bg-local', { video: true, roomOptions });
-    await recording;
-    expect(el.session.background.$state.get().choice).to.deep.equal({ type: 'image', id: 'dusk' });
-    expect(frames.length).to.equal(8);
-    for (const d of frames) expect(d, 'every frame received shows the image').to.be.below(25);
-    await el.leave();
-  });
+  itIn(
+    'a remembered image is applied before publishing: the first frame received is already replaced',
+    async function () {
+      this.timeout(120_000);
+      const dusk = pixels(await image(assetUrl('backgrounds/dusk.png')));
+      localStorage.setItem(KEY, JSON.stringify({ type: 'image', id: 'dusk' }));
+      const room = uniqueRoom('bg-first');
+      // The viewer is there before the camera is published, so it decodes it from its first frame.
+      const viewer = await joinPeer(room, 'bg-viewer', {});
+      live.peers.push(viewer);
+      const frames: number[] = [];
+      const recording = remoteCamera(viewer, 'bg-local').then(async (video) => {
+        track(video);
+        // Every frame from the first one shown.
+        for (let i = 0; i < 8; i++) {
+          frames.push(difference(pixels(video), dusk));
+          await nextFrame(video);
+        }
+      });
+      const el: MediaRoom = await mountRoom(room, 'bg-local', { video: true, roomOptions });
+      await recording;
+      expect(el.session.background.$state.get().choice).to.deep.equal({
+        type: 'image',
+        id: 'dusk',
+      });
+      expect(frames.length).to.equal(8);
+      for (const d of frames) expect(d, 'every frame received shows the image').to.be.below(25);
+      await el.leave();
+    },
+  );
 });

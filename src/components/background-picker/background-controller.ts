@@ -3,11 +3,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { sessionContext } from '../../context/session-context.js';
 import type { RoomSession } from '../../session/room-session.js';
 import type { BackgroundChoice, BackgroundState } from '../../session/background.js';
-import {
-  BUILT_IN_IMAGES,
-  backgroundSupport,
-  type BackgroundEffects,
-} from '../../session/background-effects.js';
+import type { BackgroundEffects } from '../../session/background-effects.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import type { MessageKey } from '../../locales/en.js';
 import { BackgroundChangeEvent } from '../../events/background-events.js';
@@ -63,9 +59,10 @@ export class BackgroundController implements ReactiveController {
     this.#session = undefined;
   }
 
-  /** Why this browser cannot process the camera, as a locale key (undefined when it can). */
+  /** Why this browser cannot process the camera, as a locale key (undefined when it can, or
+   * until the effects' module has loaded). */
   get unsupported(): `background:${string}` | undefined {
-    const reason = backgroundSupport();
+    const reason = this.#effects?.support();
     return reason ? `background:${reason}` : undefined;
   }
 
@@ -81,8 +78,7 @@ export class BackgroundController implements ReactiveController {
   /** The choices: off, blur, and each image (ours translated, the page's as given). */
   options(t: LocalizeController): BackgroundOption[] {
     const images = (this.#effects?.images ?? []).map((image) => {
-      const ours =
-        (BUILT_IN_IMAGES as readonly string[]).includes(image.id) && image.label === image.id;
+      const ours = this.#effects?.builtIn(image);
       return {
         key: `image:${image.id}`,
         choice: { type: 'image', id: image.id } as const,
