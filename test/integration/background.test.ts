@@ -137,13 +137,17 @@ async function playing(track: MediaStreamTrack): Promise<HTMLVideoElement> {
 }
 
 /** The remote side's decoded camera of `identity`, as `viewer` receives it. */
-async function remoteCamera(viewer: Room, identity: string): Promise<HTMLVideoElement> {
+async function remoteCamera(
+  viewer: Room,
+  identity: string,
+  timeout = 20_000,
+): Promise<HTMLVideoElement> {
   const track = await waitForValue(
     () =>
       viewer.remoteParticipants.get(identity)?.getTrackPublication(Track.Source.Camera)?.track as
         RemoteVideoTrack | undefined,
     'the camera is received',
-    20_000,
+    timeout,
   );
   return playing(track.mediaStreamTrack);
 }
@@ -251,7 +255,8 @@ describe('background effects against a real livekit-server', () => {
       const viewer = await joinPeer(room, 'bg-viewer', {});
       live.peers.push(viewer);
       const frames: number[] = [];
-      const recording = remoteCamera(viewer, 'bg-local').then(async (video) => {
+      // Published once the effect is on: the model loads first (seconds on a loaded machine).
+      const recording = remoteCamera(viewer, 'bg-local', 60_000).then(async (video) => {
         track(video);
         // Every frame from the first one shown.
         for (let i = 0; i < 8; i++) {
