@@ -29,6 +29,7 @@ import {
 } from './network.js';
 import { recovery, type RecoverySummary } from './recovery.js';
 import { webinarCost, webinarTable, type WebinarRow } from './webinar.js';
+import { effectsCost, effectsTable, type EffectsRow } from './effects.js';
 
 const smoke = process.argv.includes('--smoke');
 const onlyAt = process.argv.indexOf('--only');
@@ -69,6 +70,7 @@ let bandwidthRows: BandwidthRow[] = [];
 let memoryRows: MemoryRow[] = [];
 let recoveryRun: RecoverySummary | undefined;
 let webinarRows: WebinarRow[] = [];
+let effectsRows: EffectsRow[] = [];
 
 if (wanted('size')) {
   const done = step(smoke ? 'sizes (smoke)' : 'sizes: 27 Vite builds (seconds)');
@@ -154,11 +156,19 @@ if (wanted('render') || wanted('network') || wanted('recovery') || wanted('webin
   }
 }
 
+// Background effects: the cost per camera frame of the blur (bench/effects.ts; the CDN build).
+if (wanted('effects')) {
+  const done = step(smoke ? 'background effects (smoke)' : 'background effects: off, blur (30 s)');
+  effectsRows = await effectsCost({ seconds: smoke ? 2 : 10 });
+  done();
+}
+
 if (smoke) {
   console.log(
     `bench smoke: ${sizeRows.length} size rows, ${renderRows.length} render rows, ` +
       `${frameRows.length + bandwidthRows.length + memoryRows.length} network rows, ` +
-      `${recoveryRun?.rows.length ?? 0} recovery rows, ${webinarRows.length} webinar rows ` +
+      `${recoveryRun?.rows.length ?? 0} recovery rows, ${webinarRows.length} webinar rows, ` +
+      `${effectsRows.length} effects rows ` +
       `in ${seconds(started)}`,
   );
 } else {
@@ -307,6 +317,19 @@ if (smoke) {
       '',
     );
   }
+  if (effectsRows.length) {
+    md.push(
+      '## Background effects',
+      '',
+      'The pre-join preview of the fake camera (1280×720) from the CDN build, 10 s with the effect',
+      'off, then 10 s blurred (bench/effects.ts). Per frame shown: main-thread task time (CDP',
+      'Performance), CPU time of the renderer and GPU processes (WebGL on SwiftShader here: no',
+      'GPU), and the worker threads the page runs.',
+      '',
+      ...effectsTable(effectsRows),
+      '',
+    );
+  }
   // Written as the formatter would write them, so `npm test`'s format check passes on them.
   const dir = import.meta.dirname;
   const style = (await resolveConfig(join(dir, 'RESULTS.md'))) ?? {};
@@ -329,6 +352,7 @@ if (smoke) {
       : {}),
     ...(recoveryRun ? { recovery: { machine, ...recoveryRun } } : {}),
     ...(wanted('webinar') ? { webinar: webinarRows } : {}),
+    ...(wanted('effects') ? { effects: effectsRows } : {}),
   });
   writeFileSync(join(dir, 'RESULTS.md'), text);
   writeFileSync(join(dir, 'results.json'), await format(json, { ...style, parser: 'json' }));

@@ -4,9 +4,18 @@
  * serve them: the build (`tsx dev/assets.ts` copies them into dist/assets/), the test server and
  * the demo (`assetMiddleware`, serving `/src/assets/…` straight from here while the sources run).
  */
-import { cpSync, createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join, resolve } from 'node:path';
+import { withSegmenterMetadata } from './segmentation-model.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -14,6 +23,20 @@ const root = resolve(import.meta.dirname, '..');
 export const ASSETS: Record<string, string> = {
   // livekit-client's end-to-end encryption worker: one self-contained module.
   'e2ee-worker.js': 'node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs',
+  // Background effects: MediaPipe's vision WebAssembly (a loader script and its .wasm, with and
+  // without SIMD), the selfie segmentation model, and our own background images.
+  'tasks-vision/': 'node_modules/@mediapipe/tasks-vision/wasm/',
+  'selfie_segmentation.tflite':
+    'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.tflite',
+  'backgrounds/': 'assets/backgrounds/',
+};
+
+/**
+ * Assets changed on their way out (copied or served): name → how. Background effects: the
+ * segmentation model gets the metadata MediaPipe's segmenter needs (dev/segmentation-model.ts).
+ */
+const TRANSFORMS: Record<string, (bytes: Uint8Array) => Uint8Array> = {
+  'selfie_segmentation.tflite': withSegmenterMetadata,
 };
 
 const TYPES: Record<string, string> = {
@@ -42,6 +65,12 @@ export function assetFile(name: string): string | undefined {
   return undefined;
 }
 
+/** The bytes to serve for `name` (from `file`) when it is changed on its way out, else undefined. */
+export function transformedAsset(name: string, file: string): Uint8Array | undefined {
+  const transform = TRANSFORMS[name];
+  return transform ? Buffer.from(transform(readFileSync(file))) : undefined;
+}
+
 /** Copy every asset into `outDir` (dist/assets/). */
 export function copyAssets(outDir = join(root, 'dist', 'assets')): void {
   for (const [name, from] of Object.entries(ASSETS)) {
@@ -49,7 +78,9 @@ export function copyAssets(outDir = join(root, 'dist', 'assets')): void {
     if (!existsSync(source)) throw new Error(`asset ${name}: ${from} is missing`);
     const target = join(outDir, name);
     mkdirSync(dirname(target), { recursive: true });
-    cpSync(source, target, { recursive: true });
+    const transform = TRANSFORMS[name];
+    if (transform) writeFileSync(target, transform(readFileSync(source)));
+    else cpSync(source, target, { recursive: true });
   }
 }
 
@@ -63,6 +94,12 @@ export function assetMiddleware(prefix = '/src/assets/') {
     if (!path.startsWith(prefix)) return next();
     const file = assetFile(decodeURIComponent(path.slice(prefix.length)));
     if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
+    const body = transformedAsset(decodeURIComponent(path.slice(prefix.length)), file);
+    if (body) {
+      res.writeHead(200, { 'content-type': assetType(file), 'content-length': body.length });
+      res.end(body);
+      return;
+    }
     res.writeHead(200, {
       'content-type': assetType(file),
       'content-length': statSync(file).size,

@@ -37,6 +37,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'participant-tile': () => import('./components/participant-tile/participant-tile.js'),
   'participants-toggle': () => import('./components/participants-toggle/participants-toggle.js'),
   'pip-button': () => import('./components/pip-button/pip-button.js'),
+  'background-picker': () => import('./components/background-picker/background-picker.js'),
   'pre-join': () => import('./components/pre-join/pre-join.js'),
   'reaction-button': () => import('./components/reaction-button/reaction-button.js'),
   'recording-indicator': () => import('./components/recording-indicator/recording-indicator.js'),

@@ -36,6 +36,9 @@ export * from './events/captions-events.js';
 export { WaitingScreen } from './components/waiting-screen/waiting-screen.js';
 export { KnockNotices } from './components/knock-notices/knock-notices.js';
 export { PipButton } from './components/pip-button/pip-button.js';
+// Background effects
+export { BackgroundPicker } from './components/background-picker/background-picker.js';
+export * from './events/background-events.js';
 export { setAssetBase } from './internal/assets.js';
 export { sessionContext } from './context/session-context.js';
 export * from './session/index.js';

@@ -38,9 +38,19 @@ const NO_SCREEN_CAPTURE =
 const DISPATCHED_ENDED =
   "a track that ends on its own cannot be staged: Firefox's fake devices cannot be unplugged, and an event dispatched on a MediaStreamTrack reaches its onended handler but no addEventListener listener (any type: 'ended', 'mute', 'foo')";
 
+const NO_WEBGL2 =
+  'headless Firefox here has no WebGL 2 context (no GPU, and no software fallback), so background effects cannot run: its choices are shown disabled with the reason, which the test "where background effects cannot run" asserts there';
+
+const HAS_WEBGL2 =
+  'this engine runs background effects here (WebGL 2 on SwiftShader): the tests of the effects themselves run in it instead';
+
 /** Single tests (declared with `itIn`) an engine cannot run: test title → reason. */
 export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
-  chromium: {},
+  chromium: {
+    // Background effects
+    'where background effects cannot run (no WebGL 2 here), every choice is disabled and the reason is said':
+      HAS_WEBGL2,
+  },
   firefox: {
     'the camera ending mid-call: the call goes on and a live camera comes back (restarted, or turned on again)':
       DISPATCHED_ENDED,
@@ -55,6 +65,19 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     'stops when the track is taken away or ends, and restarts for a new one': DISPATCHED_ENDED,
     'switches the preview microphone when a device is picked': ONE_MICROPHONE,
     'moves nothing with prefers-reduced-motion: reduce': MEDIA_EMULATION,
+    // Background effects
+    'an image replaces the background live and off brings the camera back, on the same publication; the image stays after a camera switch':
+      NO_WEBGL2,
+    'blur: the remote side decodes a much less sharp picture than the raw camera; off, as sharp':
+      NO_WEBGL2,
+    'a remembered image is applied before publishing: the first frame received is already replaced':
+      NO_WEBGL2,
+    'blurs and replaces the background with no CSP violation and nothing from another origin':
+      NO_WEBGL2,
+    'arrows, Home and End choose (firing background-change first); the choice is remembered':
+      NO_WEBGL2,
+    'follows right-to-left: ArrowLeft goes forward': NO_WEBGL2,
+    'follow the cameras as menu items; arrows reach them and Enter chooses': NO_WEBGL2,
     // Captions
     'does not animate new lines with prefers-reduced-motion: reduce': MEDIA_EMULATION,
     'stops moving bars one by one under reduced motion, yet shows the level': MEDIA_EMULATION,
@@ -64,6 +87,9 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
       NO_VIDEO_PIP,
   },
   webkit: {
+    // Background effects
+    'where background effects cannot run (no WebGL 2 here), every choice is disabled and the reason is said':
+      'WebKitGTK here offers WebGL 2, VideoFrame and canvas capture: its choices are enabled (the keyboard tests of the picker run in it)',
     'moves nothing with prefers-reduced-motion: reduce': NO_MEDIA_EMULATION,
     // Captions
     'does not animate new lines with prefers-reduced-motion: reduce': NO_MEDIA_EMULATION,

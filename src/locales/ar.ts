@@ -309,4 +309,17 @@ export const ar: Messages = {
   tileNoKey: 'تعذّر فك التشفير: لا يوجد مفتاح',
   e2eeNoKey: 'هذه المكالمة مشفّرة بين الطرفين وليس لديك مفتاحها: لا يمكنك رؤية الآخرين أو سماعهم.',
   'error:e2ee-unsupported': 'لا يمكن لهذا المتصفح الانضمام إلى مكالمة مشفّرة بين الطرفين.',
+  // تأثيرات الخلفية (<background-picker>، قائمة الكاميرا)
+  background: 'الخلفية',
+  backgroundOff: 'بلا',
+  backgroundBlur: 'تمويه',
+  'backgroundImage:dusk': 'الغسق',
+  'backgroundImage:ocean': 'البحر',
+  'backgroundImage:forest': 'التلال',
+  'backgroundImage:studio': 'جدار الاستوديو',
+  backgroundLoading: 'جارٍ تحميل تأثير الخلفية…',
+  'background:no-webgl': 'تحتاج تأثيرات الخلفية إلى WebGL 2، وهذا المتصفح لا يوفّره.',
+  'background:no-video-processing':
+    'تحتاج تأثيرات الخلفية إلى معالجة إطارات الفيديو، وهذا المتصفح لا يوفّرها.',
+  'error:background-failed': 'تعذّر تطبيق تأثير الخلفية. لا تُرسَل الكاميرا بدونه.',
 };

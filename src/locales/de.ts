@@ -263,4 +263,18 @@ export const de: Messages = {
     'Dieser Anruf ist Ende-zu-Ende-verschlüsselt und du hast keinen Schlüssel: Du kannst die anderen weder sehen noch hören.',
   'error:e2ee-unsupported':
     'Dieser Browser kann keinem Ende-zu-Ende-verschlüsselten Anruf beitreten.',
+  // Hintergrundeffekte (<background-picker>, das Kameramenü)
+  background: 'Hintergrund',
+  backgroundOff: 'Keiner',
+  backgroundBlur: 'Weichzeichnen',
+  'backgroundImage:dusk': 'Abenddämmerung',
+  'backgroundImage:ocean': 'Meer',
+  'backgroundImage:forest': 'Hügel',
+  'backgroundImage:studio': 'Studiowand',
+  backgroundLoading: 'Der Hintergrundeffekt wird geladen…',
+  'background:no-webgl': 'Hintergrundeffekte brauchen WebGL 2, das dieser Browser nicht bietet.',
+  'background:no-video-processing':
+    'Hintergrundeffekte brauchen die Bearbeitung von Videobildern, die dieser Browser nicht bietet.',
+  'error:background-failed':
+    'Der Hintergrundeffekt konnte nicht angewendet werden. Ohne ihn wird deine Kamera nicht gesendet.',
 };

@@ -271,6 +271,20 @@ export const en = {
   e2eeNoKey:
     'This call is end-to-end encrypted and you have no key: you cannot see or hear the others.',
   'error:e2ee-unsupported': 'This browser cannot join an end-to-end encrypted call.',
+  // Background effects (<background-picker>, the camera menu)
+  background: 'Background',
+  backgroundOff: 'None',
+  backgroundBlur: 'Blur',
+  'backgroundImage:dusk': 'Dusk',
+  'backgroundImage:ocean': 'Ocean',
+  'backgroundImage:forest': 'Hills',
+  'backgroundImage:studio': 'Studio wall',
+  backgroundLoading: 'Loading the background effect…',
+  'background:no-webgl': 'Background effects need WebGL 2, which this browser does not offer.',
+  'background:no-video-processing':
+    'Background effects need video frame processing, which this browser does not offer.',
+  'error:background-failed':
+    'The background effect could not be applied. Your camera is not sent without it.',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -266,4 +266,17 @@ export const es: Messages = {
     'Esta llamada está cifrada de extremo a extremo y no tienes la clave: no puedes ver ni oír a los demás.',
   'error:e2ee-unsupported':
     'Este navegador no puede unirse a una llamada cifrada de extremo a extremo.',
+  // Efectos de fondo (<background-picker>, el menú de la cámara)
+  background: 'Fondo',
+  backgroundOff: 'Ninguno',
+  backgroundBlur: 'Desenfocar',
+  'backgroundImage:dusk': 'Atardecer',
+  'backgroundImage:ocean': 'Mar',
+  'backgroundImage:forest': 'Colinas',
+  'backgroundImage:studio': 'Pared de estudio',
+  backgroundLoading: 'Cargando el efecto de fondo…',
+  'background:no-webgl': 'Los efectos de fondo necesitan WebGL 2, que este navegador no ofrece.',
+  'background:no-video-processing':
+    'Los efectos de fondo necesitan procesar fotogramas de vídeo, algo que este navegador no ofrece.',
+  'error:background-failed': 'No se pudo aplicar el efecto de fondo. Tu cámara no se envía sin él.',
 };

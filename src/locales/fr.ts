@@ -266,4 +266,19 @@ export const fr: Messages = {
   e2eeNoKey:
     'Cet appel est chiffré de bout en bout et vous n’avez pas la clé : vous ne pouvez ni voir ni entendre les autres.',
   'error:e2ee-unsupported': 'Ce navigateur ne peut pas rejoindre un appel chiffré de bout en bout.',
+  // Effets d’arrière-plan (<background-picker>, le menu de la caméra)
+  background: 'Arrière-plan',
+  backgroundOff: 'Aucun',
+  backgroundBlur: 'Flou',
+  'backgroundImage:dusk': 'Crépuscule',
+  'backgroundImage:ocean': 'Océan',
+  'backgroundImage:forest': 'Collines',
+  'backgroundImage:studio': 'Mur de studio',
+  backgroundLoading: 'Chargement de l’effet d’arrière-plan…',
+  'background:no-webgl':
+    'Les effets d’arrière-plan nécessitent WebGL 2, que ce navigateur ne propose pas.',
+  'background:no-video-processing':
+    'Les effets d’arrière-plan nécessitent le traitement des images vidéo, que ce navigateur ne propose pas.',
+  'error:background-failed':
+    'L’effet d’arrière-plan n’a pas pu être appliqué. Votre caméra n’est pas envoyée sans lui.',
 };

@@ -265,4 +265,19 @@ export const ja: Messages = {
   e2eeNoKey:
     'この通話はエンドツーエンドで暗号化されていますが、鍵がありません。ほかの参加者の映像も音声も受け取れません。',
   'error:e2ee-unsupported': 'このブラウザーはエンドツーエンド暗号化された通話に参加できません。',
+  // 背景エフェクト(<background-picker>、カメラメニュー)
+  background: '背景',
+  backgroundOff: 'なし',
+  backgroundBlur: 'ぼかし',
+  'backgroundImage:dusk': '夕暮れ',
+  'backgroundImage:ocean': '海',
+  'backgroundImage:forest': '丘',
+  'backgroundImage:studio': 'スタジオの壁',
+  backgroundLoading: '背景エフェクトを読み込んでいます…',
+  'background:no-webgl':
+    '背景エフェクトには WebGL 2 が必要ですが、このブラウザーは対応していません。',
+  'background:no-video-processing':
+    '背景エフェクトには映像フレームの処理が必要ですが、このブラウザーは対応していません。',
+  'error:background-failed':
+    '背景エフェクトを適用できませんでした。エフェクトなしではカメラは送信されません。',
 };

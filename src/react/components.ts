@@ -8,6 +8,7 @@
 import { createComponent, type EventName } from '@lit/react';
 import type * as ReactModule from 'react';
 import { AudioVisualizer } from '../components/audio-visualizer/audio-visualizer.js';
+import { BackgroundPicker } from '../components/background-picker/background-picker.js';
 import { CaptionsOverlay } from '../components/captions-overlay/captions-overlay.js';
 import { CaptionsToggle } from '../components/captions-toggle/captions-toggle.js';
 import { ChatPanel } from '../components/chat-panel/chat-panel.js';
@@ -40,6 +41,7 @@ import { WaitingScreen } from '../components/waiting-screen/waiting-screen.js';
 import type {
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
+  BackgroundChangeEvent,
   CaptionsToggleEvent,
   ChatSendEvent,
   ChatToggleEvent,
@@ -87,6 +89,16 @@ export function createComponents(React: typeof ReactModule) {
       elementClass: AudioVisualizer,
       displayName: 'AudioVisualizer',
       events: {},
+    }),
+    /** `<background-picker>`: Radio choices of the camera's background: none, blur, or an image. */
+    BackgroundPicker: createComponent({
+      react: React,
+      tagName: 'background-picker',
+      elementClass: BackgroundPicker,
+      displayName: 'BackgroundPicker',
+      events: {
+        onBackgroundChange: 'background-change' as EventName<BackgroundChangeEvent>,
+      },
     }),
     /** `<captions-overlay>`: Live captions: the last lines of speech with the speaker's name. */
     CaptionsOverlay: createComponent({

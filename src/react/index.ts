@@ -5,6 +5,7 @@
  */
 export { createComponents } from './components.js';
 export { AudioVisualizer } from './audio-visualizer.js';
+export { BackgroundPicker } from './background-picker.js';
 export { CaptionsOverlay } from './captions-overlay.js';
 export { CaptionsToggle } from './captions-toggle.js';
 export { ChatPanel } from './chat-panel.js';

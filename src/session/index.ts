@@ -24,3 +24,12 @@ export {
   type PipTile,
   type PipView,
 } from './pip.js';
+export {
+  Background,
+  BACKGROUND_KEY,
+  type BackgroundChoice,
+  type BackgroundImage,
+  type BackgroundState,
+  type BackgroundStatus,
+  type BackgroundUnsupported,
+} from './background.js';

@@ -6,6 +6,7 @@ import { RoomStore, type RoomStoreEvent } from '../store/room-store.js';
 import type { ToggleSource } from '../events/control-events.js';
 import type { DeviceKind, HandRaiser, ModerationRequest, Moderator } from '../store/types.js';
 import { DevicePreferences, type PreferenceStorage } from './devices.js';
+import { Background, type BackgroundChoice } from './background.js';
 import { onTokenRefreshed, pauseIfUnseen } from './livekit-adapter.js';
 import { sendReaction } from './messaging.js';
 import { ChatOutbox } from './outbox.js';
@@ -52,6 +53,8 @@ export class RoomSession {
   readonly #strings = atom<PartialMessages>({});
   readonly #listeners = new Set<(event: RoomStoreEvent) => void>();
   readonly devices: DevicePreferences;
+  /** The camera's background effect: `$state`, `set` (see `setBackground`). */
+  readonly background: Background;
   /** Picture-in-picture of this call: `$state`, `setPinned` (see `openPictureInPicture`). */
   readonly pictureInPicture = new PictureInPicture(this);
   #room: Room | undefined;
@@ -100,6 +103,8 @@ export class RoomSession {
   constructor(config: Partial<SessionConfig> = {}, storage?: () => PreferenceStorage | undefined) {
     this.configure(config);
     this.devices = new DevicePreferences(storage);
+    const images = () => this.#config.backgroundImages;
+    this.background = new Background(this.devices, () => this.#room, images);
   }
 
   /** Change the configuration; takes effect at the next join (`roomOptions`: the next Room). */
@@ -242,7 +247,9 @@ export class RoomSession {
       const [tracks, kept] = [this.#tracks, this.#kept];
       this.#tracks = this.#kept = undefined;
       const { audio, video } = this.#choice ?? this.#config;
-      await publishOnJoin(room, store, { tracks, kept, audio, video });
+      const media = { tracks, kept, audio, video };
+      await this.background.beforePublish(media); // the camera goes out processed, or not at all
+      await publishOnJoin(room, store, media);
     } catch (error) {
       if (attempt !== this.#attempt) return;
       store.reportError(toRoomError(error));
@@ -327,6 +334,11 @@ export class RoomSession {
     // A new Room says `default` until the remembered device has been applied to it.
     const active = this.#room?.getActiveDevice(kind);
     return (active !== 'default' && active) || this.devices.get(kind) || active;
+  }
+
+  /** Blur or replace the camera's background (live, remembered); `background.$state` follows it. */
+  setBackground(choice: BackgroundChoice): Promise<void> {
+    return this.background.set(choice);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { RoomOptions } from 'livekit-client';
 import { REJOIN_AFTER_MS } from './rejoin.js';
+import type { BackgroundImage } from './background.js';
 
 /** How a session joins: where its token comes from and what it publishes. */
 export interface SessionConfig {
@@ -33,6 +34,8 @@ export interface SessionConfig {
    * gone for sure; 0: never; rejoin.ts).
    */
   rejoinAfter: number;
+  /** The page's own background images, offered beside ours (`session.background`). */
+  backgroundImages: readonly BackgroundImage[];
 }
 
 /** The configuration as the session shows it: without the token and the key. */
@@ -54,4 +57,5 @@ export const DEFAULTS: SessionConfig = {
   moderationUrl: '',
   roomOptions: {},
   rejoinAfter: REJOIN_AFTER_MS,
+  backgroundImages: [],
 };

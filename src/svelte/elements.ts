@@ -6,6 +6,7 @@
 import type { HTMLAttributes } from 'svelte/elements';
 import type {
   AudioVisualizer,
+  BackgroundPicker,
   CaptionsOverlay,
   CaptionsToggle,
   ChatPanel,
@@ -37,6 +38,7 @@ import type {
   WaitingScreen,
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
+  BackgroundChangeEvent,
   CaptionsToggleEvent,
   ChatSendEvent,
   ChatToggleEvent,
@@ -83,6 +85,12 @@ export interface AudioVisualizerSvelteAttributes {
   local?: AudioVisualizer['local'] | null;
   /** Number of bars. */
   bars?: number | `${number}` | null;
+}
+
+/** Attributes, properties and events of `<background-picker>` in Svelte. */
+export interface BackgroundPickerSvelteAttributes {
+  /** The user chose an effect, before it is applied; cancel it to keep the one in use. `BackgroundChangeEvent` with `choice`. */
+  'onbackground-change'?: (event: BackgroundChangeEvent) => void;
 }
 
 /** Attributes, properties and events of `<captions-overlay>` in Svelte. */
@@ -446,6 +454,10 @@ type CustomElementAttributes<E extends EventTarget, Own> = Omit<HTMLAttributes<E
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     'audio-visualizer': CustomElementAttributes<AudioVisualizer, AudioVisualizerSvelteAttributes>;
+    'background-picker': CustomElementAttributes<
+      BackgroundPicker,
+      BackgroundPickerSvelteAttributes
+    >;
     'captions-overlay': CustomElementAttributes<CaptionsOverlay, CaptionsOverlaySvelteAttributes>;
     'captions-toggle': CustomElementAttributes<CaptionsToggle, CaptionsToggleSvelteAttributes>;
     'chat-panel': CustomElementAttributes<ChatPanel, ChatPanelSvelteAttributes>;

@@ -568,3 +568,33 @@ describe('accessibility of end-to-end encryption', () => {
     });
   }
 });
+
+// Background effects: the picker (pre-join) and the camera menu's choices.
+describe('accessibility of the background choices', () => {
+  for (const theme of ['dark', 'light'] as const) {
+    it(`passes axe: the picker and the camera menu with its background items (${theme})`, async () => {
+      const script = await ScriptedRoom.create(0);
+      const el = await fixture<MediaRoom>(
+        html`<media-room skip-prejoin theme=${theme} style="height: 30rem; width: 50rem">
+          <background-picker></background-picker>
+          <device-picker kind="videoinput"></device-picker>
+        </media-room>`,
+      );
+      el.room = script.room;
+      const picker = el.querySelector('background-picker')!;
+      await waitFor(
+        () => (picker.shadowRoot?.querySelectorAll('[role="radio"]').length ?? 0) > 2,
+        'the choices with the images',
+      );
+      const menu = el.querySelector('device-picker')!;
+      await menu.show();
+      await waitFor(
+        () => !!menu.shadowRoot!.querySelector('[data-background="blur"]'),
+        'the camera menu lists the background choices',
+      );
+      await expect(el).to.be.accessible();
+      menu.hide();
+      await script.room.disconnect();
+    });
+  }
+});

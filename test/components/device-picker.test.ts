@@ -127,7 +127,10 @@ describe('<device-picker> on a scripted room', () => {
     button().focus();
     await key('Enter');
     await waitFor(() => items().length > 0, 'menu open');
-    const target = items()[items().length - 1]!;
+    // The last camera (the background choices follow the cameras).
+    const target = items()
+      .filter((i) => i.dataset['deviceId'])
+      .at(-1)!;
     const id = target.dataset['deviceId']!;
     target.focus();
     await key('Enter');

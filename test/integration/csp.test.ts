@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ExternalE2EEKeyProvider, Room, RoomEvent } from 'livekit-client';
+import { ExternalE2EEKeyProvider, Room, RoomEvent, Track } from 'livekit-client';
+import { itIn } from '../engines.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import {
   isDecoding,
@@ -195,4 +196,59 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     expect(errors, 'no uncaught error in the page').to.deep.equal([]);
     await el.leave();
   });
+  // Background effects: MediaPipe's WebAssembly, its loader script, the model and our images, all
+  // from the page's own origin, under the same policy (which allows 'wasm-unsafe-eval').
+  itIn(
+    'blurs and replaces the background with no CSP violation and nothing from another origin',
+    async function () {
+      this.timeout(90_000);
+      const room = uniqueRoom('csp-bg');
+      frame = await frameOf(`/test-api/csp-page/${room}?video`);
+      const win = frame.contentWindow as ProbedWindow;
+      const doc = frame.contentDocument!;
+      const errors: string[] = [];
+      win.addEventListener('error', (e) => errors.push(e.message));
+      win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+      await waitFor(() => !!win.customElements.get('media-room'), 'media-room defined');
+      const el = doc.querySelector('media-room') as MediaRoom;
+      await waitFor(
+        () => !!el.room.localParticipant.getTrackPublication(Track.Source.Camera),
+        'the camera is published',
+        20_000,
+      );
+      const sid = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!.trackSid;
+      await el.session.setBackground({ type: 'blur' });
+      await waitFor(
+        () => el.session.background.$state.get().status === 'on',
+        'the blur is on',
+        60_000,
+      );
+      const camera = el.room.localParticipant.getTrackPublication(Track.Source.Camera)!;
+      expect(camera.track?.getProcessor()?.name, 'the camera is processed').to.equal(
+        'background-effect',
+      );
+      await el.session.setBackground({ type: 'image', id: 'ocean' });
+      await waitFor(
+        () => el.session.background.$state.get().status === 'on',
+        'the image is on',
+        30_000,
+      );
+      expect(camera.trackSid, 'the same publication').to.equal(sid);
+      // Everything the page loaded came from its own origin.
+      const resources = win.performance.getEntriesByType('resource').map((r) => r.name);
+      expect(
+        resources.some((r) => r.endsWith('.wasm')),
+        'the WebAssembly was loaded',
+      ).to.equal(true);
+      expect(
+        resources.some((r) => r.endsWith('/selfie_segmentation.tflite')),
+        'the model',
+      ).to.equal(true);
+      expect(resources.filter((r) => new URL(r).origin !== win.location.origin)).to.deep.equal([]);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // late reports (see above)
+      expect(win.__violations, 'no CSP violation').to.deep.equal([]);
+      expect(errors, 'no uncaught error in the page').to.deep.equal([]);
+      await el.leave();
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { assetFile, assetType } from '../../dev/assets.js';
+import { assetFile, assetType, transformedAsset } from '../../dev/assets.js';
 import { startCluster, type Cluster } from '../../dev/cluster.js';
 import { startSfu, type Sfu } from '../../dev/sfu.js';
 import { clusterRoutes } from './cluster-routes.js';
@@ -156,10 +156,11 @@ export function assetsFromSource() {
   const prefix = '/src/assets/';
   return async (ctx: Context, next: Next): Promise<unknown> => {
     if (!ctx.path.startsWith(prefix)) return next();
-    const file = assetFile(decodeURIComponent(ctx.path.slice(prefix.length)));
+    const name = decodeURIComponent(ctx.path.slice(prefix.length));
+    const file = assetFile(name);
     if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
     ctx.type = assetType(file);
-    ctx.body = createReadStream(file);
+    ctx.body = transformedAsset(name, file) ?? createReadStream(file);
     return undefined;
   };
 }

@@ -131,7 +131,8 @@ export function testRoutes(sfu: Sfu) {
         'cache-control': 'no-store',
         'content-security-policy': [
           "default-src 'self'",
-          "script-src 'self'",
+          // Background effects: MediaPipe's WebAssembly is compiled from our own origin.
+          "script-src 'self' 'wasm-unsafe-eval'",
           "style-src 'self'",
           "worker-src 'self'",
           "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
@@ -139,7 +140,9 @@ export function testRoutes(sfu: Sfu) {
           "media-src 'self' blob: mediastream:",
         ].join('; '),
       });
-      const element = `<media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"></media-room>`;
+      // ?video: the camera on (background effects).
+      const video = query.has('video') ? ' video' : '';
+      const element = `<media-room skip-prejoin identity="csp-local" token-url="/api/rooms/${room}/join"${video}></media-room>`;
       const setup = `<script type="module" src="/test-api/csp-setup/${room}?e2ee=${encodeURIComponent(e2ee ?? '')}"></script>`;
       res.end(`<!doctype html>
 <html lang="en">

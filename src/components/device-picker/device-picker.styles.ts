@@ -101,6 +101,12 @@ export const styles = [
       cursor: default;
     }
 
+    /* Before the camera menu's background choices. */
+    [role='separator'] {
+      margin: 0.3rem 0.2rem;
+      border-top: 1px solid var(--mr-color-border, #4b5563);
+    }
+
     @media (prefers-reduced-motion: reduce) {
       [part='base'] .chevron {
         transition: none;

@@ -11,6 +11,7 @@ import type { DeviceKind, DeviceState, RoomSnapshot } from '../../store/types.js
 import { icons } from '../../internal/icons.js';
 import { setState } from '../../internal/custom-states.js';
 import { styles } from './device-picker.styles.js';
+import type { BackgroundMenu } from '../background-picker/background-menu.js';
 
 interface Slice {
   readonly devices: readonly DeviceState[];
@@ -100,6 +101,8 @@ export class DevicePicker extends LitElement {
   readonly #button = createRef<HTMLButtonElement>();
   readonly #menu = createRef<HTMLElement>();
   #unanchor: (() => void) | undefined;
+  /** The camera menu's background choices, loaded when it first opens. */
+  #backgrounds: BackgroundMenu | undefined;
 
   #select() {
     const kind = this.kind;
@@ -210,6 +213,7 @@ export class DevicePicker extends LitElement {
                 `,
               )
         }
+        ${this.kind === 'videoinput' ? this.#backgrounds?.render(t) : nothing}
       </div>
     `;
   }
@@ -235,6 +239,10 @@ export class DevicePicker extends LitElement {
   /** Open the menu and focus the checked item (or the last one with `last`). */
   async show(last = false): Promise<void> {
     if (this.open || !this.#slice.session) return;
+    if (this.kind === 'videoinput' && !this.#backgrounds) {
+      const { BackgroundMenu } = await import('../background-picker/background-menu.js');
+      this.#backgrounds ??= new BackgroundMenu(this);
+    }
     this.#slice.session.refreshDevices();
     this.open = true;
     await this.updateComplete;
@@ -312,6 +320,12 @@ export class DevicePicker extends LitElement {
   };
 
   #chooseItem(item: HTMLElement): void {
+    const background = item.dataset['background'];
+    if (background) {
+      this.#close(true);
+      this.#backgrounds?.choose(background, this.#localize);
+      return;
+    }
     const id = item.dataset['deviceId'];
     if (!id) return;
     this.#close(true);

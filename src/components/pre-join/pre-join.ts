@@ -46,6 +46,7 @@ import { styles } from './pre-join.styles.js';
  * @csspart placeholder - Shown in the preview while the camera is off.
  * @csspart media-error - The message when a device cannot be used.
  * @csspart controls - The row of toggles and device pickers.
+ * @csspart background - The background effect choices (`<background-picker>`), under the controls.
  * @csspart toggle - The camera and microphone toggle buttons.
  * @csspart form - The name field and Join button.
  * @csspart name-input - The name `<input>`.
@@ -95,6 +96,8 @@ export class PreJoin extends LitElement {
     this.videoOn = !this.cameraOff;
     this.audioOn = !this.microphoneOff;
     void this.#startPreview();
+    // The background choices under the controls: their own module, loaded with this screen.
+    void import('../background-picker/background-picker.js');
   }
 
   override disconnectedCallback(): void {
@@ -160,6 +163,7 @@ export class PreJoin extends LitElement {
           </button>
           <device-picker kind="videoinput" @device-change=${this.#onDevice}></device-picker>
         </div>
+        <background-picker part="background"></background-picker>
         <form part="form" @submit=${this.#onSubmit}>
           <label>
             <span>${t.term('yourName')}</span>
@@ -228,8 +232,11 @@ export class PreJoin extends LitElement {
         track.stop();
         return;
       }
-      if (kind === 'video') this.videoTrack = track as LocalVideoTrack;
-      else this.audioTrack = track as LocalAudioTrack;
+      if (kind === 'video') {
+        this.videoTrack = track as LocalVideoTrack;
+        // The preview shows the background effect chosen (applied while it shows).
+        void this.#session.value?.background.previewing(this.videoTrack);
+      } else this.audioTrack = track as LocalAudioTrack;
       this.mediaError = undefined;
       // With permission granted, device labels can be read: let the pickers show them.
       this.#session.value?.refreshDevices();
@@ -308,12 +315,14 @@ export class PreJoin extends LitElement {
     // publish or stop); stop the ones left behind (turned off in the preview).
     this.#handedOver = true;
     this.#preview.set(undefined);
+    void this.#session.value?.background.previewing(undefined);
     if (!join.audioTrack) this.audioTrack?.stop();
     if (!join.videoTrack) this.videoTrack?.stop();
   }
 
   #stopTracks(): void {
     this.#preview.set(undefined);
+    void this.#session.value?.background.previewing(undefined);
     this.videoTrack?.stop();
     this.audioTrack?.stop();
     this.videoTrack = undefined;
