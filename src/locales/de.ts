@@ -254,4 +254,18 @@ export const de: Messages = {
   leaveOptions: 'Verlassen oder Meeting beenden',
   leaveOnly: 'Verlassen',
   endForEveryone: 'Für alle beenden',
+  // Sprachverarbeitung (Mikrofonmenü, <voice-settings>)
+  voiceProcessing: 'Sprachverarbeitung',
+  voiceNoiseSuppression: 'Rauschunterdrückung',
+  voiceEchoCancellation: 'Echounterdrückung',
+  voiceAutoGain: 'Automatische Verstärkung',
+  voiceSuppressor: 'Starke Rauschunterdrückung',
+  voiceSettingsOpen: 'Spracheinstellungen…',
+  voiceInputVolume: 'Eingangslautstärke',
+  voiceInputSensitivity: 'Eingangsempfindlichkeit',
+  voiceGateOff: 'Aus',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: 'Eingangspegel',
+  voiceClose: 'Schließen',
+  voiceFailed: 'Die Sprachverarbeitung konnte nicht eingerichtet werden.',
 };

@@ -263,6 +263,20 @@ export const en = {
   leaveOptions: 'Leave or end the meeting',
   leaveOnly: 'Leave',
   endForEveryone: 'End for everyone',
+  // Voice processing (microphone menu, <voice-settings>)
+  voiceProcessing: 'Voice processing',
+  voiceNoiseSuppression: 'Noise suppression',
+  voiceEchoCancellation: 'Echo cancellation',
+  voiceAutoGain: 'Automatic gain',
+  voiceSuppressor: 'Strong noise suppression',
+  voiceSettingsOpen: 'Voice settings…',
+  voiceInputVolume: 'Input volume',
+  voiceInputSensitivity: 'Input sensitivity',
+  voiceGateOff: 'Off',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: 'Input level',
+  voiceClose: 'Close',
+  voiceFailed: 'Voice processing could not be set up.',
 };
 
 type Term = string | ((...args: never[]) => string);

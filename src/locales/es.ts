@@ -257,4 +257,18 @@ export const es: Messages = {
   leaveOptions: 'Salir o finalizar la reunión',
   leaveOnly: 'Salir',
   endForEveryone: 'Finalizar para todos',
+  // Procesamiento de voz (menú del micrófono, <voice-settings>)
+  voiceProcessing: 'Procesamiento de voz',
+  voiceNoiseSuppression: 'Supresión de ruido',
+  voiceEchoCancellation: 'Cancelación de eco',
+  voiceAutoGain: 'Ganancia automática',
+  voiceSuppressor: 'Supresión de ruido intensa',
+  voiceSettingsOpen: 'Ajustes de voz…',
+  voiceInputVolume: 'Volumen de entrada',
+  voiceInputSensitivity: 'Sensibilidad de entrada',
+  voiceGateOff: 'Desactivada',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: 'Nivel de entrada',
+  voiceClose: 'Cerrar',
+  voiceFailed: 'No se pudo configurar el procesamiento de voz.',
 };

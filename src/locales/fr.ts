@@ -258,4 +258,18 @@ export const fr: Messages = {
   leaveOptions: 'Quitter ou mettre fin à la réunion',
   leaveOnly: 'Quitter',
   endForEveryone: 'Mettre fin pour tous',
+  // Traitement de la voix (menu du micro, <voice-settings>)
+  voiceProcessing: 'Traitement de la voix',
+  voiceNoiseSuppression: 'Suppression du bruit',
+  voiceEchoCancellation: "Annulation de l'écho",
+  voiceAutoGain: 'Gain automatique',
+  voiceSuppressor: 'Suppression du bruit renforcée',
+  voiceSettingsOpen: 'Réglages de la voix…',
+  voiceInputVolume: "Volume d'entrée",
+  voiceInputSensitivity: "Sensibilité d'entrée",
+  voiceGateOff: 'Désactivée',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: "Niveau d'entrée",
+  voiceClose: 'Fermer',
+  voiceFailed: "Le traitement de la voix n'a pas pu être mis en place.",
 };

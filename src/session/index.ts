@@ -24,3 +24,9 @@ export {
   type PipTile,
   type PipView,
 } from './pip.js';
+export {
+  VOICE_DEFAULTS,
+  VoiceProcessing,
+  voiceSettings,
+  type VoiceSettings,
+} from './voice.js';

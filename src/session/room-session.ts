@@ -11,6 +11,7 @@ import { sendReaction } from './messaging.js';
 import { ChatOutbox } from './outbox.js';
 import { serverTransports } from './moderation.js';
 import { PictureInPicture, type PipOptions } from './pip.js';
+import { VoiceProcessing, type VoiceSettings } from './voice.js';
 import type { HostRequest } from '../store/host-layout.js';
 import { endForEveryone } from './host.js';
 import { publishOnJoin } from './publish.js';
@@ -53,6 +54,8 @@ export class RoomSession {
   readonly devices: DevicePreferences;
   /** Picture-in-picture of this call: `$state`, `setPinned` (see `openPictureInPicture`). */
   readonly pictureInPicture = new PictureInPicture(this);
+  /** Voice processing of the microphone (see `setVoiceProcessing`). */
+  readonly voice: VoiceProcessing;
   #room: Room | undefined;
   #moderator: Moderator | undefined;
   #handRaiser: HandRaiser | undefined;
@@ -97,6 +100,7 @@ export class RoomSession {
   constructor(config: Partial<SessionConfig> = {}, storage?: () => PreferenceStorage | undefined) {
     this.configure(config);
     this.devices = new DevicePreferences(storage);
+    this.voice = new VoiceProcessing(this.devices);
   }
 
   /** Change the configuration; takes effect at the next join (`roomOptions`: the next Room). */
@@ -274,6 +278,7 @@ export class RoomSession {
     this.#released = true;
     this.#fast.dispose();
     this.#outbox.dispose();
+    this.voice.dispose();
     this.#offStore?.();
     this.#store.get()?.destroy();
     this.#offToken?.();
@@ -460,6 +465,14 @@ export class RoomSession {
     this.store.refreshDevices();
   }
 
+  /**
+   * Change how the microphone is processed (only the keys given), live, remembered with the
+   * devices; `voice.$settings` holds them. Rejects when the Web Audio step cannot be set up.
+   */
+  setVoiceProcessing(change: Partial<VoiceSettings>): Promise<void> {
+    return this.voice.set(change);
+  }
+
   /** Dismiss the problem shown to the user. */
   clearError(): void {
     this.store.clearError();
@@ -495,6 +508,7 @@ export class RoomSession {
     this.#applying = this.devices.applyTo(room);
     this.#fast.follow(room, () => this.#config.rejoinAfter);
     this.#outbox.follow(room);
+    this.voice.follow(room);
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {

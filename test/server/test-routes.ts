@@ -120,7 +120,8 @@ export function testRoutes(sfu: Sfu) {
         'cache-control': 'no-store',
         'content-security-policy': [
           "default-src 'self'",
-          "script-src 'self'",
+          // Voice processing: RNNoise's WebAssembly compiled in an AudioWorklet.
+          "script-src 'self' 'wasm-unsafe-eval'",
           "style-src 'self'",
           "connect-src 'self' ws://127.0.0.1:* http://127.0.0.1:*",
           "img-src 'self' data: blob:",

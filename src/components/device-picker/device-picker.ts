@@ -11,6 +11,7 @@ import type { DeviceKind, DeviceState, RoomSnapshot } from '../../store/types.js
 import { icons } from '../../internal/icons.js';
 import { setState } from '../../internal/custom-states.js';
 import { styles } from './device-picker.styles.js';
+import { chooseVoiceItem, voiceItems } from './voice-menu.js';
 
 interface Slice {
   readonly devices: readonly DeviceState[];
@@ -210,6 +211,7 @@ export class DevicePicker extends LitElement {
                 `,
               )
         }
+        ${this.kind === 'audioinput' && this.#slice.session ? voiceItems(t, this.#slice.session) : nothing}
       </div>
     `;
   }
@@ -312,6 +314,9 @@ export class DevicePicker extends LitElement {
   };
 
   #chooseItem(item: HTMLElement): void {
+    const session = this.#slice.session;
+    if (session && chooseVoiceItem(item, this.#localize, session, this, () => this.#button.value))
+      return;
     const id = item.dataset['deviceId'];
     if (!id) return;
     this.#close(true);
