@@ -15,7 +15,8 @@ export const ASSETS: Record<string, string> = {
   // livekit-client's end-to-end encryption worker: one self-contained module.
   'e2ee-worker.js': 'node_modules/livekit-client/dist/livekit-client.e2ee.worker.mjs',
   // Voice processing: RNNoise and the noise gate as AudioWorklet modules, RNNoise's WebAssembly.
-  'voice/rnnoise-worklet.js': 'node_modules/@sapphi-red/web-noise-suppressor/dist/rnnoise/workletProcessor.js',
+  'voice/rnnoise-worklet.js':
+    'node_modules/@sapphi-red/web-noise-suppressor/dist/rnnoise/workletProcessor.js',
   'voice/noise-gate-worklet.js':
     'node_modules/@sapphi-red/web-noise-suppressor/dist/noiseGate/workletProcessor.js',
   'voice/rnnoise.wasm': 'node_modules/@sapphi-red/web-noise-suppressor/dist/rnnoise.wasm',

@@ -24,9 +24,4 @@ export {
   type PipTile,
   type PipView,
 } from './pip.js';
-export {
-  VOICE_DEFAULTS,
-  VoiceProcessing,
-  voiceSettings,
-  type VoiceSettings,
-} from './voice.js';
+export { VOICE_DEFAULTS, VoiceProcessing, voiceSettings, type VoiceSettings } from './voice.js';

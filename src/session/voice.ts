@@ -178,9 +178,12 @@ export class VoiceProcessing {
       await track.applyConstraints(wanted).catch(() => undefined);
       // Chromium keeps its audio processing as captured: the microphone is captured again with
       // it (livekit-client puts the processor on the new capture). A muted one is left as is.
-      if (differs() && !track.isMuted) {
+      // A track the page made itself (not a capture) is left as it is.
+      if (differs() && !track.isMuted && !track.isUserProvided) {
         const deviceId = track.getSourceTrackSettings().deviceId;
-        await track.restartTrack({ ...wanted, ...(deviceId ? { deviceId } : {}) });
+        await track.restartTrack({ ...wanted, ...(deviceId ? { deviceId } : {}) }).catch(() => {
+          /* The device refuses them: the one in use goes on as it was. */
+        });
       }
     }
     const current = track.getProcessor();

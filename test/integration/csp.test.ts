@@ -155,19 +155,24 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     const el = doc.querySelector('media-room') as MediaRoom;
     await waitFor(() => el.store.get().connection.phase === 'connected', 'connected', 20_000);
 
-    await el.session.setVoiceProcessing({ suppressor: true, inputSensitivity: -90 });
+    await el.session.setVoiceProcessing({ suppressor: false, inputSensitivity: -90 });
     await el.session.setSourceEnabled('microphone', true);
     const mic = await waitForValue(
       () => el.session.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track,
       'the microphone is published',
     );
     await waitFor(() => mic.getProcessor()?.name === 'media-room-voice', 'processed', 20_000);
-    // RNNoise and the gate run: the fake microphone's sound comes out of them.
+    // The gate worklet runs: the fake microphone's sound comes out of them (or a violation or
+    // a failure says why not).
     await waitFor(
-      () => (el.session.voice.level() ?? 0) > 0,
+      () =>
+        (el.session.voice.level() ?? 0) > 0 ||
+        el.session.voice.$failed.get() ||
+        (win.__violations?.length ?? 0) > 0,
       'the processed microphone sounds',
       20_000,
     );
+    expect(win.__violations, 'no CSP violation').to.deep.equal([]);
     expect(el.session.voice.$failed.get()).to.equal(false);
 
     // Late violations are reported asynchronously: a fixed window, as above.

@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { itIn } from '../engines.js';
 import {
   LocalAudioTrack,
-  RoomEvent,
   Track,
   type RemoteAudioTrack,
-  type RemoteTrack,
   type Room,
 } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
@@ -85,48 +84,54 @@ describe('voice processing against the SFU', function () {
   const live = useLiveHooks();
 
   beforeEach(() => localStorage.removeItem('media-room-elements:voice'));
+
   afterEach(() => localStorage.removeItem('media-room-elements:voice'));
 
-  it("the browser's switches reach the published microphone's settings, live, from the menu too", async () => {
-    const el = await mountRoom(uniqueRoom('voice'), 'speaker', { audio: true, style: WIDE });
-    const mic = await waitForValue(() => micOf(el), 'the microphone is published');
-    const settings = () => mic.mediaStreamTrack.getSettings();
-    await waitFor(() => settings().noiseSuppression === true, 'noise suppression on by default');
+  itIn(
+    "the browser's switches reach the published microphone's settings, live, from the menu too",
+    async () => {
+      const el = await mountRoom(uniqueRoom('voice'), 'speaker', { audio: true, style: WIDE });
+      const mic = await waitForValue(() => micOf(el), 'the microphone is published');
+      const settings = () => mic.mediaStreamTrack.getSettings();
+      await waitFor(() => settings().noiseSuppression === true, 'noise suppression on by default');
 
-    await el.session.setVoiceProcessing({ noiseSuppression: false, echoCancellation: false });
-    expect(settings().noiseSuppression).to.equal(false);
-    expect(settings().echoCancellation).to.equal(false);
-    expect(el.session.voice.$settings.get().noiseSuppression).to.equal(false);
-    expect(
-      JSON.parse(localStorage.getItem('media-room-elements:voice')!).echoCancellation,
-    ).to.equal(false);
-    expect(el.session.room.options.audioCaptureDefaults?.noiseSuppression).to.equal(false);
+      await el.session.setVoiceProcessing({ noiseSuppression: false, echoCancellation: false });
+      expect(settings().noiseSuppression).to.equal(false);
+      expect(settings().echoCancellation).to.equal(false);
+      expect(el.session.voice.$settings.get().noiseSuppression).to.equal(false);
+      expect(
+        JSON.parse(localStorage.getItem('media-room-elements:voice')!).echoCancellation,
+      ).to.equal(false);
+      expect(el.session.room.options.audioCaptureDefaults?.noiseSuppression).to.equal(false);
 
-    // The microphone menu, by keyboard: a switch in a labelled group.
-    const picker = micPicker(el);
-    picker.shadowRoot!.querySelector<HTMLButtonElement>('button[part="base"]')!.focus();
-    await sendKeys({ press: 'ArrowDown' });
-    const item = await waitForValue(
-      () => picker.shadowRoot!.querySelector<HTMLElement>('[data-voice="noiseSuppression"]'),
-      'the menu opens',
-    );
-    expect(item.getAttribute('role')).to.equal('menuitemcheckbox');
-    expect(item.closest('[role="group"]')!.getAttribute('aria-label')).to.equal('Voice processing');
-    expect(item.getAttribute('aria-checked')).to.equal('false');
-    await expect(picker).to.be.accessible();
-    // The last item is "Voice settings…"; the four switches are above it.
-    await sendKeys({ press: 'End' });
-    for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowUp' });
-    expect(picker.shadowRoot!.activeElement).to.equal(item);
-    await sendKeys({ press: 'Enter' });
-    await waitFor(() => settings().noiseSuppression === true, 'the menu turns it on');
-    await picker.updateComplete;
-    expect(item.getAttribute('aria-checked')).to.equal('true');
-    expect(picker.shadowRoot!.activeElement, 'the menu stays open on the switch').to.equal(item);
-    picker.hide();
-  });
+      // The microphone menu, by keyboard: a switch in a labelled group.
+      const picker = micPicker(el);
+      picker.shadowRoot!.querySelector<HTMLButtonElement>('button[part="base"]')!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      const item = await waitForValue(
+        () => picker.shadowRoot!.querySelector<HTMLElement>('[data-voice="noiseSuppression"]'),
+        'the menu opens',
+      );
+      expect(item.getAttribute('role')).to.equal('menuitemcheckbox');
+      expect(item.closest('[role="group"]')!.getAttribute('aria-label')).to.equal(
+        'Voice processing',
+      );
+      expect(item.getAttribute('aria-checked')).to.equal('false');
+      await expect(picker).to.be.accessible();
+      // The last item is "Voice settings…"; the four switches are above it.
+      await sendKeys({ press: 'End' });
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'ArrowUp' });
+      expect(picker.shadowRoot!.activeElement).to.equal(item);
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => settings().noiseSuppression === true, 'the menu turns it on');
+      await picker.updateComplete;
+      expect(item.getAttribute('aria-checked')).to.equal('true');
+      expect(picker.shadowRoot!.activeElement, 'the menu stays open on the switch').to.equal(item);
+      picker.hide();
+    },
+  );
 
-  it('input volume and the gate change the level a remote participant receives', async () => {
+  itIn('input volume and the gate change the level a remote participant receives', async () => {
     const room = uniqueRoom('voice-level');
     const el = await mountRoom(room, 'speaker');
     const stopTone = await publishTone(el);
