@@ -71,8 +71,8 @@ export async function createGate(
 }
 
 /**
- * The Web Audio step on the published microphone: RNNoise (optional), a noise gate (the input
- * sensitivity) and a gain (the input volume), in the Room's own AudioContext, as a livekit-client
+ * The Web Audio step on the published microphone: a noise gate (the input sensitivity), RNNoise
+ * (optional) and a gain (the input volume), in the Room's own AudioContext, as a livekit-client
  * audio processor. `update` changes it live; a meter reads the level it sends.
  */
 export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioProcessorOptions> {
@@ -162,7 +162,7 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     return run;
   }
 
-  /** Source → [RNNoise] → [gate] → gain, with the nodes the settings need. */
+  /** Source → [gate] → [RNNoise] → gain, with the nodes the settings need. */
   async #connect(): Promise<void> {
     const ctx = this.#ctx;
     if (!ctx || !this.#source || !this.#gain) return;
@@ -183,7 +183,9 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     this.#suppressor = denoise;
     this.#gate = gate;
     let last: AudioNode = this.#source;
-    for (const node of [denoise, gate]) {
+    // The gate first: it listens to the microphone itself (a worklet stops for good when its input
+    // goes silent of channels, which a node still starting may give it), RNNoise after it.
+    for (const node of [gate, denoise]) {
       if (!node) continue;
       last.connect(node);
       last = node;

@@ -155,14 +155,14 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     const el = doc.querySelector('media-room') as MediaRoom;
     await waitFor(() => el.store.get().connection.phase === 'connected', 'connected', 20_000);
 
-    await el.session.setVoiceProcessing({ suppressor: false, inputSensitivity: -90 });
+    await el.session.setVoiceProcessing({ suppressor: true, inputSensitivity: -90 });
     await el.session.setSourceEnabled('microphone', true);
     const mic = await waitForValue(
       () => el.session.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track,
       'the microphone is published',
     );
     await waitFor(() => mic.getProcessor()?.name === 'media-room-voice', 'processed', 20_000);
-    // The gate worklet runs: the fake microphone's sound comes out of them (or a violation or
+    // The gate and RNNoise run: the fake microphone's sound comes out of them (or a violation or
     // a failure says why not).
     await waitFor(
       () =>

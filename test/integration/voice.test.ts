@@ -1,11 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { itIn } from '../engines.js';
-import {
-  LocalAudioTrack,
-  Track,
-  type RemoteAudioTrack,
-  type Room,
-} from 'livekit-client';
+import { LocalAudioTrack, Track, type RemoteAudioTrack, type Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import type { DevicePicker } from '../../src/components/device-picker/device-picker.js';
 import { sendKeys } from '../helpers/input.js';
