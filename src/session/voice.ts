@@ -116,7 +116,10 @@ export class VoiceProcessing {
     }
     this.#setDefaults(room);
     const onPublished = (pub: LocalTrackPublication) => {
-      if (pub.source === Track.Source.Microphone) void this.#queue(() => this.#applyTo(room));
+      // A failure shows as `$failed`; the microphone is published as it is.
+      if (pub.source === Track.Source.Microphone) {
+        this.#queue(() => this.#applyTo(room)).catch(() => undefined);
+      }
     };
     room.on(RoomEvent.LocalTrackPublished, onPublished);
     this.#off = () => room.off(RoomEvent.LocalTrackPublished, onPublished);
