@@ -28,7 +28,14 @@ export const ASSETS: Record<string, string> = {
   'tasks-vision/': 'node_modules/@mediapipe/tasks-vision/wasm/',
   'selfie_segmentation.tflite':
     'node_modules/@mediapipe/selfie_segmentation/selfie_segmentation.tflite',
-  'backgrounds/': 'assets/backgrounds/',
+  'backgrounds/': 'src/assets/backgrounds/',
+  // Voice processing: RNNoise and the noise gate as AudioWorklet modules, RNNoise's WebAssembly.
+  'voice/rnnoise-worklet.js':
+    'node_modules/@sapphi-red/web-noise-suppressor/dist/rnnoise/workletProcessor.js',
+  'voice/noise-gate-worklet.js':
+    'node_modules/@sapphi-red/web-noise-suppressor/dist/noiseGate/workletProcessor.js',
+  'voice/rnnoise.wasm': 'node_modules/@sapphi-red/web-noise-suppressor/dist/rnnoise.wasm',
+  'voice/rnnoise_simd.wasm': 'node_modules/@sapphi-red/web-noise-suppressor/dist/rnnoise_simd.wasm',
 };
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Makes our own background images (assets/backgrounds/*.png: a picture and a thumbnail each),
+ * Makes our own background images (src/assets/backgrounds/*.png: a picture and a thumbnail each),
  * drawn here from gradients and simple shapes and encoded as PNG with Node's zlib. Run
  * `npx tsx dev/backgrounds.ts` after changing a design; the output is committed.
  */
@@ -97,11 +97,11 @@ export function png(design: Design, width: number, height: number): Buffer {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const dir = resolve(import.meta.dirname, '..', 'assets', 'backgrounds');
+  const dir = resolve(import.meta.dirname, '..', 'src', 'assets', 'backgrounds');
   mkdirSync(dir, { recursive: true });
   for (const [name, design] of Object.entries(DESIGNS)) {
     writeFileSync(join(dir, `${name}.png`), png(design, 960, 540));
     writeFileSync(join(dir, `${name}-thumb.png`), png(design, 96, 54));
   }
-  console.log(`wrote ${Object.keys(DESIGNS).length * 2} images into assets/backgrounds/`);
+  console.log(`wrote ${Object.keys(DESIGNS).length * 2} images into src/assets/backgrounds/`);
 }

@@ -48,6 +48,7 @@ export const loaders: Readonly<Record<string, () => Promise<unknown>>> = {
   'transcript-panel': () => import('./components/transcript-panel/transcript-panel.js'),
   'transcript-toggle': () => import('./components/transcript-toggle/transcript-toggle.js'),
   'waiting-screen': () => import('./components/waiting-screen/waiting-screen.js'),
+  'voice-settings': () => import('./components/voice-settings/voice-settings.js'),
 };
 
 const TAGS = Object.keys(loaders);

@@ -34,6 +34,8 @@ export { toPlainText, toWebVTT } from './components/transcript-panel/transcript-
 export * from './events/captions-events.js';
 // waiting room
 export { WaitingScreen } from './components/waiting-screen/waiting-screen.js';
+// Voice processing
+export { VoiceSettingsElement } from './components/voice-settings/voice-settings.js';
 export { KnockNotices } from './components/knock-notices/knock-notices.js';
 export { PipButton } from './components/pip-button/pip-button.js';
 // Background effects

@@ -322,4 +322,18 @@ export const ar: Messages = {
   'background:no-video-processing':
     'تحتاج تأثيرات الخلفية إلى معالجة إطارات الفيديو، وهذا المتصفح لا يوفّرها.',
   'error:background-failed': 'تعذّر تطبيق تأثير الخلفية. لا تُرسَل الكاميرا بدونه.',
+  // معالجة الصوت (قائمة الميكروفون، <voice-settings>)
+  voiceProcessing: 'معالجة الصوت',
+  voiceNoiseSuppression: 'كتم الضوضاء',
+  voiceEchoCancellation: 'إلغاء الصدى',
+  voiceAutoGain: 'التحكم التلقائي في الكسب',
+  voiceSuppressor: 'كتم قوي للضوضاء',
+  voiceSettingsOpen: 'إعدادات الصوت…',
+  voiceInputVolume: 'مستوى صوت الإدخال',
+  voiceInputSensitivity: 'حساسية الإدخال',
+  voiceGateOff: 'متوقفة',
+  voiceGateDb: (db: number) => `${new Intl.NumberFormat('ar').format(db)} ديسيبل`,
+  voiceInputLevel: 'مستوى الإدخال',
+  voiceClose: 'إغلاق',
+  voiceFailed: 'تعذّر إعداد معالجة الصوت.',
 };

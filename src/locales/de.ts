@@ -277,4 +277,18 @@ export const de: Messages = {
     'Hintergrundeffekte brauchen die Bearbeitung von Videobildern, die dieser Browser nicht bietet.',
   'error:background-failed':
     'Der Hintergrundeffekt konnte nicht angewendet werden. Ohne ihn wird deine Kamera nicht gesendet.',
+  // Sprachverarbeitung (Mikrofonmenü, <voice-settings>)
+  voiceProcessing: 'Sprachverarbeitung',
+  voiceNoiseSuppression: 'Rauschunterdrückung',
+  voiceEchoCancellation: 'Echounterdrückung',
+  voiceAutoGain: 'Automatische Verstärkung',
+  voiceSuppressor: 'Starke Rauschunterdrückung',
+  voiceSettingsOpen: 'Spracheinstellungen…',
+  voiceInputVolume: 'Eingangslautstärke',
+  voiceInputSensitivity: 'Eingangsempfindlichkeit',
+  voiceGateOff: 'Aus',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: 'Eingangspegel',
+  voiceClose: 'Schließen',
+  voiceFailed: 'Die Sprachverarbeitung konnte nicht eingerichtet werden.',
 };

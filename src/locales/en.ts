@@ -285,6 +285,20 @@ export const en = {
     'Background effects need video frame processing, which this browser does not offer.',
   'error:background-failed':
     'The background effect could not be applied. Your camera is not sent without it.',
+  // Voice processing (microphone menu, <voice-settings>)
+  voiceProcessing: 'Voice processing',
+  voiceNoiseSuppression: 'Noise suppression',
+  voiceEchoCancellation: 'Echo cancellation',
+  voiceAutoGain: 'Automatic gain',
+  voiceSuppressor: 'Strong noise suppression',
+  voiceSettingsOpen: 'Voice settings…',
+  voiceInputVolume: 'Input volume',
+  voiceInputSensitivity: 'Input sensitivity',
+  voiceGateOff: 'Off',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: 'Input level',
+  voiceClose: 'Close',
+  voiceFailed: 'Voice processing could not be set up.',
 };
 
 type Term = string | ((...args: never[]) => string);

@@ -279,4 +279,18 @@ export const es: Messages = {
   'background:no-video-processing':
     'Los efectos de fondo necesitan procesar fotogramas de vídeo, algo que este navegador no ofrece.',
   'error:background-failed': 'No se pudo aplicar el efecto de fondo. Tu cámara no se envía sin él.',
+  // Procesamiento de voz (menú del micrófono, <voice-settings>)
+  voiceProcessing: 'Procesamiento de voz',
+  voiceNoiseSuppression: 'Supresión de ruido',
+  voiceEchoCancellation: 'Cancelación de eco',
+  voiceAutoGain: 'Ganancia automática',
+  voiceSuppressor: 'Supresión de ruido intensa',
+  voiceSettingsOpen: 'Ajustes de voz…',
+  voiceInputVolume: 'Volumen de entrada',
+  voiceInputSensitivity: 'Sensibilidad de entrada',
+  voiceGateOff: 'Desactivada',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: 'Nivel de entrada',
+  voiceClose: 'Cerrar',
+  voiceFailed: 'No se pudo configurar el procesamiento de voz.',
 };

@@ -281,4 +281,18 @@ export const fr: Messages = {
     'Les effets d’arrière-plan nécessitent le traitement des images vidéo, que ce navigateur ne propose pas.',
   'error:background-failed':
     'L’effet d’arrière-plan n’a pas pu être appliqué. Votre caméra n’est pas envoyée sans lui.',
+  // Traitement de la voix (menu du micro, <voice-settings>)
+  voiceProcessing: 'Traitement de la voix',
+  voiceNoiseSuppression: 'Suppression du bruit',
+  voiceEchoCancellation: "Annulation de l'écho",
+  voiceAutoGain: 'Gain automatique',
+  voiceSuppressor: 'Suppression du bruit renforcée',
+  voiceSettingsOpen: 'Réglages de la voix…',
+  voiceInputVolume: "Volume d'entrée",
+  voiceInputSensitivity: "Sensibilité d'entrée",
+  voiceGateOff: 'Désactivée',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: "Niveau d'entrée",
+  voiceClose: 'Fermer',
+  voiceFailed: "Le traitement de la voix n'a pas pu être mis en place.",
 };

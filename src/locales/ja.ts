@@ -280,4 +280,18 @@ export const ja: Messages = {
     '背景エフェクトには映像フレームの処理が必要ですが、このブラウザーは対応していません。',
   'error:background-failed':
     '背景エフェクトを適用できませんでした。エフェクトなしではカメラは送信されません。',
+  // 音声処理（マイクのメニュー、<voice-settings>）
+  voiceProcessing: '音声処理',
+  voiceNoiseSuppression: 'ノイズ抑制',
+  voiceEchoCancellation: 'エコー除去',
+  voiceAutoGain: '自動ゲイン調整',
+  voiceSuppressor: '強力なノイズ抑制',
+  voiceSettingsOpen: '音声の設定…',
+  voiceInputVolume: '入力音量',
+  voiceInputSensitivity: '入力感度',
+  voiceGateOff: 'オフ',
+  voiceGateDb: (db: number) => `${db} dB`,
+  voiceInputLevel: '入力レベル',
+  voiceClose: '閉じる',
+  voiceFailed: '音声処理を設定できませんでした。',
 };

@@ -37,6 +37,7 @@ import { StartAudio } from '../components/start-audio/start-audio.js';
 import { TrackToggle } from '../components/track-toggle/track-toggle.js';
 import { TranscriptPanel } from '../components/transcript-panel/transcript-panel.js';
 import { TranscriptToggle } from '../components/transcript-toggle/transcript-toggle.js';
+import { VoiceSettingsElement } from '../components/voice-settings/voice-settings.js';
 import { WaitingScreen } from '../components/waiting-screen/waiting-screen.js';
 import type {
   ActiveSpeakersChangedEvent,
@@ -393,6 +394,14 @@ export function createComponents(React: typeof ReactModule) {
       events: {
         onTranscriptToggle: 'transcript-toggle' as EventName<TranscriptToggleEvent>,
       },
+    }),
+    /** `<voice-settings>`: Voice processing settings: switches, input volume and sensitivity, and a level meter. */
+    VoiceSettingsElement: createComponent({
+      react: React,
+      tagName: 'voice-settings',
+      elementClass: VoiceSettingsElement,
+      displayName: 'VoiceSettingsElement',
+      events: {},
     }),
     /** `<waiting-screen>`: "Waiting for a host to let you in", with your own camera preview and Leave. */
     WaitingScreen: createComponent({

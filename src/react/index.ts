@@ -34,4 +34,5 @@ export { StartAudio } from './start-audio.js';
 export { TrackToggle } from './track-toggle.js';
 export { TranscriptPanel } from './transcript-panel.js';
 export { TranscriptToggle } from './transcript-toggle.js';
+export { VoiceSettingsElement } from './voice-settings.js';
 export { WaitingScreen } from './waiting-screen.js';

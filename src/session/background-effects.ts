@@ -12,7 +12,7 @@ import type {
 import { assetUrl } from '../internal/assets.js';
 import type { Background, BackgroundImage, BackgroundUnsupported } from './background.js';
 
-/** Our own background images (assets/backgrounds/, made by dev/backgrounds.ts). */
+/** Our own background images (src/assets/backgrounds/, made by dev/backgrounds.ts). */
 export const BUILT_IN_IMAGES = ['dusk', 'ocean', 'forest', 'studio'] as const;
 
 /** The blur's radius in pixels of the processed frame. */

@@ -33,3 +33,4 @@ export {
   type BackgroundStatus,
   type BackgroundUnsupported,
 } from './background.js';
+export { VOICE_DEFAULTS, VoiceProcessing, voiceSettings, type VoiceSettings } from './voice.js';

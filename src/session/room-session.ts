@@ -12,6 +12,7 @@ import { sendReaction } from './messaging.js';
 import { ChatOutbox } from './outbox.js';
 import { serverTransports } from './moderation.js';
 import { PictureInPicture, type PipOptions } from './pip.js';
+import { VoiceProcessing, type VoiceSettings } from './voice.js';
 import type { HostRequest } from '../store/host-layout.js';
 import { endForEveryone } from './host.js';
 import { publishOnJoin } from './publish.js';
@@ -57,6 +58,8 @@ export class RoomSession {
   readonly background: Background;
   /** Picture-in-picture of this call: `$state`, `setPinned` (see `openPictureInPicture`). */
   readonly pictureInPicture = new PictureInPicture(this);
+  /** Voice processing of the microphone (see `setVoiceProcessing`). */
+  readonly voice: VoiceProcessing;
   #room: Room | undefined;
   #moderator: Moderator | undefined;
   #handRaiser: HandRaiser | undefined;
@@ -105,6 +108,7 @@ export class RoomSession {
     this.devices = new DevicePreferences(storage);
     const images = () => this.#config.backgroundImages;
     this.background = new Background(this.devices, () => this.#room, images);
+    this.voice = new VoiceProcessing(this.devices);
   }
 
   /** Change the configuration; takes effect at the next join (`roomOptions`: the next Room). */
@@ -290,6 +294,7 @@ export class RoomSession {
     this.#released = true;
     this.#fast.dispose();
     this.#outbox.dispose();
+    this.voice.dispose();
     this.#offStore?.();
     this.#store.get()?.destroy();
     this.#offToken?.();
@@ -482,6 +487,14 @@ export class RoomSession {
     this.store.refreshDevices();
   }
 
+  /**
+   * Change how the microphone is processed (only the keys given), live, remembered with the
+   * devices; `voice.$settings` holds them. Rejects when the Web Audio step cannot be set up.
+   */
+  setVoiceProcessing(change: Partial<VoiceSettings>): Promise<void> {
+    return this.voice.set(change);
+  }
+
   /** Dismiss the problem shown to the user. */
   clearError(): void {
     this.store.clearError();
@@ -523,6 +536,7 @@ export class RoomSession {
     this.#applying = this.devices.applyTo(room);
     this.#fast.follow(room, () => this.#config.rejoinAfter);
     this.#outbox.follow(room);
+    this.voice.follow(room);
   }
 
   #onStoreEvent(event: RoomStoreEvent): void {

@@ -35,6 +35,7 @@ import type {
   TrackToggle,
   TranscriptPanel,
   TranscriptToggle,
+  VoiceSettingsElement,
   WaitingScreen,
   ActiveSpeakersChangedEvent,
   AttributesChangedEvent,
@@ -443,6 +444,9 @@ export interface TranscriptToggleSvelteAttributes {
   'ontranscript-toggle'?: (event: TranscriptToggleEvent) => void;
 }
 
+/** Attributes, properties and events of `<voice-settings>` in Svelte. */
+export type VoiceSettingsElementSvelteAttributes = Record<never, never>;
+
 /** Attributes, properties and events of `<waiting-screen>` in Svelte. */
 export interface WaitingScreenSvelteAttributes {
   /** Before leaving (the Leave button); cancel it to stay. `LeaveEvent`. */
@@ -503,6 +507,10 @@ declare module 'svelte/elements' {
     'transcript-toggle': CustomElementAttributes<
       TranscriptToggle,
       TranscriptToggleSvelteAttributes
+    >;
+    'voice-settings': CustomElementAttributes<
+      VoiceSettingsElement,
+      VoiceSettingsElementSvelteAttributes
     >;
     'waiting-screen': CustomElementAttributes<WaitingScreen, WaitingScreenSvelteAttributes>;
   }

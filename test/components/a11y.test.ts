@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '../helpers/input.js';
 import { RoomEvent } from 'livekit-client';
+import type { DevicePicker } from '../../src/components/device-picker/device-picker.js';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
 import '../../src/index.js';
 import { CAPABILITIES_ATTRIBUTE } from '../../src/store/attributes.js';
@@ -597,4 +598,26 @@ describe('accessibility of the background choices', () => {
       await script.room.disconnect();
     });
   }
+});
+
+// Voice processing
+describe('accessibility of voice processing', () => {
+  it('passes axe with the microphone menu (its Voice processing group) and the Voice settings dialog open', async () => {
+    const { script, el } = await fullRoom(1);
+    const bar = callRoot(el)!.querySelector('control-bar')!;
+    const picker = bar.shadowRoot!.querySelector<DevicePicker>('device-picker[kind="audioinput"]')!;
+    await picker.show();
+    await waitFor(() => !!picker.shadowRoot!.querySelector('[role="group"]'), 'the voice group');
+    await expect(el).to.be.accessible();
+    picker.shadowRoot!.querySelector<HTMLElement>('[data-voice="dialog"]')!.click();
+    await waitFor(
+      () => !!picker.shadowRoot!.querySelector('dialog[part="voice-dialog"] voice-settings'),
+      'the dialog opens',
+    );
+    const settings = picker.shadowRoot!.querySelector('voice-settings')!;
+    await settings.updateComplete;
+    await expect(el).to.be.accessible();
+    picker.shadowRoot!.querySelector<HTMLDialogElement>('dialog')!.close();
+    await script.room.disconnect();
+  });
 });

@@ -251,4 +251,44 @@ describe('the full UI under a strict Content-Security-Policy', () => {
       await el.leave();
     },
   );
+
+  it('voice processing: the AudioWorklets and RNNoise (wasm) run from the package with no violation', async () => {
+    const room = uniqueRoom('csp-voice');
+    frame = await frameOf(`/test-api/csp-page/${room}`);
+    const win = frame.contentWindow as ProbedWindow;
+    const doc = frame.contentDocument!;
+    const errors: string[] = [];
+    win.addEventListener('error', (e) => errors.push(e.message));
+    win.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+    await waitFor(() => !!win.customElements.get('media-room'), 'media-room defined');
+    const el = doc.querySelector('media-room') as MediaRoom;
+    await waitFor(() => el.store.get().connection.phase === 'connected', 'connected', 20_000);
+
+    await el.session.setVoiceProcessing({ suppressor: true, inputSensitivity: -90 });
+    await el.session.setSourceEnabled('microphone', true);
+    const mic = await waitForValue(
+      () => el.session.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track,
+      'the microphone is published',
+    );
+    await waitFor(() => mic.getProcessor()?.name === 'media-room-voice', 'processed', 20_000);
+    // The gate and RNNoise run: the fake microphone's sound comes out of them (or a violation or
+    // a failure says why not).
+    await waitFor(
+      () =>
+        (el.session.voice.level() ?? 0) > 0 ||
+        el.session.voice.$failed.get() ||
+        (win.__violations?.length ?? 0) > 0,
+      'the processed microphone sounds',
+      20_000,
+    );
+    expect(win.__violations, 'no CSP violation').to.deep.equal([]);
+    expect(el.session.voice.$failed.get()).to.equal(false);
+
+    // Late violations are reported asynchronously: a fixed window, as above.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(win.__violations, 'no CSP violation').to.deep.equal([]);
+    expect(errors, 'no uncaught error in the page').to.deep.equal([]);
+    await el.leave();
+    localStorage.removeItem('media-room-elements:voice');
+  });
 });

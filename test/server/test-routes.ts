@@ -131,7 +131,8 @@ export function testRoutes(sfu: Sfu) {
         'cache-control': 'no-store',
         'content-security-policy': [
           "default-src 'self'",
-          // Background effects: MediaPipe's WebAssembly is compiled from our own origin.
+          // Background effects (MediaPipe) and voice processing (RNNoise in an AudioWorklet):
+          // WebAssembly compiled from our own origin.
           "script-src 'self' 'wasm-unsafe-eval'",
           "style-src 'self'",
           "worker-src 'self'",

@@ -59,6 +59,12 @@ export const styles = [
       font-size: 0.875rem;
     }
 
+    .separator {
+      margin: 0.3rem 0.2rem;
+      border-top: 1px solid currentColor;
+      opacity: 0.25;
+    }
+
     [part='item'] {
       display: flex;
       align-items: center;

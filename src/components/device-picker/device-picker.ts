@@ -12,6 +12,7 @@ import { icons } from '../../internal/icons.js';
 import { setState } from '../../internal/custom-states.js';
 import { styles } from './device-picker.styles.js';
 import type { BackgroundMenu } from '../background-picker/background-menu.js';
+import { chooseVoiceItem, voiceItems } from './voice-menu.js';
 
 interface Slice {
   readonly devices: readonly DeviceState[];
@@ -214,6 +215,7 @@ export class DevicePicker extends LitElement {
               )
         }
         ${this.kind === 'videoinput' ? this.#backgrounds?.render(t) : nothing}
+        ${this.kind === 'audioinput' && this.#slice.session ? voiceItems(t, this.#slice.session) : nothing}
       </div>
     `;
   }
@@ -326,6 +328,9 @@ export class DevicePicker extends LitElement {
       this.#backgrounds?.choose(background, this.#localize);
       return;
     }
+    const session = this.#slice.session;
+    if (session && chooseVoiceItem(item, this.#localize, session, this, () => this.#button.value))
+      return;
     const id = item.dataset['deviceId'];
     if (!id) return;
     this.#close(true);
