@@ -462,6 +462,8 @@ describe('accessibility of the full default UI', () => {
 describe('accessibility of captions and the transcript', () => {
   for (const theme of ['light', 'dark'] as const) {
     it(`passes axe with captions on and the transcript open in the ${theme} theme`, async () => {
+      // Captions start as the user last left them: here, off.
+      localStorage.removeItem('media-room-elements:captions');
       const { script, el } = await fullRoom(2, theme);
       const [first, second] = script.identities as [string, string];
       receiveTranscription(script.room, first, 'Shall we begin?', { segment: '1', final: true });
@@ -480,6 +482,7 @@ describe('accessibility of captions and the transcript', () => {
       await Promise.all(overlay.shadowRoot!.getAnimations().map((a) => a.finished));
       await expect(el).to.be.accessible();
       await script.room.disconnect();
+      localStorage.removeItem('media-room-elements:captions');
     });
   }
 });

@@ -60,13 +60,22 @@ describe('<device-picker> on a scripted room', () => {
 
     button().focus();
     await key('ArrowDown');
-    await waitFor(() => !!menu() && items().length === devices.length, 'menu with every device');
+    // The microphones, then the voice processing group (its switches and "Voice settings…").
+    const radios = () => items().filter((i) => i.getAttribute('role') === 'menuitemradio');
+    await waitFor(() => !!menu() && radios().length === devices.length, 'menu with every device');
     expect(button().getAttribute('aria-expanded')).to.equal('true');
     expect(picker.matches(':state(open)')).to.equal(true);
-    expect(items().every((i) => i.getAttribute('role') === 'menuitemradio')).to.equal(true);
-    expect(items().filter((i) => i.getAttribute('aria-checked') === 'true')).to.have.length(1);
+    expect(items().slice(0, devices.length)).to.deep.equal(radios());
+    expect(items().slice(devices.length).map((i) => i.getAttribute('role'))).to.deep.equal([
+      'menuitemcheckbox',
+      'menuitemcheckbox',
+      'menuitemcheckbox',
+      'menuitemcheckbox',
+      'menuitem',
+    ]);
+    expect(radios().filter((i) => i.getAttribute('aria-checked') === 'true')).to.have.length(1);
     expect(focused()?.getAttribute('aria-checked')).to.equal('true');
-    expect(items().map((i) => i.textContent!.trim())).to.deep.equal(
+    expect(radios().map((i) => i.textContent!.trim())).to.deep.equal(
       devices.map((d) => d.label || ''),
     );
     await expect(picker).to.be.accessible();
