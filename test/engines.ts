@@ -55,8 +55,6 @@ export const TESTS_NOT_IN: Record<Engine, Record<string, string>> = {
     // Voice processing
     "the browser's switches reach the published microphone's settings, live, from the menu too":
       "Firefox's fake microphone (media.navigator.streams.fake) has no audio processing: getSettings() reports noiseSuppression, echoCancellation and autoGainControl false whatever is asked, at capture or live",
-    'input volume and the gate change the level a remote participant receives':
-      'NOT an engine limit: an open bug of the voice lane. In Firefox this test fails with an OverconstrainedError raised after the page-made (Web Audio) microphone is published and the listener joins; it does not come from the settings change (its errors are caught) and its source is not found yet. Remove this line once fixed',
     'the camera ending mid-call: the call goes on and a live camera comes back (restarted, or turned on again)':
       DISPATCHED_ENDED,
     'without a pre-join screen, the remembered devices are the ones published on joining':

@@ -80,6 +80,7 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
   processedTrack?: MediaStreamTrack;
   #settings: VoiceGraphSettings;
   #ctx: AudioContext | undefined;
+  #track: MediaStreamTrack | undefined;
   #source: MediaStreamAudioSourceNode | undefined;
   #suppressor: (AudioWorkletNode & { destroy(): void }) | undefined;
   #gate: AudioWorkletNode | undefined;
@@ -97,6 +98,7 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
   async init({ track, audioContext }: AudioProcessorOptions): Promise<void> {
     const ctx = audioContext;
     this.#ctx = ctx;
+    this.#track = track;
     if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
     this.#source = ctx.createMediaStreamSource(new MediaStream([track]));
     this.#gain = ctx.createGain();
@@ -121,8 +123,13 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     }
     this.#suppressor?.destroy();
     this.processedTrack?.stop();
-    this.#ctx = this.#source = this.#suppressor = this.#gate = undefined;
+    this.#ctx = this.#track = this.#source = this.#suppressor = this.#gate = undefined;
     this.#gain = this.#analyser = this.#destination = this.processedTrack = undefined;
+  }
+
+  /** The microphone's own track, which the processor takes in (while it runs). */
+  get source(): MediaStreamTrack | undefined {
+    return this.#track;
   }
 
   /** Change the volume, gate or suppressor live (the nodes that change are made anew). */

@@ -70,6 +70,34 @@ export const needsProcessor = (s: VoiceSettings): boolean =>
 const load = () => import('./voice-processor.js');
 
 /**
+ * Stop our processor (`fn`) keeping the microphone's own constraints (on `source`, the track it
+ * processed) as they are. livekit-client re-applies them to the source on stopping a processor,
+ * before it puts the source back on the sender; Firefox refuses any constraints, even none, on a
+ * track the page made itself (Web Audio, a canvas) with an OverconstrainedError, and the stop
+ * would end there, leaving the processed track, already stopped, on the sender: the others would
+ * hear silence. Our processor never changes the source's constraints, so a refusal to re-apply
+ * them changes nothing.
+ */
+async function keepingConstraints<T>(
+  source: MediaStreamTrack | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (!source) return fn();
+  const own = Object.getOwnPropertyDescriptor(source, 'applyConstraints');
+  const apply = source.applyConstraints.bind(source);
+  source.applyConstraints = (constraints) =>
+    apply(constraints).catch((error: unknown) => {
+      if ((error as Error | undefined)?.name !== 'OverconstrainedError') throw error;
+    });
+  try {
+    return await fn();
+  } finally {
+    if (own) Object.defineProperty(source, 'applyConstraints', own);
+    else Reflect.deleteProperty(source, 'applyConstraints');
+  }
+}
+
+/**
  * Voice processing of one session's microphone: the settings (`$settings`, remembered with the
  * devices as `media-room-elements:voice`), applied to the microphone published now, to every
  * later capture (`audioCaptureDefaults`), after a device switch (livekit-client restarts the
@@ -191,7 +219,9 @@ export class VoiceProcessing {
     }
     const current = track.getProcessor();
     if (!needsProcessor(s)) {
-      if (current && current === this.#processor) await track.stopProcessor();
+      if (current && current === this.#processor) {
+        await keepingConstraints(this.#processor.source, () => track.stopProcessor());
+      }
       this.#processor = undefined;
       return;
     }
