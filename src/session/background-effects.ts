@@ -19,6 +19,13 @@ export const BUILT_IN_IMAGES = ['dusk', 'ocean', 'forest', 'studio'] as const;
 const BLUR_RADIUS = 12;
 
 let support: BackgroundUnsupported | null | undefined;
+/** WebGL runs on a software renderer (no GPU): SwiftShader, llvmpipe, Microsoft's Basic Render Driver. */
+let software = false;
+
+/** A WebGL renderer that is the CPU drawing (the unmasked name, when the browser tells it). */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
 
 /**
  * Why this browser cannot process the camera (undefined when it can): background effects need
@@ -30,6 +37,12 @@ export function backgroundSupport(fresh = false): BackgroundUnsupported | undefi
   if (support === undefined || fresh) {
     const canvas = globalThis.document?.createElement('canvas');
     const gl = canvas?.getContext('webgl2');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    software =
+      !!gl &&
+      isSoftwareRenderer(
+        String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)),
+      );
     gl?.getExtension('WEBGL_lose_context')?.loseContext();
     const frames =
       typeof VideoFrame !== 'undefined' &&
@@ -39,6 +52,35 @@ export function backgroundSupport(fresh = false): BackgroundUnsupported | undefi
     support = !gl ? 'no-webgl' : !frames ? 'no-video-processing' : null;
   }
   return support ?? undefined;
+}
+
+/**
+ * The most pixels a frame is processed at without a GPU (640×360): the segmentation, the mask's
+ * smoothing and the compositing run on the CPU, and cost in proportion to the frame's size.
+ */
+const SOFTWARE_PIXELS = 640 * 360;
+
+type Transform = (
+  frame: VideoFrame,
+  out: TransformStreamDefaultController<VideoFrame>,
+) => Promise<void>;
+
+/** Frames larger than `pixels` are scaled down (same aspect) before `transformer` processes them. */
+function processAtMost(transformer: { transform: Transform }, pixels: number): void {
+  const transform = transformer.transform.bind(transformer);
+  let canvas: OffscreenCanvas | undefined;
+  transformer.transform = async (frame, out) => {
+    const { displayWidth: w, displayHeight: h } = frame;
+    const scale = Math.sqrt(pixels / (w * h));
+    if (scale >= 1) return transform(frame, out);
+    canvas ??= new OffscreenCanvas(1, 1);
+    canvas.width = Math.round((w * scale) / 2) * 2;
+    canvas.height = Math.round((h * scale) / 2) * 2;
+    canvas.getContext('2d')!.drawImage(frame, 0, 0, canvas.width, canvas.height);
+    const small = new VideoFrame(canvas, { timestamp: frame.timestamp });
+    frame.close();
+    return transform(small, out);
+  };
 }
 
 let library: Promise<typeof import('@livekit/track-processors')> | undefined;
@@ -69,9 +111,13 @@ class EffectProcessor implements TrackProcessor<Track.Kind.Video> {
     this.track = options.localTrack as LocalVideoTrack | undefined;
     if (options.track.readyState === 'ended') return;
     await this.#effects.loading(async () => {
+      backgroundSupport();
       const { BackgroundProcessor } = await (library ??= import('@livekit/track-processors'));
       const inner = BackgroundProcessor({
         ...this.#effects.mode(),
+        // Without a GPU, MediaPipe's GPU delegate runs its network as WebGL shaders on the
+        // software renderer: its CPU delegate (XNNPACK, WebAssembly SIMD) is much faster there.
+        segmenterOptions: { delegate: software ? 'CPU' : 'GPU' },
         assetPaths: {
           tasksVisionFileSet: assetUrl('tasks-vision/'),
           modelAssetPath: assetUrl('selfie_segmentation.tflite'),
@@ -80,6 +126,7 @@ class EffectProcessor implements TrackProcessor<Track.Kind.Video> {
       // Not the package's first-frame shortcut (an unprocessed copy of the first frame): no
       // frame goes out unprocessed.
       (inner.transformer as { isFirstFrame: boolean }).isFirstFrame = false;
+      if (software) processAtMost(inner.transformer, SOFTWARE_PIXELS);
       await inner.init(options);
       // The choice may have changed while loading.
       await inner.switchTo(this.#effects.mode());
