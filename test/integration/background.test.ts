@@ -1,3 +1,4 @@
+import { deviceStorageKey } from '../../src/session/devices.js';
 import { expect } from '@open-wc/testing';
 import { Track, type LocalVideoTrack, type RemoteVideoTrack, type Room } from 'livekit-client';
 import type { MediaRoom } from '../../src/components/media-room/media-room.js';
@@ -166,6 +167,8 @@ describe('background effects against a real livekit-server', () => {
 
   afterEach(() => {
     localStorage.removeItem(KEY);
+    // A camera switch is remembered: the next test (and file) starts on the default camera.
+    localStorage.removeItem(deviceStorageKey('videoinput'));
     videos.splice(0).forEach((v) => {
       v.srcObject = null;
       v.remove();
