@@ -1,13 +1,7 @@
 import { atom, type ReadableAtom } from 'nanostores';
-import {
-  RoomEvent,
-  Track,
-  type LocalAudioTrack,
-  type LocalTrackPublication,
-  type Room,
-} from 'livekit-client';
+import type { Room } from 'livekit-client';
 import type { DevicePreferences } from './devices.js';
-import type { VoiceProcessor } from './voice-processor.js';
+import type { VoiceEngine } from './voice-engine.js';
 
 /**
  * How the microphone is processed before others hear it. The first three are the browser's own
@@ -41,7 +35,7 @@ export const VOICE_DEFAULTS: Readonly<VoiceSettings> = Object.freeze({
   suppressor: false,
 });
 
-const BROWSER = ['noiseSuppression', 'echoCancellation', 'autoGainControl'] as const;
+export const BROWSER = ['noiseSuppression', 'echoCancellation', 'autoGainControl'] as const;
 
 const clamp = (value: unknown, min: number, max: number, fallback: number) =>
   typeof value === 'number' && Number.isFinite(value)
@@ -63,18 +57,21 @@ export function voiceSettings(input: Partial<VoiceSettings> | undefined): VoiceS
   };
 }
 
-/** Whether the settings need the Web Audio step (else the microphone is published as captured). */
-export const needsProcessor = (s: VoiceSettings): boolean =>
-  s.suppressor || s.inputVolume !== 1 || s.inputSensitivity > -100;
-
-const load = () => import('./voice-processor.js');
+/** Every later capture of `room` uses the browser's processing as set. */
+export function captureDefaults(room: Room, s: VoiceSettings): void {
+  const defaults = { ...room.options.audioCaptureDefaults };
+  for (const key of BROWSER) defaults[key] = s[key];
+  room.options.audioCaptureDefaults = defaults;
+}
 
 /**
  * Voice processing of one session's microphone: the settings (`$settings`, remembered with the
  * devices as `media-room-elements:voice`), applied to the microphone published now, to every
  * later capture (`audioCaptureDefaults`), after a device switch (livekit-client restarts the
  * processor on the new track) and after a rejoin (the processor is set again on the track
- * published again).
+ * published again). The part that applies them (session/voice-engine.ts) is loaded only once
+ * settings are remembered or first changed: untouched, the microphone is captured with the
+ * browser's processing on, as livekit-client does by default.
  */
 export class VoiceProcessing {
   readonly #devices: DevicePreferences;
@@ -82,10 +79,8 @@ export class VoiceProcessing {
   readonly #failed = atom(false);
   #loaded = false;
   #room: Room | undefined;
-  #off: (() => void) | undefined;
-  #processor: VoiceProcessor | undefined;
-  /** Changes applied one after another. */
-  #chain: Promise<unknown> = Promise.resolve();
+  #engine: Promise<VoiceEngine> | undefined;
+  #live: VoiceEngine | undefined;
 
   constructor(devices: DevicePreferences) {
     this.#devices = devices;
@@ -103,34 +98,31 @@ export class VoiceProcessing {
 
   /** The level the microphone sends now (0–1 RMS), while the Web Audio step runs; else undefined. */
   level(): number | undefined {
-    return this.#processor?.level();
+    return this.#live?.level();
   }
 
   /** Apply the settings to `room`'s microphone from now on (its captures and publications). */
   follow(room: Room): void {
-    this.#off?.();
+    this.#live?.dispose();
     this.#room = room;
     if (!this.#loaded) {
       this.#loaded = true;
-      this.#settings.set(voiceSettings(this.#devices.getChoice<VoiceSettings>('voice')));
+      const remembered = this.#devices.getChoice<VoiceSettings>('voice');
+      if (remembered !== undefined) this.#settings.set(voiceSettings(remembered));
     }
-    this.#setDefaults(room);
-    const onPublished = (pub: LocalTrackPublication) => {
-      // A failure shows as `$failed`; the microphone is published as it is.
-      if (pub.source === Track.Source.Microphone) {
-        this.#queue(() => this.#applyTo(room)).catch(() => undefined);
-      }
-    };
-    room.on(RoomEvent.LocalTrackPublished, onPublished);
-    this.#off = () => room.off(RoomEvent.LocalTrackPublished, onPublished);
-    // Ready before publishing: the processor module is loaded while joining.
-    if (needsProcessor(this.#settings.get())) void load().catch(() => undefined);
+    captureDefaults(room, this.#settings.get());
+    if (this.#engine || this.#devices.getChoice('voice') !== undefined) {
+      this.#load().then(
+        (engine) => this.#room === room && engine.follow(room),
+        () => this.#failed.set(true),
+      );
+    }
   }
 
   /** Stop following the Room (the processor goes with its track). */
   dispose(): void {
-    this.#off?.();
-    this.#off = undefined;
+    this.#room = undefined;
+    this.#live?.dispose();
   }
 
   /**
@@ -142,63 +134,22 @@ export class VoiceProcessing {
     this.#settings.set(next);
     this.#devices.rememberChoice('voice', next);
     const room = this.#room;
-    if (room) this.#setDefaults(room);
-    return this.#queue(() => (room ? this.#applyTo(room) : Promise.resolve()));
-  }
-
-  #queue(fn: () => Promise<void>): Promise<void> {
-    const run = this.#chain.then(fn).then(
-      () => this.#failed.set(false),
+    return this.#load().then(
+      (engine) => engine.apply(room),
       (error: unknown) => {
         this.#failed.set(true);
         throw error;
       },
     );
-    this.#chain = run.catch(() => undefined);
-    return run;
   }
 
-  /** Every later capture uses the browser's processing as set. */
-  #setDefaults(room: Room): void {
-    const s = this.#settings.get();
-    const defaults = { ...room.options.audioCaptureDefaults };
-    for (const key of BROWSER) defaults[key] = s[key];
-    room.options.audioCaptureDefaults = defaults;
-  }
-
-  /** The settings on the microphone published now, if any. */
-  async #applyTo(room: Room): Promise<void> {
-    const track = room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track as
-      LocalAudioTrack | undefined;
-    if (!track || track.mediaStreamTrack?.readyState === 'ended') return;
-    const s = this.#settings.get();
-    const wanted = Object.fromEntries(BROWSER.map((key) => [key, s[key]]));
-    const differs = () => {
-      const now = track.getSourceTrackSettings() as Record<string, unknown>;
-      return BROWSER.some((key) => key in now && now[key] !== s[key]);
-    };
-    if (differs()) {
-      await track.applyConstraints(wanted).catch(() => undefined);
-      // Chromium keeps its audio processing as captured: the microphone is captured again with
-      // it (livekit-client puts the processor on the new capture). A muted one is left as is.
-      // A track the page made itself (not a capture) is left as it is.
-      if (differs() && !track.isMuted && !track.isUserProvided) {
-        const deviceId = track.getSourceTrackSettings().deviceId;
-        await track.restartTrack({ ...wanted, ...(deviceId ? { deviceId } : {}) }).catch(() => {
-          /* The device refuses them: the one in use goes on as it was. */
-        });
-      }
-    }
-    const current = track.getProcessor();
-    if (!needsProcessor(s)) {
-      if (current && current === this.#processor) await track.stopProcessor();
-      this.#processor = undefined;
-      return;
-    }
-    if (current && current === this.#processor) return this.#processor.update(s);
-    const { VoiceProcessor } = await load();
-    const processor = new VoiceProcessor(s);
-    await track.setProcessor(processor);
-    this.#processor = processor;
+  #load(): Promise<VoiceEngine> {
+    return (this.#engine ??= import('./voice-engine.js').then(
+      ({ VoiceEngine }) => (this.#live = new VoiceEngine(this.#settings, this.#failed)),
+      (error: unknown) => {
+        this.#engine = undefined; // tried again at the next change
+        throw error;
+      },
+    ));
   }
 }

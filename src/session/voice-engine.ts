@@ -1,0 +1,112 @@
+import type { ReadableAtom, WritableAtom } from 'nanostores';
+import {
+  RoomEvent,
+  Track,
+  type LocalAudioTrack,
+  type LocalTrackPublication,
+  type Room,
+} from 'livekit-client';
+import { BROWSER, captureDefaults, type VoiceSettings } from './voice.js';
+import type { VoiceProcessor } from './voice-processor.js';
+
+/** Whether the settings need the Web Audio step (else the microphone is published as captured). */
+export const needsProcessor = (s: VoiceSettings): boolean =>
+  s.suppressor || s.inputVolume !== 1 || s.inputSensitivity > -100;
+
+const load = () => import('./voice-processor.js');
+
+/**
+ * What applies a session's voice settings (session/voice.ts, which loads this when settings are
+ * remembered or first changed) to a Room's microphone: the browser's processing through track
+ * constraints, the Web Audio step as livekit-client's audio processor.
+ */
+export class VoiceEngine {
+  readonly #settings: ReadableAtom<VoiceSettings>;
+  readonly #failed: WritableAtom<boolean>;
+  #off: (() => void) | undefined;
+  #processor: VoiceProcessor | undefined;
+  /** Changes applied one after another. */
+  #chain: Promise<unknown> = Promise.resolve();
+
+  constructor(settings: ReadableAtom<VoiceSettings>, failed: WritableAtom<boolean>) {
+    this.#settings = settings;
+    this.#failed = failed;
+  }
+
+  /** The level the microphone sends now (0–1 RMS), while the Web Audio step runs; else undefined. */
+  level(): number | undefined {
+    return this.#processor?.level();
+  }
+
+  /** Apply the settings to `room`'s microphone, published now (if any) and later. */
+  follow(room: Room): void {
+    this.#off?.();
+    const onPublished = (pub: LocalTrackPublication) => {
+      // A failure shows as `$failed`; the microphone is published as it is.
+      if (pub.source === Track.Source.Microphone) this.apply(room).catch(() => undefined);
+    };
+    room.on(RoomEvent.LocalTrackPublished, onPublished);
+    this.#off = () => room.off(RoomEvent.LocalTrackPublished, onPublished);
+    // Ready before publishing: the processor module is loaded while joining.
+    if (needsProcessor(this.#settings.get())) void load().catch(() => undefined);
+    this.apply(room).catch(() => undefined);
+  }
+
+  /** Stop following the Room (the processor goes with its track). */
+  dispose(): void {
+    this.#off?.();
+    this.#off = undefined;
+  }
+
+  /** The settings (as they are now) on `room`: its later captures and its microphone now. */
+  apply(room: Room | undefined): Promise<void> {
+    if (room) captureDefaults(room, this.#settings.get());
+    const run = this.#chain
+      .then(() => room && this.#applyTo(room))
+      .then(
+        () => this.#failed.set(false),
+        (error: unknown) => {
+          this.#failed.set(true);
+          throw error;
+        },
+      );
+    this.#chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The settings on the microphone published now, if any. */
+  async #applyTo(room: Room): Promise<void> {
+    const track = room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track as
+      LocalAudioTrack | undefined;
+    if (!track || track.mediaStreamTrack?.readyState === 'ended') return;
+    const s = this.#settings.get();
+    const wanted = Object.fromEntries(BROWSER.map((key) => [key, s[key]]));
+    const differs = () => {
+      const now = track.getSourceTrackSettings() as Record<string, unknown>;
+      return BROWSER.some((key) => key in now && now[key] !== s[key]);
+    };
+    if (differs()) {
+      await track.applyConstraints(wanted).catch(() => undefined);
+      // Chromium keeps its audio processing as captured: the microphone is captured again with
+      // it (livekit-client puts the processor on the new capture). A muted one is left as is.
+      // A track the page made itself (not a capture) is left as it is.
+      if (differs() && !track.isMuted && !track.isUserProvided) {
+        const deviceId = track.getSourceTrackSettings().deviceId;
+        await track.restartTrack({ ...wanted, ...(deviceId ? { deviceId } : {}) }).catch(() => {
+          /* The device refuses them: the one in use goes on as it was. */
+        });
+      }
+    }
+    const current = track.getProcessor();
+    if (!needsProcessor(s)) {
+      if (current && current === this.#processor) await track.stopProcessor();
+      this.#processor = undefined;
+      return;
+    }
+    if (current && current === this.#processor) return this.#processor.update(s);
+    const { VoiceProcessor } = await load();
+    const processor = new VoiceProcessor(s);
+    await track.setProcessor(processor);
+    this.#processor = processor;
+  }
+}
