@@ -1,4 +1,4 @@
-import type { ReadableAtom, WritableAtom } from 'nanostores';
+import type { WritableAtom } from 'nanostores';
 import {
   RoomEvent,
   Track,
@@ -6,7 +6,9 @@ import {
   type LocalTrackPublication,
   type Room,
 } from 'livekit-client';
-import { BROWSER, captureDefaults, type VoiceSettings } from './voice.js';
+import type { DevicePreferences } from './devices.js';
+import type { VoiceSettings } from './voice.js';
+import { BROWSER, captureDefaults, voiceSettings } from './voice-values.js';
 import type { VoiceProcessor } from './voice-processor.js';
 
 /** Whether the settings need the Web Audio step (else the microphone is published as captured). */
@@ -21,16 +23,32 @@ const load = () => import('./voice-processor.js');
  * constraints, the Web Audio step as livekit-client's audio processor.
  */
 export class VoiceEngine {
-  readonly #settings: ReadableAtom<VoiceSettings>;
+  readonly #settings: WritableAtom<VoiceSettings>;
   readonly #failed: WritableAtom<boolean>;
+  readonly #devices: DevicePreferences;
   #off: (() => void) | undefined;
   #processor: VoiceProcessor | undefined;
   /** Changes applied one after another. */
   #chain: Promise<unknown> = Promise.resolve();
 
-  constructor(settings: ReadableAtom<VoiceSettings>, failed: WritableAtom<boolean>) {
+  /** Takes the session's settings (the remembered ones from now on) and failure flag. */
+  constructor(
+    settings: WritableAtom<VoiceSettings>,
+    failed: WritableAtom<boolean>,
+    devices: DevicePreferences,
+  ) {
     this.#settings = settings;
     this.#failed = failed;
+    this.#devices = devices;
+    settings.set(voiceSettings(devices.getChoice<VoiceSettings>('voice') ?? settings.get()));
+  }
+
+  /** Change the settings (only the keys given), remember them, and apply them to `room`. */
+  set(change: Partial<VoiceSettings>, room: Room | undefined): Promise<void> {
+    const next = voiceSettings({ ...this.#settings.get(), ...change });
+    this.#settings.set(next);
+    this.#devices.rememberChoice('voice', next);
+    return this.apply(room);
   }
 
   /** The level the microphone sends now (0–1 RMS), while the Web Audio step runs; else undefined. */

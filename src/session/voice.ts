@@ -35,49 +35,19 @@ export const VOICE_DEFAULTS: Readonly<VoiceSettings> = Object.freeze({
   suppressor: false,
 });
 
-export const BROWSER = ['noiseSuppression', 'echoCancellation', 'autoGainControl'] as const;
-
-const clamp = (value: unknown, min: number, max: number, fallback: number) =>
-  typeof value === 'number' && Number.isFinite(value)
-    ? Math.min(max, Math.max(min, value))
-    : fallback;
-
-/** Settings read from anywhere (storage, a page) made whole and in range. */
-export function voiceSettings(input: Partial<VoiceSettings> | undefined): VoiceSettings {
-  const s = input && typeof input === 'object' ? input : {};
-  const flag = (key: keyof VoiceSettings) =>
-    typeof s[key] === 'boolean' ? (s[key] as boolean) : (VOICE_DEFAULTS[key] as boolean);
-  return {
-    noiseSuppression: flag('noiseSuppression'),
-    echoCancellation: flag('echoCancellation'),
-    autoGainControl: flag('autoGainControl'),
-    inputVolume: clamp(s.inputVolume, 0, 2, 1),
-    inputSensitivity: clamp(s.inputSensitivity, -100, 0, -100),
-    suppressor: flag('suppressor'),
-  };
-}
-
-/** Every later capture of `room` uses the browser's processing as set. */
-export function captureDefaults(room: Room, s: VoiceSettings): void {
-  const defaults = { ...room.options.audioCaptureDefaults };
-  for (const key of BROWSER) defaults[key] = s[key];
-  room.options.audioCaptureDefaults = defaults;
-}
-
-/**
+export /**
  * Voice processing of one session's microphone: the settings (`$settings`, remembered with the
  * devices as `media-room-elements:voice`), applied to the microphone published now, to every
  * later capture (`audioCaptureDefaults`), after a device switch (livekit-client restarts the
  * processor on the new track) and after a rejoin (the processor is set again on the track
- * published again). The part that applies them (session/voice-engine.ts) is loaded only once
- * settings are remembered or first changed: untouched, the microphone is captured with the
- * browser's processing on, as livekit-client does by default.
+ * published again). What applies them (session/voice-engine.ts) loads only once settings are
+ * remembered or first changed: untouched, the microphone is captured as livekit-client does by
+ * default (the browser's processing on).
  */
-export class VoiceProcessing {
+class VoiceProcessing {
   readonly #devices: DevicePreferences;
-  readonly #settings = atom<VoiceSettings>({ ...VOICE_DEFAULTS });
+  readonly #settings = atom<VoiceSettings>(VOICE_DEFAULTS);
   readonly #failed = atom(false);
-  #loaded = false;
   #room: Room | undefined;
   #engine: Promise<VoiceEngine> | undefined;
   #live: VoiceEngine | undefined;
@@ -105,12 +75,6 @@ export class VoiceProcessing {
   follow(room: Room): void {
     this.#live?.dispose();
     this.#room = room;
-    if (!this.#loaded) {
-      this.#loaded = true;
-      const remembered = this.#devices.getChoice<VoiceSettings>('voice');
-      if (remembered !== undefined) this.#settings.set(voiceSettings(remembered));
-    }
-    captureDefaults(room, this.#settings.get());
     if (this.#engine || this.#devices.getChoice('voice') !== undefined) {
       this.#load().then(
         (engine) => this.#room === room && engine.follow(room),
@@ -130,12 +94,10 @@ export class VoiceProcessing {
    * applied; rejects (and `$failed` is true) when the Web Audio step could not be set up.
    */
   set(change: Partial<VoiceSettings>): Promise<void> {
-    const next = voiceSettings({ ...this.#settings.get(), ...change });
-    this.#settings.set(next);
-    this.#devices.rememberChoice('voice', next);
-    const room = this.#room;
+    // Shown at once; made whole and in range as the engine applies them.
+    this.#settings.set({ ...this.#settings.get(), ...change });
     return this.#load().then(
-      (engine) => engine.apply(room),
+      (engine) => engine.set(change, this.#room),
       (error: unknown) => {
         this.#failed.set(true);
         throw error;
@@ -145,7 +107,8 @@ export class VoiceProcessing {
 
   #load(): Promise<VoiceEngine> {
     return (this.#engine ??= import('./voice-engine.js').then(
-      ({ VoiceEngine }) => (this.#live = new VoiceEngine(this.#settings, this.#failed)),
+      ({ VoiceEngine }) =>
+        (this.#live = new VoiceEngine(this.#settings, this.#failed, this.#devices)),
       (error: unknown) => {
         this.#engine = undefined; // tried again at the next change
         throw error;

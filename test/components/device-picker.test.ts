@@ -60,13 +60,17 @@ describe('<device-picker> on a scripted room', () => {
 
     button().focus();
     await key('ArrowDown');
-    await waitFor(() => !!menu() && items().length === devices.length, 'menu with every device');
+    // The devices (radio items), then the voice processing switches and "Voice settings…".
+    const radios = () => items().filter((i) => i.getAttribute('role') === 'menuitemradio');
+    await waitFor(() => !!menu() && radios().length === devices.length, 'menu with every device');
     expect(button().getAttribute('aria-expanded')).to.equal('true');
     expect(picker.matches(':state(open)')).to.equal(true);
-    expect(items().every((i) => i.getAttribute('role') === 'menuitemradio')).to.equal(true);
-    expect(items().filter((i) => i.getAttribute('aria-checked') === 'true')).to.have.length(1);
+    expect(items().slice(0, devices.length)).to.deep.equal(radios());
+    expect(items().length).to.equal(devices.length + 5);
+    expect(radios().filter((i) => i.getAttribute('aria-checked') === 'true')).to.have.length(1);
     expect(focused()?.getAttribute('aria-checked')).to.equal('true');
-    expect(items().map((i) => i.textContent!.trim())).to.deep.equal(
+    expect(focused()?.getAttribute('role')).to.equal('menuitemradio');
+    expect(radios().map((i) => i.textContent!.trim())).to.deep.equal(
       devices.map((d) => d.label || ''),
     );
     await expect(picker).to.be.accessible();
