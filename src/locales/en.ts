@@ -1,8 +1,9 @@
+import type { effectsEn } from './en-effects.js';
 /**
  * English, the reference locale: every user-visible string and accessible label of the elements.
  * Other locales implement the same keys (`Messages`); a missing key falls back to English.
  */
-export const en = {
+const base = {
   $code: 'en',
   $dir: 'ltr',
 
@@ -271,45 +272,28 @@ export const en = {
   e2eeNoKey:
     'This call is end-to-end encrypted and you have no key: you cannot see or hear the others.',
   'error:e2ee-unsupported': 'This browser cannot join an end-to-end encrypted call.',
-  // Background effects (<background-picker>, the camera menu)
-  background: 'Background',
-  backgroundOff: 'None',
-  backgroundBlur: 'Blur',
-  'backgroundImage:dusk': 'Dusk',
-  'backgroundImage:ocean': 'Ocean',
-  'backgroundImage:forest': 'Hills',
-  'backgroundImage:studio': 'Studio wall',
-  backgroundLoading: 'Loading the background effect…',
-  'background:no-webgl': 'Background effects need WebGL 2, which this browser does not offer.',
-  'background:no-video-processing':
-    'Background effects need video frame processing, which this browser does not offer.',
+  // Background effects (the error; the picker's and menu's words are in en-effects.ts)
   'error:background-failed':
     'The background effect could not be applied. Your camera is not sent without it.',
-  // Voice processing (microphone menu, <voice-settings>)
-  voiceProcessing: 'Voice processing',
-  voiceNoiseSuppression: 'Noise suppression',
-  voiceEchoCancellation: 'Echo cancellation',
-  voiceAutoGain: 'Automatic gain',
-  voiceSuppressor: 'Strong noise suppression',
-  voiceSettingsOpen: 'Voice settings…',
-  voiceInputVolume: 'Input volume',
-  voiceInputSensitivity: 'Input sensitivity',
-  voiceGateOff: 'Off',
-  voiceGateDb: (db: number) => `${db} dB`,
-  voiceInputLevel: 'Input level',
-  voiceClose: 'Close',
-  voiceFailed: 'Voice processing could not be set up.',
 };
+
+/**
+ * English. The words of the background effects' and voice processing's UI are in en-effects.ts and
+ * join it when that UI loads (it calls `englishEffects()`): nothing shown before then uses them.
+ */
+export const en = base as typeof base & typeof effectsEn;
 
 type Term = string | ((...args: never[]) => string);
 
 /** A locale: the same keys as English, each a string or a function of the same parameters. */
+type English = typeof en;
+
 export type Messages = {
-  [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
+  [K in keyof English]: English[K] extends (...args: infer A) => string
     ? (...args: A) => string
     : string;
 };
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof English;
 
 export type PartialMessages = Partial<Messages> & Record<string, Term | undefined>;

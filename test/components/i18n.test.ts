@@ -6,6 +6,7 @@ import '../../src/index.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
 import { en, type MessageKey, type Messages } from '../../src/locales/en.js';
+import { englishEffects } from '../../src/locales/en-effects.js';
 import { es } from '../../src/locales/es.js';
 import { fr } from '../../src/locales/fr.js';
 import { ja } from '../../src/locales/ja.js';
@@ -104,6 +105,7 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
   };
 })();
 
+englishEffects(); // English whole, with the background and voice UI's words
 const KEYS = Object.keys(en) as MessageKey[];
 
 /** What a term says for its sample arguments, and for marker arguments (to find its fixed text). */
