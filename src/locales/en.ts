@@ -1,3 +1,4 @@
+import type { e2eeEn } from './en-e2ee.js';
 import type { effectsEn } from './en-effects.js';
 /**
  * English, the reference locale: every user-visible string and accessible label of the elements.
@@ -264,13 +265,7 @@ const base = {
   leaveOptions: 'Leave or end the meeting',
   leaveOnly: 'Leave',
   endForEveryone: 'End for everyone',
-  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
-  e2eeBadge: 'End-to-end encrypted',
-  tileEncrypted: 'Encrypted',
-  tileCantDecrypt: 'Cannot decrypt: another key',
-  tileNoKey: 'Cannot decrypt: no key',
-  e2eeNoKey:
-    'This call is end-to-end encrypted and you have no key: you cannot see or hear the others.',
+  // End-to-end encryption (the error; the tiles' and call's words are in en-e2ee.ts)
   'error:e2ee-unsupported': 'This browser cannot join an end-to-end encrypted call.',
   // Background effects (the error; the picker's and menu's words are in en-effects.ts)
   'error:background-failed':
@@ -278,10 +273,11 @@ const base = {
 };
 
 /**
- * English. The words of the background effects' and voice processing's UI are in en-effects.ts and
- * join it when that UI loads (it calls `englishEffects()`): nothing shown before then uses them.
+ * English. The words of the background effects' and voice processing's UI (en-effects.ts) and of
+ * end-to-end encryption in tiles and the call (en-e2ee.ts) join it when that UI loads (it calls
+ * `englishEffects()` / `englishE2ee()`): nothing shown before then uses them.
  */
-export const en = base as typeof base & typeof effectsEn;
+export const en = base as typeof base & typeof effectsEn & typeof e2eeEn;
 
 type Term = string | ((...args: never[]) => string);
 

@@ -57,14 +57,9 @@ class VoiceProcessing {
   }
 
   /** The settings in effect (the remembered ones once a Room is followed). */
-  get $settings(): ReadableAtom<VoiceSettings> {
-    return this.#settings;
-  }
-
+  readonly $settings: ReadableAtom<VoiceSettings> = this.#settings;
   /** Whether the last change could not be applied (the processor failed to load or run). */
-  get $failed(): ReadableAtom<boolean> {
-    return this.#failed;
-  }
+  readonly $failed: ReadableAtom<boolean> = this.#failed;
 
   /** The level the microphone sends now (0–1 RMS), while the Web Audio step runs; else undefined. */
   level(): number | undefined {

@@ -3,8 +3,11 @@ import type { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { icons } from '../../internal/icons.js';
 import { shallowEqual } from '../../store/equality.js';
-import { selectMissingKey } from '../../store/slices/encryption.js';
+import { selectMissingKey } from '../../store/encryption.js';
 import type { RoomSnapshot } from '../../store/types.js';
+import { englishE2ee } from '../../locales/en-e2ee.js';
+
+englishE2ee(); // the English words of encryption (not loaded with <media-room>)
 
 interface View {
   /** Your media is end-to-end encrypted. */
