@@ -103,6 +103,8 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     waitingDenyName: name,
     waitingKnock: name,
     waitingMore: counts.map((n) => [n]),
+    // voice processing
+    voiceGateDb: [[-60], [-5]],
   };
 })();
 
