@@ -68,13 +68,10 @@ class VoiceProcessing {
 
   /** Apply the settings to `room`'s microphone from now on (its captures and publications). */
   follow(room: Room): void {
-    this.#live?.dispose();
     this.#room = room;
-    if (this.#engine || this.#devices.getChoice('voice') !== undefined) {
-      this.#load().then(
-        (engine) => this.#room === room && engine.follow(room),
-        () => this.#failed.set(true),
-      );
+    if (this.#live) this.#live.follow(room);
+    else if (this.#engine || this.#devices.getChoice('voice') !== undefined) {
+      this.#load().catch(() => this.#failed.set(true));
     }
   }
 
@@ -100,10 +97,14 @@ class VoiceProcessing {
     );
   }
 
+  /** The engine, made once; it follows the Room followed when it arrives. */
   #load(): Promise<VoiceEngine> {
     return (this.#engine ??= import('./voice-engine.js').then(
-      ({ VoiceEngine }) =>
-        (this.#live = new VoiceEngine(this.#settings, this.#failed, this.#devices)),
+      ({ VoiceEngine }) => {
+        const engine = (this.#live = new VoiceEngine(this.#settings, this.#failed, this.#devices));
+        if (this.#room) engine.follow(this.#room);
+        return engine;
+      },
       (error: unknown) => {
         this.#engine = undefined; // tried again at the next change
         throw error;
