@@ -1,8 +1,10 @@
+import type { e2eeEn } from './en-e2ee.js';
+import type { effectsEn } from './en-effects.js';
 /**
  * English, the reference locale: every user-visible string and accessible label of the elements.
  * Other locales implement the same keys (`Messages`); a missing key falls back to English.
  */
-export const en = {
+const base = {
   $code: 'en',
   $dir: 'ltr',
 
@@ -263,53 +265,31 @@ export const en = {
   leaveOptions: 'Leave or end the meeting',
   leaveOnly: 'Leave',
   endForEveryone: 'End for everyone',
-  // End-to-end encryption (lock on tiles, can't-decrypt state, call badge, no-key notice)
-  e2eeBadge: 'End-to-end encrypted',
-  tileEncrypted: 'Encrypted',
-  tileCantDecrypt: 'Cannot decrypt: another key',
-  tileNoKey: 'Cannot decrypt: no key',
-  e2eeNoKey:
-    'This call is end-to-end encrypted and you have no key: you cannot see or hear the others.',
+  // End-to-end encryption (the error; the tiles' and call's words are in en-e2ee.ts)
   'error:e2ee-unsupported': 'This browser cannot join an end-to-end encrypted call.',
-  // Background effects (<background-picker>, the camera menu)
-  background: 'Background',
-  backgroundOff: 'None',
-  backgroundBlur: 'Blur',
-  'backgroundImage:dusk': 'Dusk',
-  'backgroundImage:ocean': 'Ocean',
-  'backgroundImage:forest': 'Hills',
-  'backgroundImage:studio': 'Studio wall',
-  backgroundLoading: 'Loading the background effect…',
-  'background:no-webgl': 'Background effects need WebGL 2, which this browser does not offer.',
-  'background:no-video-processing':
-    'Background effects need video frame processing, which this browser does not offer.',
+  // Background effects (the error; the picker's and menu's words are in en-effects.ts)
   'error:background-failed':
     'The background effect could not be applied. Your camera is not sent without it.',
-  // Voice processing (microphone menu, <voice-settings>)
-  voiceProcessing: 'Voice processing',
-  voiceNoiseSuppression: 'Noise suppression',
-  voiceEchoCancellation: 'Echo cancellation',
-  voiceAutoGain: 'Automatic gain',
-  voiceSuppressor: 'Strong noise suppression',
-  voiceSettingsOpen: 'Voice settings…',
-  voiceInputVolume: 'Input volume',
-  voiceInputSensitivity: 'Input sensitivity',
-  voiceGateOff: 'Off',
-  voiceGateDb: (db: number) => `${db} dB`,
-  voiceInputLevel: 'Input level',
-  voiceClose: 'Close',
-  voiceFailed: 'Voice processing could not be set up.',
 };
+
+/**
+ * English. The words of the background effects' and voice processing's UI (en-effects.ts) and of
+ * end-to-end encryption in tiles and the call (en-e2ee.ts) join it when that UI loads (it calls
+ * `englishEffects()` / `englishE2ee()`): nothing shown before then uses them.
+ */
+export const en = base as typeof base & typeof effectsEn & typeof e2eeEn;
 
 type Term = string | ((...args: never[]) => string);
 
 /** A locale: the same keys as English, each a string or a function of the same parameters. */
+type English = typeof en;
+
 export type Messages = {
-  [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string
+  [K in keyof English]: English[K] extends (...args: infer A) => string
     ? (...args: A) => string
     : string;
 };
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof English;
 
 export type PartialMessages = Partial<Messages> & Record<string, Term | undefined>;

@@ -178,7 +178,10 @@ export class BackgroundEffects {
 
   /** Our images and the page's (a page image with one of our ids replaces ours). */
   get images(): BackgroundImage[] {
-    const page = this.#host.pageImages.filter((i) => i && typeof i.id === 'string' && i.url);
+    const given = this.#host.pageImages;
+    const page = (Array.isArray(given) ? given : []).filter(
+      (i) => i && typeof i.id === 'string' && i.url,
+    );
     const ours = BUILT_IN_IMAGES.filter((id) => !page.some((i) => i.id === id)).map((id) => ({
       id,
       label: id,

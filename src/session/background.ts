@@ -66,10 +66,9 @@ export class Background {
     this.#images = images;
   }
 
-  /** The images the page adds to ours (`backgroundImages` of the session's configuration). */
-  get pageImages(): readonly BackgroundImage[] {
-    const images = this.#images();
-    return Array.isArray(images) ? images : [];
+  /** The images the page adds to ours (`backgroundImages` of the session's configuration, as given). */
+  get pageImages(): readonly BackgroundImage[] | undefined {
+    return this.#images();
   }
 
   /** The choice and its status; the remembered choice until one is made. */

@@ -33,4 +33,5 @@ export {
   type BackgroundStatus,
   type BackgroundUnsupported,
 } from './background.js';
-export { VOICE_DEFAULTS, VoiceProcessing, voiceSettings, type VoiceSettings } from './voice.js';
+export { VOICE_DEFAULTS, VoiceProcessing, type VoiceSettings } from './voice.js';
+export { voiceSettings } from './voice-values.js';

@@ -15,4 +15,4 @@ export * from './reactions.js';
 export * from './waiting-room.js';
 export * from './host-layout.js';
 // End-to-end encryption
-export { encryptionOf, selectMissingKey, type ParticipantEncryption } from './slices/encryption.js';
+export { encryptionOf, selectMissingKey, type ParticipantEncryption } from './encryption.js';

@@ -6,6 +6,8 @@ import '../../src/index.js';
 import { ar } from '../../src/locales/ar.js';
 import { de } from '../../src/locales/de.js';
 import { en, type MessageKey, type Messages } from '../../src/locales/en.js';
+import { englishEffects } from '../../src/locales/en-effects.js';
+import { englishE2ee } from '../../src/locales/en-e2ee.js';
 import { es } from '../../src/locales/es.js';
 import { fr } from '../../src/locales/fr.js';
 import { ja } from '../../src/locales/ja.js';
@@ -101,9 +103,13 @@ const SAMPLES: { [K in MessageKey]?: unknown[][] } = (() => {
     waitingDenyName: name,
     waitingKnock: name,
     waitingMore: counts.map((n) => [n]),
+    // voice processing
+    voiceGateDb: [[-60], [-5]],
   };
 })();
 
+englishEffects(); // English whole: with the background and voice UI's words,
+englishE2ee(); // and encryption's
 const KEYS = Object.keys(en) as MessageKey[];
 
 /** What a term says for its sample arguments, and for marker arguments (to find its fixed text). */

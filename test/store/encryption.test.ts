@@ -9,7 +9,7 @@ import {
 } from '@livekit/protocol';
 import { ExternalE2EEKeyProvider, Room, RoomEvent, type RemoteParticipant } from 'livekit-client';
 import { RoomStore } from '../../src/store/index.js';
-import { encryptionOf, selectMissingKey } from '../../src/store/slices/encryption.js';
+import { encryptionOf, selectMissingKey } from '../../src/store/encryption.js';
 import { ScriptedRoom } from '../helpers/scripted-room.js';
 import { waitFor } from '../helpers/live.js';
 import { itIn } from '../engines.js';

@@ -7,6 +7,9 @@ import type { BackgroundEffects } from '../../session/background-effects.js';
 import type { LocalizeController } from '../../controllers/localize.js';
 import type { MessageKey } from '../../locales/en.js';
 import { BackgroundChangeEvent } from '../../events/background-events.js';
+import { englishEffects } from '../../locales/en-effects.js';
+
+englishEffects(); // this UI's English words (not loaded up front)
 
 type Host = ReactiveControllerHost & HTMLElement;
 

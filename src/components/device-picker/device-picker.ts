@@ -12,7 +12,6 @@ import { icons } from '../../internal/icons.js';
 import { setState } from '../../internal/custom-states.js';
 import { styles } from './device-picker.styles.js';
 import type { BackgroundMenu } from '../background-picker/background-menu.js';
-import { chooseVoiceItem, voiceItems } from './voice-menu.js';
 
 interface Slice {
   readonly devices: readonly DeviceState[];
@@ -104,6 +103,8 @@ export class DevicePicker extends LitElement {
   #unanchor: (() => void) | undefined;
   /** The camera menu's background choices, loaded when it first opens. */
   #backgrounds: BackgroundMenu | undefined;
+  /** The microphone menu's voice processing, loaded when it first opens. */
+  #voice: typeof import('./voice-menu.js') | undefined;
 
   #select() {
     const kind = this.kind;
@@ -215,7 +216,7 @@ export class DevicePicker extends LitElement {
               )
         }
         ${this.kind === 'videoinput' ? this.#backgrounds?.render(t) : nothing}
-        ${this.kind === 'audioinput' && this.#slice.session ? voiceItems(t, this.#slice.session) : nothing}
+        ${this.kind === 'audioinput' && this.#slice.session ? this.#voice?.voiceItems(t, this.#slice.session) : nothing}
       </div>
     `;
   }
@@ -245,6 +246,7 @@ export class DevicePicker extends LitElement {
       const { BackgroundMenu } = await import('../background-picker/background-menu.js');
       this.#backgrounds ??= new BackgroundMenu(this);
     }
+    if (this.kind === 'audioinput') this.#voice ??= await import('./voice-menu.js');
     this.#slice.session.refreshDevices();
     this.open = true;
     await this.updateComplete;
@@ -329,7 +331,11 @@ export class DevicePicker extends LitElement {
       return;
     }
     const session = this.#slice.session;
-    if (session && chooseVoiceItem(item, this.#localize, session, this, () => this.#button.value))
+    const voice = this.#voice;
+    if (
+      session &&
+      voice?.chooseVoiceItem(item, this.#localize, session, this, () => this.#button.value)
+    )
       return;
     const id = item.dataset['deviceId'];
     if (!id) return;

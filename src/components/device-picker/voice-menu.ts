@@ -3,6 +3,9 @@ import type { LocalizeController } from '../../controllers/localize.js';
 import { icons } from '../../internal/icons.js';
 import type { RoomSession } from '../../session/room-session.js';
 import type { VoiceSettings } from '../../session/voice.js';
+import { englishEffects } from '../../locales/en-effects.js';
+
+englishEffects(); // this UI's English words (not loaded up front)
 
 /** The switches of the microphone menu: a setting each, and its label. */
 const SWITCHES = [

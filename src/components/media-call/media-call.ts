@@ -34,10 +34,10 @@ import '../reaction-button/reaction-button.js';
 import '../recording-indicator/recording-indicator.js';
 import '../device-picker/device-picker.js';
 import '../screen-share-button/screen-share-button.js';
-import type { CaptionsParts } from './captions.js';
 import { selectLocalWaiting } from '../../store/waiting-room.js';
 import { CompactController } from './compact.js';
-import { EncryptionView } from './encryption.js';
+import { LazyPart } from './lazy-part.js';
+import { selectMissingKey } from '../../store/encryption.js';
 import { styles } from './media-call.styles.js';
 import { moreMenu, sheet } from './parts.js';
 
@@ -156,7 +156,11 @@ export class MediaCall extends LitElement {
     equals: sameView,
   });
   readonly #compact = new CompactController(this);
-  readonly #e2ee = new EncryptionView(this);
+  /** Parts loaded once needed: captions (a transcription source), encryption (encrypted media). */
+  readonly #cc = new LazyPart(this, () => import('./captions.js').then((m) => m.captionsParts));
+  readonly #e2ee = new LazyPart(this, () =>
+    import('./encryption.js').then((m) => m.encryptionParts),
+  );
 
   /** The room type in effect: the attribute, else the room metadata's, else `meeting`. */
   get roomType(): RoomType {
@@ -210,7 +214,9 @@ export class MediaCall extends LitElement {
     const type = this.roomType;
     const { viewer, allowed } = this.#view.value;
     // The captions parts load once the room has a transcription source (most calls have none).
-    const cc = this.#view.value.transcribed ? this.#captionsParts() : undefined;
+    const cc = this.#view.value.transcribed ? this.#cc.get() : undefined;
+    const { encrypted, missingKey } = this.#view.value;
+    const e2ee = encrypted || missingKey ? this.#e2ee.get() : undefined;
     const audience = type === 'webinar' || type === 'live';
     const layout = this.layout ?? LAYOUTS[type];
     // A live room's audience watches: no hand to raise. One-to-one has no queue and no list.
@@ -260,7 +266,7 @@ export class MediaCall extends LitElement {
             </p>`
           : nothing
       }
-      ${this.#e2ee.notice(t)}
+      ${missingKey && e2ee ? e2ee.notice(t) : nothing}
       ${
         this.#view.value.moderator && this.#waitingLoaded()
           ? html`<knock-notices part="knocks"></knock-notices>`
@@ -282,7 +288,7 @@ export class MediaCall extends LitElement {
           @focusout=${this.#onBarFocusOut}
         >
           <recording-indicator slot="start" part="recording"></recording-indicator>
-          ${this.#e2ee.badge(t, compact)}
+          ${encrypted && e2ee ? e2ee.badge(t, compact) : nothing}
           ${compact ? moreMenu(t, this.more, this.#onMore, extras) : extras}
           ${
             list
@@ -354,19 +360,6 @@ export class MediaCall extends LitElement {
     return this.#waiting === 'loaded';
   }
 
-  #cc: CaptionsParts | Promise<unknown> | undefined;
-
-  #captionsParts(): CaptionsParts | undefined {
-    this.#cc ??= import('./captions.js').then(
-      (m) => {
-        this.#cc = m.captionsParts;
-        this.requestUpdate();
-      },
-      // Not loaded (offline): tried again at the next render.
-      () => (this.#cc = undefined),
-    );
-    return this.#cc instanceof Promise ? undefined : this.#cc;
-  }
   /** Picture-in-picture shows the tile pinned here large. */
   #onPinned = (e: PinnedChangeEvent): void => {
     this.#view.session?.pictureInPicture.setPinned(e.pinned);
@@ -498,6 +491,9 @@ interface View {
   allowed: { microphone: boolean; camera: boolean; screen: boolean };
   /** The room has a transcription source: the captions and transcript controls show. */
   transcribed: boolean;
+  /** Your media is end-to-end encrypted (the badge); others' arrives so and you have no key. */
+  encrypted: boolean;
+  missingKey: boolean;
 }
 
 const sameView = (a: View, b: View): boolean =>
@@ -511,7 +507,9 @@ const sameView = (a: View, b: View): boolean =>
   a.allowed.microphone === b.allowed.microphone &&
   a.allowed.camera === b.allowed.camera &&
   a.allowed.screen === b.allowed.screen &&
-  a.transcribed === b.transcribed;
+  a.transcribed === b.transcribed &&
+  a.encrypted === b.encrypted &&
+  a.missingKey === b.missingKey;
 
 const selectView = (s: RoomSnapshot | undefined): View => ({
   phase: s?.connection.phase ?? 'idle',
@@ -527,6 +525,8 @@ const selectView = (s: RoomSnapshot | undefined): View => ({
     screen: !s || canPublishSource(s, 'screen_share'),
   },
   transcribed: !!s?.transcription?.available,
+  encrypted: !!s?.encryption.enabled,
+  missingKey: !!s && selectMissingKey(s),
 });
 
 /** Most tiles on a page on a phone (the large one included: a share and a strip of 3). */

@@ -15,13 +15,16 @@ import { shallowEqual } from '../../store/equality.js';
 import { isReaction, type ReactionEmoji } from '../../store/reactions.js';
 import { selectRaisedHands, selectReactionsOf } from '../../store/selectors.js';
 import { selectHostLayout } from '../../store/host-layout.js';
-import { encryptionOf, type ParticipantEncryption } from '../../store/slices/encryption.js';
+import { encryptionOf, type ParticipantEncryption } from '../../store/encryption.js';
 import { icons } from '../../internal/icons.js';
 import type { ParticipantState, Reaction, RoomSnapshot, TrackState } from '../../store/types.js';
 import '../connection-quality/connection-quality.js';
 import { styles } from './participant-tile.styles.js';
 import { initials } from '../../internal/initials.js';
 import { NAME_SLOT, withName } from '../../internal/isolate.js';
+import { englishE2ee } from '../../locales/en-e2ee.js';
+
+englishE2ee(); // the English words of encryption (not loaded with <media-room>)
 
 /**
  * One participant's video (or screen share), with their name and state.

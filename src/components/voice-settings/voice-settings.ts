@@ -6,6 +6,9 @@ import { define } from '../../internal/define.js';
 import type { RoomSession } from '../../session/room-session.js';
 import { VOICE_DEFAULTS, type VoiceSettings } from '../../session/voice.js';
 import { styles } from './voice-settings.styles.js';
+import { englishEffects } from '../../locales/en-effects.js';
+
+englishEffects(); // this UI's English words (not loaded up front)
 
 const SWITCHES = [
   ['noiseSuppression', 'voiceNoiseSuppression'],

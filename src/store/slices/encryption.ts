@@ -3,7 +3,6 @@ import {
   RoomEvent,
   type BaseKeyProvider,
   type CryptorError,
-  type RemoteParticipant,
 } from 'livekit-client';
 import type { Slice, SliceHost } from '../slice.js';
 import type { EncryptionState, RoomSnapshot } from '../types.js';
@@ -53,15 +52,17 @@ export class EncryptionSlice implements Slice<'encryption'> {
 
   build(): Pick<RoomSnapshot, 'encryption'> {
     const room = this.#host.room;
-    const remotes = [...room.remoteParticipants.values()];
-    for (const id of this.#failed) if (!room.remoteParticipants.has(id)) this.#failed.delete(id);
-    const ids = (keep: (p: RemoteParticipant) => boolean) =>
-      Object.freeze(remotes.filter(keep).map((p) => p.identity));
+    const remotes = room.remoteParticipants;
+    for (const id of this.#failed) if (!remotes.has(id)) this.#failed.delete(id);
     const next = {
       enabled: room.isE2EEEnabled,
       hasKey: !!this.#provider,
-      encrypted: ids((p) => [...p.trackPublications.values()].some((pub) => pub.isEncrypted)),
-      undecryptable: ids((p) => this.#failed.has(p.identity)),
+      encrypted: Object.freeze(
+        [...remotes.values()]
+          .filter((p) => [...p.trackPublications.values()].some((pub) => pub.isEncrypted))
+          .map((p) => p.identity),
+      ),
+      undecryptable: Object.freeze([...this.#failed]),
     };
     // Unchanged, the same object (structural sharing).
     if (JSON.stringify(next) !== JSON.stringify(this.#state)) this.#state = Object.freeze(next);
@@ -72,26 +73,3 @@ export class EncryptionSlice implements Slice<'encryption'> {
     this.#provider?.off(KeyProviderEvent.SetKey, this.#clear);
   }
 }
-
-/**
- * How a participant's media stands with end-to-end encryption here: `encrypted` (a lock), it
- * arrives encrypted and cannot be decrypted here (`undecryptable`: another key; `no-key`: this page
- * has none), or `none`.
- */
-export type ParticipantEncryption = 'encrypted' | 'undecryptable' | 'no-key' | 'none';
-
-export function encryptionOf(
-  s: RoomSnapshot,
-  identity: string,
-  isLocal: boolean,
-): ParticipantEncryption {
-  const e = s.encryption;
-  if (isLocal) return e.enabled ? 'encrypted' : 'none';
-  if (!e.encrypted.includes(identity) && !e.undecryptable.includes(identity)) return 'none';
-  if (!e.hasKey) return 'no-key';
-  return e.undecryptable.includes(identity) ? 'undecryptable' : 'encrypted';
-}
-
-/** Someone's media arrives encrypted and this page has no key: it sees and hears nothing of it. */
-export const selectMissingKey = (s: RoomSnapshot): boolean =>
-  !s.encryption.hasKey && s.encryption.encrypted.length > 0;
