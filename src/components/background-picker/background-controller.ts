@@ -9,8 +9,6 @@ import type { MessageKey } from '../../locales/en.js';
 import { BackgroundChangeEvent } from '../../events/background-events.js';
 import { englishEffects } from '../../locales/en-effects.js';
 
-englishEffects(); // this UI's English words (not loaded up front)
-
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** One choice as shown: its key (`off`, `blur`, `image:<id>`), label and thumbnail. */
@@ -39,6 +37,7 @@ export class BackgroundController implements ReactiveController {
   state: BackgroundState | undefined;
 
   constructor(host: Host) {
+    englishEffects(); // this UI's English words (not loaded up front)
     this.#host = host;
     this.#consumer = new ContextConsumer(host, {
       context: sessionContext,

@@ -5,8 +5,6 @@ import type { RoomSession } from '../../session/room-session.js';
 import type { VoiceSettings } from '../../session/voice.js';
 import { englishEffects } from '../../locales/en-effects.js';
 
-englishEffects(); // this UI's English words (not loaded up front)
-
 /** The switches of the microphone menu: a setting each, and its label. */
 const SWITCHES = [
   ['noiseSuppression', 'voiceNoiseSuppression'],
@@ -20,6 +18,7 @@ const SWITCHES = [
  * "Voice settings…" item opening the dialog with the sliders (loaded when first opened).
  */
 export function voiceItems(t: LocalizeController, session: RoomSession): TemplateResult {
+  englishEffects(); // this UI's English words (not loaded up front)
   const s = session.voice.$settings.get();
   return html`
     <div role="separator" class="separator"></div>

@@ -3,8 +3,6 @@ import type { LocalizeController } from '../../controllers/localize.js';
 import { icons } from '../../internal/icons.js';
 import { englishE2ee } from '../../locales/en-e2ee.js';
 
-englishE2ee(); // the English words of encryption (not loaded with <media-room>)
-
 /**
  * `<media-call>`'s end-to-end encryption, loaded once the call is encrypted (or others' media
  * arrives encrypted): a badge in the control bar while the call is encrypted, and a notice
@@ -16,6 +14,7 @@ export const encryptionParts = {
    * lock alone on a phone (still named).
    */
   badge(t: LocalizeController, compact: boolean): TemplateResult {
+    englishE2ee(); // the English words of encryption (not loaded with <media-room>)
     const text = t.term('e2eeBadge');
     return html`<span
       slot="start"
@@ -31,6 +30,7 @@ export const encryptionParts = {
 
   /** The notice (`part="encryption-notice"`) for a page without a key in an encrypted call. */
   notice(t: LocalizeController): TemplateResult {
+    englishE2ee();
     return html`<p part="encryption-notice" role="status">${t.term('e2eeNoKey')}</p>`;
   },
 };

@@ -24,8 +24,6 @@ import { initials } from '../../internal/initials.js';
 import { NAME_SLOT, withName } from '../../internal/isolate.js';
 import { englishE2ee } from '../../locales/en-e2ee.js';
 
-englishE2ee(); // the English words of encryption (not loaded with <media-room>)
-
 /**
  * One participant's video (or screen share), with their name and state.
  *
@@ -264,6 +262,8 @@ export class ParticipantTile extends LitElement {
     setState(this.#internals, 'pinned', this.pinned);
     setState(this.#internals, 'screen-share', screen);
     setState(this.#internals, 'reconnecting', !!p?.reconnecting);
+    // The English words of encryption come with its first use (not with <media-room>).
+    if (e2ee !== 'none') englishE2ee();
     setState(this.#internals, 'encrypted', e2ee === 'encrypted');
     setState(this.#internals, 'undecryptable', cannot);
     const hand = screen ? 0 : this.#hand.value;

@@ -8,8 +8,6 @@ import { VOICE_DEFAULTS, type VoiceSettings } from '../../session/voice.js';
 import { styles } from './voice-settings.styles.js';
 import { englishEffects } from '../../locales/en-effects.js';
 
-englishEffects(); // this UI's English words (not loaded up front)
-
 const SWITCHES = [
   ['noiseSuppression', 'voiceNoiseSuppression'],
   ['echoCancellation', 'voiceEchoCancellation'],
@@ -49,6 +47,11 @@ export class VoiceSettingsElement extends LitElement {
   #off: (() => void) | undefined;
   #session: RoomSession | undefined;
   #frame = 0;
+
+  constructor() {
+    super();
+    englishEffects(); // this UI's English words (not loaded up front)
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
