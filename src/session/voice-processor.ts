@@ -17,6 +17,27 @@ export type VoiceGraphSettings = Pick<
 export const GATE_OFF = -100;
 
 /** Worklet modules added to a context, once each. */
+/** The rate RNNoise works at. */
+const RATE = 48_000;
+
+/**
+ * Resume `ctx` now, or, where the browser wants a user gesture first, at the user's next press of
+ * a key or a pointer (the processed microphone is silent until then).
+ */
+function resumeSoon(ctx: AudioContext): void {
+  const resume = () => ctx.resume().catch(() => undefined);
+  void resume().then(() => {
+    if (ctx.state !== 'suspended') return;
+    const onGesture = () => {
+      void resume();
+      removeEventListener('pointerdown', onGesture, true);
+      removeEventListener('keydown', onGesture, true);
+    };
+    addEventListener('pointerdown', onGesture, true);
+    addEventListener('keydown', onGesture, true);
+  });
+}
+
 const modules = new WeakMap<BaseAudioContext, Map<string, Promise<void>>>();
 let wasm: Promise<ArrayBuffer> | undefined;
 
@@ -72,14 +93,20 @@ export async function createGate(
 
 /**
  * The Web Audio step on the published microphone: a noise gate (the input sensitivity), RNNoise
- * (optional) and a gain (the input volume), in the Room's own AudioContext, as a livekit-client
- * audio processor. `update` changes it live; a meter reads the level it sends.
+ * (optional) and a gain (the input volume), as a livekit-client audio processor. `update` changes
+ * it live; a meter reads the level it sends.
+ *
+ * It runs in the Room's AudioContext when that one runs at 48 kHz, else in one of its own at 48 kHz:
+ * RNNoise works on 10 ms frames of 48 kHz audio and gives silence at any other rate (44.1 kHz is
+ * common).
  */
 export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioProcessorOptions> {
   readonly name = 'media-room-voice';
   processedTrack?: MediaStreamTrack;
   #settings: VoiceGraphSettings;
   #ctx: AudioContext | undefined;
+  /** The AudioContext made here (the Room's is not at 48 kHz), closed with the processor. */
+  #own: AudioContext | undefined;
   #track: MediaStreamTrack | undefined;
   #source: MediaStreamAudioSourceNode | undefined;
   #suppressor: (AudioWorkletNode & { destroy(): void }) | undefined;
@@ -96,10 +123,13 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
   }
 
   async init({ track, audioContext }: AudioProcessorOptions): Promise<void> {
-    const ctx = audioContext;
+    const ctx =
+      audioContext.sampleRate === RATE
+        ? audioContext
+        : (this.#own = new AudioContext({ sampleRate: RATE, latencyHint: 'interactive' }));
     this.#ctx = ctx;
     this.#track = track;
-    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+    if (ctx.state === 'suspended') resumeSoon(ctx);
     this.#source = ctx.createMediaStreamSource(new MediaStream([track]));
     this.#gain = ctx.createGain();
     this.#analyser = ctx.createAnalyser();
@@ -123,6 +153,8 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     }
     this.#suppressor?.destroy();
     this.processedTrack?.stop();
+    void this.#own?.close().catch(() => undefined);
+    this.#own = undefined;
     this.#ctx = this.#track = this.#source = this.#suppressor = this.#gate = undefined;
     this.#gain = this.#analyser = this.#destination = this.processedTrack = undefined;
   }
