@@ -16,7 +16,6 @@ export type VoiceGraphSettings = Pick<
 /** The gate is open (off) at or below this threshold, in dB. */
 export const GATE_OFF = -100;
 
-/** Worklet modules added to a context, once each. */
 /** The rate RNNoise works at. */
 const RATE = 48_000;
 
@@ -38,6 +37,7 @@ function resumeSoon(ctx: AudioContext): void {
   });
 }
 
+/** Worklet modules added to a context, once each. */
 const modules = new WeakMap<BaseAudioContext, Map<string, Promise<void>>>();
 let wasm: Promise<ArrayBuffer> | undefined;
 
@@ -66,6 +66,40 @@ function rnnoiseBinary(): Promise<ArrayBuffer> {
   return wasm;
 }
 
+const RNNOISE = 'voice/rnnoise-worklet.js';
+const GATE = 'voice/noise-gate-worklet.js';
+
+/** What RNNoise needs in `ctx` (its worklet module and its WebAssembly), loaded once each. */
+async function suppressorReady(ctx: BaseAudioContext): Promise<ArrayBuffer> {
+  const [binary] = await Promise.all([rnnoiseBinary(), addModule(ctx, RNNOISE)]);
+  return binary;
+}
+
+/** `node` takes the microphone as one channel (both processors work on the first channel only). */
+function mono<T extends AudioWorkletNode>(node: T): T {
+  node.channelCount = 1;
+  node.channelCountMode = 'explicit';
+  return node;
+}
+
+function suppressorNode(
+  ctx: BaseAudioContext,
+  binary: ArrayBuffer,
+): AudioWorkletNode & { destroy(): void } {
+  return mono(new RnnoiseWorkletNode(ctx as AudioContext, { maxChannels: 1, wasmBinary: binary }));
+}
+
+function gateNode(ctx: BaseAudioContext, threshold: number): AudioWorkletNode {
+  return mono(
+    new NoiseGateWorkletNode(ctx as AudioContext, {
+      openThreshold: threshold,
+      closeThreshold: threshold - 6,
+      holdMs: 150,
+      maxChannels: 1,
+    }),
+  );
+}
+
 /**
  * RNNoise (a recurrent network trained on speech against noise, in WebAssembly, in an
  * AudioWorklet) as a node of `ctx`: its worklet and wasm are served from the package's assets.
@@ -73,22 +107,19 @@ function rnnoiseBinary(): Promise<ArrayBuffer> {
 export async function createSuppressor(
   ctx: BaseAudioContext,
 ): Promise<AudioWorkletNode & { destroy(): void }> {
-  const [binary] = await Promise.all([rnnoiseBinary(), addModule(ctx, 'voice/rnnoise-worklet.js')]);
-  return new RnnoiseWorkletNode(ctx as AudioContext, { maxChannels: 1, wasmBinary: binary });
+  return suppressorNode(ctx, await suppressorReady(ctx));
 }
 
-/** A noise gate opening above `threshold` dB (closing 6 dB below it, after 150 ms). */
+/**
+ * A noise gate opening above `threshold` dB (closing 6 dB below it, after 150 ms). Connect its
+ * input in the task that makes it: the gate stops for good at the first moment it has none.
+ */
 export async function createGate(
   ctx: BaseAudioContext,
   threshold: number,
 ): Promise<AudioWorkletNode> {
-  await addModule(ctx, 'voice/noise-gate-worklet.js');
-  return new NoiseGateWorkletNode(ctx as AudioContext, {
-    openThreshold: threshold,
-    closeThreshold: threshold - 6,
-    holdMs: 150,
-    maxChannels: 1,
-  });
+  await addModule(ctx, GATE);
+  return gateNode(ctx, threshold);
 }
 
 /**
@@ -97,8 +128,8 @@ export async function createGate(
  * it live; a meter reads the level it sends.
  *
  * It runs in the Room's AudioContext when that one runs at 48 kHz, else in one of its own at 48 kHz:
- * RNNoise works on 10 ms frames of 48 kHz audio and gives silence at any other rate (44.1 kHz is
- * common).
+ * RNNoise is made for 10 ms frames of 48 kHz audio (at another rate, 44.1 kHz is common, its
+ * frequency bands would fall in the wrong places).
  */
 export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioProcessorOptions> {
   readonly name = 'media-room-voice';
@@ -206,24 +237,27 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     const ctx = this.#ctx;
     if (!ctx || !this.#source || !this.#gain) return;
     const { suppressor, inputSensitivity } = this.#settings;
-    const [denoise, gate] = await Promise.all([
-      suppressor ? (this.#suppressor ?? createSuppressor(ctx)) : undefined,
-      inputSensitivity > GATE_OFF ? createGate(ctx, inputSensitivity) : undefined,
+    const gated = inputSensitivity > GATE_OFF;
+    // Everything loaded first, then the nodes made and wired in this one task, inputs first: the
+    // gate's processor stops for good at the first render it has no input (it did, waiting here
+    // unconnected while RNNoise loaded, and the microphone went silent).
+    const [binary] = await Promise.all([
+      suppressor && !this.#suppressor ? suppressorReady(ctx) : undefined,
+      gated ? addModule(ctx, GATE) : undefined,
     ]);
-    if (ctx !== this.#ctx) {
-      // Destroyed (or restarted) meanwhile: what was made is not used.
-      if (denoise !== this.#suppressor) denoise?.destroy();
-      return;
-    }
+    if (ctx !== this.#ctx) return; // destroyed (or restarted) meanwhile
+    const denoise = suppressor
+      ? (this.#suppressor ?? suppressorNode(ctx, binary as ArrayBuffer))
+      : undefined;
     this.#source.disconnect();
     this.#suppressor?.disconnect();
     this.#gate?.disconnect();
     if (this.#suppressor && this.#suppressor !== denoise) this.#suppressor.destroy();
     this.#suppressor = denoise;
-    this.#gate = gate;
     let last: AudioNode = this.#source;
-    // The gate first: it listens to the microphone itself (a worklet stops for good when its input
-    // goes silent of channels, which a node still starting may give it), RNNoise after it.
+    const gate = gated ? gateNode(ctx, inputSensitivity) : undefined;
+    this.#gate = gate;
+    // The gate first: it listens to the microphone itself, RNNoise after it.
     for (const node of [gate, denoise]) {
       if (!node) continue;
       last.connect(node);
