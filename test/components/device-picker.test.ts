@@ -66,7 +66,11 @@ describe('<device-picker> on a scripted room', () => {
     expect(button().getAttribute('aria-expanded')).to.equal('true');
     expect(picker.matches(':state(open)')).to.equal(true);
     expect(items().slice(0, devices.length)).to.deep.equal(radios());
-    expect(items().slice(devices.length).map((i) => i.getAttribute('role'))).to.deep.equal([
+    expect(
+      items()
+        .slice(devices.length)
+        .map((i) => i.getAttribute('role')),
+    ).to.deep.equal([
       'menuitemcheckbox',
       'menuitemcheckbox',
       'menuitemcheckbox',
