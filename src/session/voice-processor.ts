@@ -16,6 +16,27 @@ export type VoiceGraphSettings = Pick<
 /** The gate is open (off) at or below this threshold, in dB. */
 export const GATE_OFF = -100;
 
+/** The rate RNNoise works at. */
+const RATE = 48_000;
+
+/**
+ * Resume `ctx` now, or, where the browser wants a user gesture first, at the user's next press of
+ * a key or a pointer (the processed microphone is silent until then).
+ */
+function resumeSoon(ctx: AudioContext): void {
+  const resume = () => ctx.resume().catch(() => undefined);
+  void resume().then(() => {
+    if (ctx.state !== 'suspended') return;
+    const onGesture = () => {
+      void resume();
+      removeEventListener('pointerdown', onGesture, true);
+      removeEventListener('keydown', onGesture, true);
+    };
+    addEventListener('pointerdown', onGesture, true);
+    addEventListener('keydown', onGesture, true);
+  });
+}
+
 /** Worklet modules added to a context, once each. */
 const modules = new WeakMap<BaseAudioContext, Map<string, Promise<void>>>();
 let wasm: Promise<ArrayBuffer> | undefined;
@@ -45,6 +66,40 @@ function rnnoiseBinary(): Promise<ArrayBuffer> {
   return wasm;
 }
 
+const RNNOISE = 'voice/rnnoise-worklet.js';
+const GATE = 'voice/noise-gate-worklet.js';
+
+/** What RNNoise needs in `ctx` (its worklet module and its WebAssembly), loaded once each. */
+async function suppressorReady(ctx: BaseAudioContext): Promise<ArrayBuffer> {
+  const [binary] = await Promise.all([rnnoiseBinary(), addModule(ctx, RNNOISE)]);
+  return binary;
+}
+
+/** `node` takes the microphone as one channel (both processors work on the first channel only). */
+function mono<T extends AudioWorkletNode>(node: T): T {
+  node.channelCount = 1;
+  node.channelCountMode = 'explicit';
+  return node;
+}
+
+function suppressorNode(
+  ctx: BaseAudioContext,
+  binary: ArrayBuffer,
+): AudioWorkletNode & { destroy(): void } {
+  return mono(new RnnoiseWorkletNode(ctx as AudioContext, { maxChannels: 1, wasmBinary: binary }));
+}
+
+function gateNode(ctx: BaseAudioContext, threshold: number): AudioWorkletNode {
+  return mono(
+    new NoiseGateWorkletNode(ctx as AudioContext, {
+      openThreshold: threshold,
+      closeThreshold: threshold - 6,
+      holdMs: 150,
+      maxChannels: 1,
+    }),
+  );
+}
+
 /**
  * RNNoise (a recurrent network trained on speech against noise, in WebAssembly, in an
  * AudioWorklet) as a node of `ctx`: its worklet and wasm are served from the package's assets.
@@ -52,34 +107,37 @@ function rnnoiseBinary(): Promise<ArrayBuffer> {
 export async function createSuppressor(
   ctx: BaseAudioContext,
 ): Promise<AudioWorkletNode & { destroy(): void }> {
-  const [binary] = await Promise.all([rnnoiseBinary(), addModule(ctx, 'voice/rnnoise-worklet.js')]);
-  return new RnnoiseWorkletNode(ctx as AudioContext, { maxChannels: 1, wasmBinary: binary });
+  return suppressorNode(ctx, await suppressorReady(ctx));
 }
 
-/** A noise gate opening above `threshold` dB (closing 6 dB below it, after 150 ms). */
+/**
+ * A noise gate opening above `threshold` dB (closing 6 dB below it, after 150 ms). Connect its
+ * input in the task that makes it: the gate stops for good at the first moment it has none.
+ */
 export async function createGate(
   ctx: BaseAudioContext,
   threshold: number,
 ): Promise<AudioWorkletNode> {
-  await addModule(ctx, 'voice/noise-gate-worklet.js');
-  return new NoiseGateWorkletNode(ctx as AudioContext, {
-    openThreshold: threshold,
-    closeThreshold: threshold - 6,
-    holdMs: 150,
-    maxChannels: 1,
-  });
+  await addModule(ctx, GATE);
+  return gateNode(ctx, threshold);
 }
 
 /**
  * The Web Audio step on the published microphone: a noise gate (the input sensitivity), RNNoise
- * (optional) and a gain (the input volume), in the Room's own AudioContext, as a livekit-client
- * audio processor. `update` changes it live; a meter reads the level it sends.
+ * (optional) and a gain (the input volume), as a livekit-client audio processor. `update` changes
+ * it live; a meter reads the level it sends.
+ *
+ * It runs in the Room's AudioContext when that one runs at 48 kHz, else in one of its own at 48 kHz:
+ * RNNoise is made for 10 ms frames of 48 kHz audio (at another rate, 44.1 kHz is common, its
+ * frequency bands would fall in the wrong places).
  */
 export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioProcessorOptions> {
   readonly name = 'media-room-voice';
   processedTrack?: MediaStreamTrack;
   #settings: VoiceGraphSettings;
   #ctx: AudioContext | undefined;
+  /** The AudioContext made here (the Room's is not at 48 kHz), closed with the processor. */
+  #own: AudioContext | undefined;
   #track: MediaStreamTrack | undefined;
   #source: MediaStreamAudioSourceNode | undefined;
   #suppressor: (AudioWorkletNode & { destroy(): void }) | undefined;
@@ -96,10 +154,13 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
   }
 
   async init({ track, audioContext }: AudioProcessorOptions): Promise<void> {
-    const ctx = audioContext;
+    const ctx =
+      audioContext.sampleRate === RATE
+        ? audioContext
+        : (this.#own = new AudioContext({ sampleRate: RATE, latencyHint: 'interactive' }));
     this.#ctx = ctx;
     this.#track = track;
-    if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+    if (ctx.state === 'suspended') resumeSoon(ctx);
     this.#source = ctx.createMediaStreamSource(new MediaStream([track]));
     this.#gain = ctx.createGain();
     this.#analyser = ctx.createAnalyser();
@@ -123,6 +184,8 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     }
     this.#suppressor?.destroy();
     this.processedTrack?.stop();
+    void this.#own?.close().catch(() => undefined);
+    this.#own = undefined;
     this.#ctx = this.#track = this.#source = this.#suppressor = this.#gate = undefined;
     this.#gain = this.#analyser = this.#destination = this.processedTrack = undefined;
   }
@@ -174,24 +237,27 @@ export class VoiceProcessor implements TrackProcessor<Track.Kind.Audio, AudioPro
     const ctx = this.#ctx;
     if (!ctx || !this.#source || !this.#gain) return;
     const { suppressor, inputSensitivity } = this.#settings;
-    const [denoise, gate] = await Promise.all([
-      suppressor ? (this.#suppressor ?? createSuppressor(ctx)) : undefined,
-      inputSensitivity > GATE_OFF ? createGate(ctx, inputSensitivity) : undefined,
+    const gated = inputSensitivity > GATE_OFF;
+    // Everything loaded first, then the nodes made and wired in this one task, inputs first: the
+    // gate's processor stops for good at the first render it has no input (it did, waiting here
+    // unconnected while RNNoise loaded, and the microphone went silent).
+    const [binary] = await Promise.all([
+      suppressor && !this.#suppressor ? suppressorReady(ctx) : undefined,
+      gated ? addModule(ctx, GATE) : undefined,
     ]);
-    if (ctx !== this.#ctx) {
-      // Destroyed (or restarted) meanwhile: what was made is not used.
-      if (denoise !== this.#suppressor) denoise?.destroy();
-      return;
-    }
+    if (ctx !== this.#ctx) return; // destroyed (or restarted) meanwhile
+    const denoise = suppressor
+      ? (this.#suppressor ?? suppressorNode(ctx, binary as ArrayBuffer))
+      : undefined;
     this.#source.disconnect();
     this.#suppressor?.disconnect();
     this.#gate?.disconnect();
     if (this.#suppressor && this.#suppressor !== denoise) this.#suppressor.destroy();
     this.#suppressor = denoise;
-    this.#gate = gate;
     let last: AudioNode = this.#source;
-    // The gate first: it listens to the microphone itself (a worklet stops for good when its input
-    // goes silent of channels, which a node still starting may give it), RNNoise after it.
+    const gate = gated ? gateNode(ctx, inputSensitivity) : undefined;
+    this.#gate = gate;
+    // The gate first: it listens to the microphone itself, RNNoise after it.
     for (const node of [gate, denoise]) {
       if (!node) continue;
       last.connect(node);

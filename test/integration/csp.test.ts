@@ -264,31 +264,67 @@ describe('the full UI under a strict Content-Security-Policy', () => {
     const el = doc.querySelector('media-room') as MediaRoom;
     await waitFor(() => el.store.get().connection.phase === 'connected', 'connected', 20_000);
 
-    await el.session.setVoiceProcessing({ suppressor: true, inputSensitivity: -90 });
-    await el.session.setSourceEnabled('microphone', true);
+    // The gate on, RNNoise not yet (it is turned on live below, as a user does in the menu).
+    await el.session.setVoiceProcessing({ suppressor: false, inputSensitivity: -90 });
+    // A known input, made in the page: a 440 Hz tone over white noise (RNNoise keeps the tone).
+    // Chromium's fake microphone is mostly silence between beeps, which RNNoise takes away.
+    const ctx = new (win as unknown as typeof globalThis).AudioContext();
+    await ctx.resume();
+    const noise = ctx.createBuffer(1, ctx.sampleRate, ctx.sampleRate);
+    const samples = noise.getChannelData(0);
+    for (let i = 0; i < samples.length; i += 1) samples[i] = (Math.random() * 2 - 1) * 0.05;
+    const noiseSource = ctx.createBufferSource();
+    noiseSource.buffer = noise;
+    noiseSource.loop = true;
+    const tone = ctx.createOscillator();
+    const toneGain = ctx.createGain();
+    toneGain.gain.value = 0.3;
+    const destination = ctx.createMediaStreamDestination();
+    tone.connect(toneGain).connect(destination);
+    noiseSource.connect(destination);
+    tone.start();
+    noiseSource.start();
+    await el.session.room.localParticipant.publishTrack(destination.stream.getAudioTracks()[0]!, {
+      source: Track.Source.Microphone,
+    });
     const mic = await waitForValue(
       () => el.session.room.localParticipant.getTrackPublication(Track.Source.Microphone)?.track,
       'the microphone is published',
     );
     await waitFor(() => mic.getProcessor()?.name === 'media-room-voice', 'processed', 20_000);
-    // The gate and RNNoise run: the fake microphone's sound comes out of them (or a violation or
-    // a failure says why not).
-    await waitFor(
-      () =>
-        (el.session.voice.level() ?? 0) > 0 ||
-        el.session.voice.$failed.get() ||
-        (win.__violations?.length ?? 0) > 0,
-      'the processed microphone sounds',
-      20_000,
-    );
+    /** The processed microphone sounds (or a violation or a failure says why not). */
+    const sounds = (what: string) =>
+      waitFor(
+        () =>
+          (el.session.voice.level() ?? 0) > 0.01 ||
+          el.session.voice.$failed.get() ||
+          (win.__violations?.length ?? 0) > 0,
+        what,
+        20_000,
+      );
+    await sounds('the gated microphone sounds');
+
+    // RNNoise turned on live: its worklet and wasm load while the gate runs, and the tone comes out
+    // of both, read after 0.2 s more of audio than the meter holds from before.
+    await el.session.setVoiceProcessing({ suppressor: true });
+    const turnedOn = ctx.currentTime;
+    await waitFor(() => ctx.currentTime > turnedOn + 0.2, 'the audio clock runs on');
+    await sounds('the suppressed microphone sounds');
     expect(win.__violations, 'no CSP violation').to.deep.equal([]);
     expect(el.session.voice.$failed.get()).to.equal(false);
+    expect(el.session.voice.level(), 'the tone comes out of RNNoise').to.be.above(0.01);
+    const fetched = win.performance.getEntriesByType('resource').map((entry) => entry.name);
+    expect(
+      fetched.some((url) => /\/assets\/voice\/rnnoise(_simd)?\.wasm$/.test(url)),
+      'RNNoise loaded',
+    ).to.equal(true);
 
     // Late violations are reported asynchronously: a fixed window, as above.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(win.__violations, 'no CSP violation').to.deep.equal([]);
     expect(errors, 'no uncaught error in the page').to.deep.equal([]);
     await el.leave();
+    await ctx.close();
     localStorage.removeItem('media-room-elements:voice');
   });
 });
