@@ -6,7 +6,7 @@ import { LocalizeController } from '../../controllers/localize.js';
 import { StoreController } from '../../controllers/store-controller.js';
 import { DeviceChangeEvent } from '../../events/control-events.js';
 import { define } from '../../internal/define.js';
-import { anchorPopover } from '../../internal/popover.js';
+import { anchorPopover, onPopoverKey } from '../../internal/popover.js';
 import type { DeviceKind, DeviceState, RoomSnapshot } from '../../store/types.js';
 import { icons } from '../../internal/icons.js';
 import { setState } from '../../internal/custom-states.js';
@@ -284,39 +284,13 @@ export class DevicePicker extends LitElement {
     }
   };
 
-  #onMenuKeydown = (event: KeyboardEvent) => {
-    const items = this.#items();
-    const current = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        focus(current + 1);
-        break;
-      case 'ArrowUp':
-        focus(current - 1);
-        break;
-      case 'Home':
-        focus(0);
-        break;
-      case 'End':
-        focus(items.length - 1);
-        break;
-      case 'Enter':
-      case ' ':
-        if (current >= 0) this.#chooseItem(items[current]!);
-        break;
-      case 'Escape':
-        this.#close(true);
-        break;
-      case 'Tab':
-        this.#close(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  #onMenuKeydown = (event: KeyboardEvent) =>
+    onPopoverKey(event, {
+      items: this.#items(),
+      active: this.shadowRoot?.activeElement,
+      close: (focusButton) => this.#close(focusButton),
+      choose: (item) => this.#chooseItem(item),
+    });
 
   #onMenuClick = (event: Event) => {
     const item = (event.target as Element).closest<HTMLElement>('[part="item"]');
