@@ -7,6 +7,7 @@ import type {
 } from 'livekit-client';
 import {
   ActiveSpeakersChangedEvent,
+  BackgroundChangeEvent,
   AttributesChangedEvent,
   CaptionsToggleEvent,
   ChatSendEvent,
@@ -86,6 +87,7 @@ interface EventClasses {
   'tile-pin': TilePinEvent;
   'track-toggle': TrackToggleEvent;
   'device-change': DeviceChangeEvent;
+  'background-change': BackgroundChangeEvent;
   leave: LeaveEvent;
   'end-for-everyone': EndForEveryoneEvent;
   'chat-send': ChatSendEvent;
@@ -249,6 +251,11 @@ const rows: Readonly<Record<string, Row>> = {
   'device-change': {
     event: new DeviceChangeEvent('audioinput', 'x'),
     cls: DeviceChangeEvent,
+    ...announce,
+  },
+  'background-change': {
+    event: new BackgroundChangeEvent({ type: 'blur' }),
+    cls: BackgroundChangeEvent,
     ...announce,
   },
   leave: { event: new LeaveEvent(), cls: LeaveEvent, ...announce },

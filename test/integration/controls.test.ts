@@ -136,7 +136,10 @@ describe('call controls against a real livekit-server', () => {
       await waitFor(() => !!micTrack()?.isMuted, 'microphone muted');
 
       const picker = part('microphone-picker');
-      const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
+      // The microphones (its voice processing items follow them).
+      const items = () => [
+        ...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"][data-device-id]'),
+      ];
       const changed = new Promise<DeviceChangeEvent>((resolve) =>
         el.addEventListener('device-change', resolve, { once: true }),
       );
@@ -189,7 +192,10 @@ describe('call controls against a real livekit-server', () => {
     button('camera').click();
     await waitFor(() => button('camera').getAttribute('aria-pressed') === 'true', 'camera on');
     const picker = part('camera-picker');
-    const items = () => [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"]')];
+    // The cameras (the background choices follow them).
+    const items = () => [
+      ...picker.shadowRoot!.querySelectorAll<HTMLElement>('[part="item"][data-device-id]'),
+    ];
     const changed = new Promise((resolve) =>
       el.addEventListener('device-change', resolve, { once: true }),
     );
