@@ -3,15 +3,8 @@ import type { LocalizeController } from '../../controllers/localize.js';
 import { icons } from '../../internal/icons.js';
 import type { RoomSession } from '../../session/room-session.js';
 import type { VoiceSettings } from '../../session/voice.js';
+import { VOICE_SWITCHES as SWITCHES } from '../voice-settings/voice-switches.js';
 import { englishEffects } from '../../locales/en-effects.js';
-
-/** The switches of the microphone menu: a setting each, and its label. */
-const SWITCHES = [
-  ['noiseSuppression', 'voiceNoiseSuppression'],
-  ['echoCancellation', 'voiceEchoCancellation'],
-  ['autoGainControl', 'voiceAutoGain'],
-  ['suppressor', 'voiceSuppressor'],
-] as const;
 
 /**
  * The microphone menu's voice processing: a labelled group of `menuitemcheckbox` switches and a

@@ -6,14 +6,8 @@ import { define } from '../../internal/define.js';
 import type { RoomSession } from '../../session/room-session.js';
 import { VOICE_DEFAULTS, type VoiceSettings } from '../../session/voice.js';
 import { styles } from './voice-settings.styles.js';
+import { VOICE_SWITCHES as SWITCHES } from './voice-switches.js';
 import { englishEffects } from '../../locales/en-effects.js';
-
-const SWITCHES = [
-  ['noiseSuppression', 'voiceNoiseSuppression'],
-  ['echoCancellation', 'voiceEchoCancellation'],
-  ['autoGainControl', 'voiceAutoGain'],
-  ['suppressor', 'voiceSuppressor'],
-] as const;
 
 /**
  * The microphone's voice processing, every setting at once: the browser's noise suppression,
