@@ -62,6 +62,11 @@ function segment(over: Partial<TranscriptSegment>): TranscriptSegment {
   };
 }
 
+// Captions start as the user last left them (remembered): every test here starts with them off.
+const CAPTIONS_KEY = 'media-room-elements:captions';
+beforeEach(() => localStorage.removeItem(CAPTIONS_KEY));
+afterEach(() => localStorage.removeItem(CAPTIONS_KEY));
+
 describe('<captions-overlay>', () => {
   it('shows the last lines with speaker names, the newest at the bottom', async () => {
     const { script, el, ada, bob } = await mount(

@@ -31,6 +31,11 @@ function say(peer: Room, text: string, attributes: Record<string, string>) {
   return peer.localParticipant.sendText(text, { topic: TOPIC, attributes });
 }
 
+// Captions start as the user last left them (remembered): every test here starts with them off.
+const CAPTIONS_KEY = 'media-room-elements:captions';
+beforeEach(() => localStorage.removeItem(CAPTIONS_KEY));
+afterEach(() => localStorage.removeItem(CAPTIONS_KEY));
+
 describe('captions and transcript against a real livekit-server', () => {
   const live = useLiveHooks();
 
