@@ -300,8 +300,13 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* Centred; where the room is too short for it all (the background choices below the preview),
+     it scrolls, so Join is always reachable. */
   [part='pre-join'] {
     margin: auto 0;
+    min-height: 0;
+    max-height: 100%;
+    overflow-y: auto;
   }
 
   /* End-to-end encryption: the badge in the control bar. */
