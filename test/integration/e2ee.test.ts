@@ -65,6 +65,18 @@ const hasState = (tile: Element, state: string) =>
 
 const shown: HTMLVideoElement[] = [];
 
+/** The tile of `identity` and its video, once that video plays (the tile's own element). */
+async function playingTile(el: MediaRoom, identity: string) {
+  const tile = await waitForValue(() => tileOf(el, identity), `the tile of ${identity}`, 20_000);
+  const video = await waitForValue(
+    () => tile.shadowRoot?.querySelector('video'),
+    `the video of ${identity}`,
+    20_000,
+  );
+  await waitFor(() => video.videoWidth > 0, `${identity} plays`, 20_000);
+  return { tile, video };
+}
+
 /** The remote camera of `identity` attached to a fresh video element (not the tile's). */
 async function remoteVideo(el: MediaRoom, identity: string): Promise<HTMLVideoElement> {
   const track = await waitForValue(
@@ -106,13 +118,7 @@ describe('end-to-end encryption', () => {
       [a, 'e2ee-b'],
       [b, 'e2ee-a'],
     ] as const) {
-      const tile = await waitForValue(() => tileOf(el, other), `the tile of ${other}`, 20_000);
-      const video = await waitForValue(
-        () => tile.shadowRoot?.querySelector('video'),
-        `the video of ${other}`,
-        20_000,
-      );
-      await waitFor(() => video.videoWidth > 0, `${other} plays`, 20_000);
+      const { tile, video } = await playingTile(el, other);
       expect(await decodesSoon(video), `${other} decodes`).to.equal(true);
       await waitFor(() => hasState(tile, 'encrypted'), `${other} shows a lock`);
       expect(tile.shadowRoot!.querySelector('[part="encrypted"]')).not.to.equal(null);
@@ -202,13 +208,7 @@ describe('end-to-end encryption', () => {
     mounted.push(el);
 
     await waitFor(() => el.store.get().encryption.enabled, 'its media is encrypted');
-    const tile = await waitForValue(() => tileOf(el, 'e2ee-holder'), 'the tile', 20_000);
-    const video = await waitForValue(
-      () => tile.shadowRoot?.querySelector('video'),
-      'video',
-      20_000,
-    );
-    await waitFor(() => video.videoWidth > 0, 'the peer plays', 20_000);
+    const { tile, video } = await playingTile(el, 'e2ee-holder');
     expect(await decodesSoon(video)).to.equal(true);
     expect(hasState(tile, 'encrypted')).to.equal(true);
   });
@@ -226,13 +226,7 @@ describe('end-to-end encryption', () => {
     parent.append(el);
     await waitFor(() => el.store.get().connection.phase === 'connected', 'joined again', 20_000);
     await waitFor(() => el.store.get().encryption.enabled, 'encrypted again');
-    const tile = await waitForValue(() => tileOf(el, 'e2ee-stays'), 'the tile', 20_000);
-    const video = await waitForValue(
-      () => tile.shadowRoot?.querySelector('video'),
-      'video',
-      20_000,
-    );
-    await waitFor(() => video.videoWidth > 0, 'the peer plays', 20_000);
+    const { video } = await playingTile(el, 'e2ee-stays');
     expect(await decodesSoon(video)).to.equal(true);
   });
 
